@@ -1,0 +1,14 @@
+import { CreateAreas1763900000000 } from './1763900000000-CreateAreas';
+import { CreateUsers1763900000100 } from './1763900000100-CreateUsers';
+import { CreatePopulation1763900000200 } from './1763900000200-CreatePopulation';
+import { CreateHolidays1763900000300 } from './1763900000300-CreateHolidays';
+import { CreateAuditLog1763900000400 } from './1763900000400-CreateAuditLog';
+
+/** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
+export const MIGRATIONS = [
+  CreateAreas1763900000000,
+  CreateUsers1763900000100,
+  CreatePopulation1763900000200,
+  CreateHolidays1763900000300,
+  CreateAuditLog1763900000400,
+];

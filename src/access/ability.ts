@@ -1,0 +1,69 @@
+import {
+  AbilityBuilder,
+  buildMongoQueryMatcher,
+  createMongoAbility,
+  MongoAbility,
+  MongoQuery,
+} from '@casl/ability';
+import { isWithin } from './area-path';
+import { Principal } from './principal';
+import { Role, STATISTICS_ROLES } from './roles';
+
+export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete';
+export type Subject =
+  | 'Profile'
+  | 'User'
+  | 'Area'
+  | 'Population'
+  | 'Holiday'
+  | 'AuditLog'
+  | 'all';
+export type AppAbility = MongoAbility<[Action, Subject | Record<string, unknown>], MongoQuery>;
+
+/**
+ * `{areaPath: {$under: scope}}`: the record's area is the scope or lies inside it. One operator,
+ * understood both by the per-record check here and by the SQL translation in `scope-sql.ts`.
+ */
+const conditionsMatcher = buildMongoQueryMatcher(
+  { $under: { type: 'field' } },
+  { under: (condition: { field: string; value: unknown }, object: Record<string, unknown>, { get }) =>
+      isWithin(get(object, condition.field) as string | undefined, condition.value as string) },
+);
+
+type Can = AbilityBuilder<AppAbility>['can'];
+
+/** Who may do what, per role. Everything not granted here is denied. */
+const RULES_BY_ROLE: Record<Role, (can: Can, user: Principal) => void> = {
+  admin: (can, user) => {
+    can('manage', 'User', { areaPath: { $under: user.areaPath } } as MongoQuery);
+    can(['create', 'update'], 'Area', { areaPath: { $under: user.areaPath } } as MongoQuery);
+    can(['read', 'update'], 'Population', { areaPath: { $under: user.areaPath } } as MongoQuery);
+    can('update', 'Holiday');
+  },
+  hotline_operator: () => undefined,
+  commune_officer: () => undefined,
+  commune_chair: () => undefined,
+  provincial_officer: () => undefined,
+  police: () => undefined,
+  health: () => undefined,
+  justice: () => undefined,
+  education: () => undefined,
+  manager: () => undefined,
+  auditor: (can) => {
+    can('read', 'AuditLog');
+  },
+};
+
+export function defineAbilityFor(user: Principal): AppAbility {
+  const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
+  const { can } = builder;
+  // Reference data every signed-in user needs to work.
+  can('read', 'Profile');
+  can('read', 'Area');
+  can('read', 'Holiday');
+  if ((STATISTICS_ROLES as readonly Role[]).includes(user.role)) {
+    can('read', 'Population', { areaPath: { $under: user.areaPath } } as MongoQuery);
+  }
+  RULES_BY_ROLE[user.role](can, user);
+  return builder.build({ conditionsMatcher } as never);
+}

@@ -1,0 +1,34 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthenticationService } from '../auth/authentication.service';
+import { Forbidden } from '../common/problem';
+import { defineAbilityFor } from './ability';
+import { Permission, PERMISSION_KEY } from './authorize.decorator';
+import { AuthenticatedRequest } from './request-context';
+
+/**
+ * The one global guard: authenticates the bearer token, builds the caller's CASL ability and
+ * checks the route's declared permission. A route that declares nothing is closed to everyone.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authentication: AuthenticationService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (permission?.public) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const user = await this.authentication.authenticate(request.headers.authorization);
+    if (!permission) throw new Forbidden('This route declares no permission');
+    const ability = defineAbilityFor(user);
+    if (!ability.can(permission.action, permission.subject)) throw new Forbidden();
+    request.caller = { user, ability, requestId: String(request.id) };
+    return true;
+  }
+}

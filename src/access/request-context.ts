@@ -1,0 +1,20 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { AppAbility } from './ability';
+import { Principal } from './principal';
+
+/** What the access guard leaves on the request for the handlers. */
+export interface Caller {
+  user: Principal;
+  ability: AppAbility;
+  requestId: string;
+}
+
+export type AuthenticatedRequest = FastifyRequest & { caller?: Caller };
+
+/** The caller (user, ability, request id) of an authorized route. */
+export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {
+  const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+  if (!request.caller) throw new Error('CurrentCaller used on a route without @Authorize');
+  return request.caller;
+});

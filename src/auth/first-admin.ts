@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/config';
+import { hashPassword } from './password';
+
+export interface FirstAdmin {
+  username: string;
+  /** Present only when the password was generated and must be shown once. */
+  generatedPassword?: string;
+}
+
+/**
+ * When no user exists, creates the first admin (scope: the whole country) from ADMIN_USERNAME and
+ * ADMIN_PASSWORD, or with a generated password the caller prints once. Safe with concurrent starts.
+ */
+export async function ensureFirstAdmin(db: DataSource, config: AppConfig): Promise<FirstAdmin | undefined> {
+  const generatedPassword = config.adminPassword ? undefined : randomBytes(18).toString('base64url');
+  const passwordHash = await hashPassword(config.adminPassword ?? generatedPassword!);
+  const created = (await db.query(
+    `INSERT INTO users (username, password_hash, full_name, role, area_code)
+     SELECT $1, $2, 'System administrator', 'admin', (SELECT code FROM areas WHERE level = 'country' ORDER BY code LIMIT 1)
+      WHERE NOT EXISTS (SELECT 1 FROM users)
+     ON CONFLICT DO NOTHING
+     RETURNING id`,
+    [config.adminUsername.toLowerCase(), passwordHash],
+  )) as unknown[];
+  if (created.length === 0) return undefined;
+  await db.query(
+    `INSERT INTO audit_log (action, subject_type, subject_id, details) VALUES ('user.create_first_admin', 'User', $1, $2)`,
+    [(created[0] as { id: string }).id, JSON.stringify({ role: 'admin' })],
+  );
+  return { username: config.adminUsername.toLowerCase(), generatedPassword };
+}

@@ -1,0 +1,79 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** RFC 9457 problem details, the body of every error response. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldError[];
+}
+
+const TITLES: Record<number, [slug: string, title: string]> = {
+  400: ['invalid-request', 'Invalid request'],
+  401: ['unauthorized', 'Authentication required'],
+  403: ['forbidden', 'Forbidden'],
+  404: ['not-found', 'Not found'],
+  405: ['method-not-allowed', 'Method not allowed'],
+  406: ['not-acceptable', 'Not acceptable'],
+  409: ['conflict', 'Conflict'],
+  413: ['payload-too-large', 'Payload too large'],
+  415: ['unsupported-media-type', 'Unsupported media type'],
+  429: ['too-many-requests', 'Too many requests'],
+  500: ['internal-error', 'Internal server error'],
+  503: ['service-unavailable', 'Service unavailable'],
+};
+
+export function problemType(status: number): string {
+  return `urn:problem-type:${(TITLES[status] ?? ['error'])[0]}`;
+}
+
+export function problemTitle(status: number): string {
+  return (TITLES[status] ?? [undefined, 'Error'])[1];
+}
+
+/** An error that already knows its problem body: thrown by services for domain-level failures. */
+export class ProblemException extends HttpException {
+  constructor(status: number, detail: string, errors?: FieldError[], headers?: Record<string, string>) {
+    super({ detail, errors, headers }, status);
+  }
+}
+
+export class InvalidInput extends ProblemException {
+  constructor(errors: FieldError[], detail = 'The request has invalid fields') {
+    super(HttpStatus.BAD_REQUEST, detail, errors);
+  }
+}
+
+export const invalidField = (field: string, message: string) => new InvalidInput([{ field, message }], `${field}: ${message}`);
+
+export class NotFound extends ProblemException {
+  constructor(what = 'The resource') {
+    super(HttpStatus.NOT_FOUND, `${what} was not found`);
+  }
+}
+
+export class Conflict extends ProblemException {
+  constructor(detail: string) {
+    super(HttpStatus.CONFLICT, detail);
+  }
+}
+
+export class Forbidden extends ProblemException {
+  constructor(detail = 'Your role may not do this') {
+    super(HttpStatus.FORBIDDEN, detail);
+  }
+}
+
+export class Unauthorized extends ProblemException {
+  constructor(detail = 'A valid bearer token is required') {
+    super(HttpStatus.UNAUTHORIZED, detail, undefined, { 'WWW-Authenticate': 'Bearer' });
+  }
+}

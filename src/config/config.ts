@@ -1,0 +1,125 @@
+import { resolve } from 'node:path';
+import { loadOrCreateSecrets } from './secrets';
+
+/** The service's whole configuration, read once at boot and validated. */
+export interface AppConfig {
+  nodeEnv: 'production' | 'development' | 'test';
+  port: number;
+  host: string;
+  /** Set: use that server. Unset: start the embedded PostgreSQL. */
+  databaseUrl?: string;
+  dataDir: string;
+  embeddedPgDir: string;
+  embeddedPgPort: number;
+  adminUsername: string;
+  adminPassword?: string;
+  jwtSecret: string;
+  jwtExpiresInSeconds: number;
+  /** 32 bytes: the root key from which encryption and blind-index keys are derived. */
+  piiEncryptionKey: Buffer;
+  statsMinCell: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function readInt(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function readDatabaseUrl(env: Env): string | undefined {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'is not a valid URL (expected postgres://user:password@host:port/database)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `must start with postgres:// or postgresql://, got ${url.protocol}//`);
+  }
+  return raw;
+}
+
+export function decodeEncryptionKey(raw: string, name = 'PII_ENCRYPTION_KEY'): Buffer {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(raw)) throw new ConfigError(name, 'must be base64');
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new ConfigError(name, `must decode to 32 bytes, got ${key.length}`);
+  return key;
+}
+
+function readNodeEnv(env: Env): AppConfig['nodeEnv'] {
+  const raw = env.NODE_ENV ?? 'development';
+  if (raw === 'production' || raw === 'development' || raw === 'test') return raw;
+  throw new ConfigError('NODE_ENV', `must be production, development or test, got "${raw}"`);
+}
+
+/**
+ * Reads and validates the configuration. Outside production, missing secrets are generated once
+ * and kept in the data folder; in production they must be given.
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = readNodeEnv(env);
+  const production = nodeEnv === 'production';
+  const dataDir = resolve(env.DATA_DIR || './.data');
+  const embeddedPgDir = resolve(env.EMBEDDED_PG_DIR || `${dataDir}/postgres`);
+  const databaseUrl = readDatabaseUrl(env);
+
+  const adminUsername = env.ADMIN_USERNAME || 'admin';
+  if (!/^[a-z0-9._-]{3,64}$/i.test(adminUsername)) {
+    throw new ConfigError('ADMIN_USERNAME', 'must be 3–64 letters, digits, dots, dashes or underscores');
+  }
+  const adminPassword = env.ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && adminPassword.length < 12) {
+    throw new ConfigError('ADMIN_PASSWORD', 'must be at least 12 characters');
+  }
+
+  const logLevel = env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info');
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+
+  if (production) {
+    if (!env.JWT_SECRET) throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
+    if (!env.PII_ENCRYPTION_KEY) throw new ConfigError('PII_ENCRYPTION_KEY', 'is required when NODE_ENV=production');
+  }
+  const needsGenerated = !env.JWT_SECRET || !env.PII_ENCRYPTION_KEY;
+  const stored = needsGenerated ? loadOrCreateSecrets(dataDir) : undefined;
+
+  const jwtSecret = env.JWT_SECRET || stored!.jwtSecret;
+  if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
+  const piiEncryptionKey = decodeEncryptionKey(env.PII_ENCRYPTION_KEY || stored!.piiEncryptionKey);
+
+  return {
+    nodeEnv,
+    port: readInt(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir,
+    embeddedPgDir,
+    embeddedPgPort: readInt(env, 'EMBEDDED_PG_PORT', 54329, 1, 65535),
+    adminUsername,
+    adminPassword,
+    jwtSecret,
+    jwtExpiresInSeconds: readInt(env, 'JWT_EXPIRES_IN', 3600, 60, 7 * 24 * 3600),
+    piiEncryptionKey,
+    statsMinCell: readInt(env, 'STATS_MIN_CELL', 10, 1, 1000),
+    logLevel,
+  };
+}
