@@ -3,14 +3,12 @@ import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyRequest } from 'fastify';
 import { AppModule } from './app.module';
 import { configureOpenApi } from './common/openapi';
 import { createLogger, PinoNestLogger } from './common/logging';
-import { logFailure, ProblemFilter, sendProblem, toProblem } from './common/problem.filter';
+import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
-import { Logger } from '@nestjs/common';
 
 export const API_PREFIX = 'api/v1';
 
@@ -43,13 +41,6 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   fastify.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 50 * 1024 * 1024 }, (_request, body, done) =>
     done(null, body),
   );
-  // Errors raised before Nest's pipeline (body parsing, unknown content types) still answer problem+json.
-  const fallbackLogger = new Logger('Fastify');
-  fastify.setErrorHandler((error, request: FastifyRequest, reply) => {
-    const { problem, headers } = toProblem(error, request);
-    if (problem.status >= 500) logFailure(fallbackLogger, error, request);
-    sendProblem(reply, problem, headers);
-  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -1,0 +1,128 @@
+import { createHmac } from 'node:crypto';
+import { ADMIN_PASSWORD, TestApp } from './support/test-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await TestApp.start();
+});
+afterAll(() => t.close());
+
+function forgeToken(header: object, payload: object, secret?: string): string {
+  const encode = (part: object) => Buffer.from(JSON.stringify(part)).toString('base64url');
+  const unsigned = `${encode(header)}.${encode(payload)}`;
+  const signature = secret ? createHmac('sha256', secret).update(unsigned).digest('base64url') : '';
+  return `${unsigned}.${signature}`;
+}
+
+describe('POST /auth/login', () => {
+  it('issues a signed bearer token with its lifetime', async () => {
+    const response = await t.post('/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 3600 });
+  });
+
+  it('answers 401 problem+json for a wrong password and for an unknown user alike', async () => {
+    const wrong = await t.post('/auth/login', { username: 'admin', password: 'not-the-password' });
+    const unknown = await t.post('/auth/login', { username: 'nobody-here', password: 'whatever-password' });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.headers.get('content-type')).toContain('application/problem+json');
+    expect(wrong.body.detail).toBe(unknown.body.detail);
+  });
+
+  it('locks a username for 15 minutes after 5 failures, even against the right password', async () => {
+    const token = await t.adminToken();
+    await t.post('/users', { username: 'locked.user', password: 'right-password-123', fullName: 'L U', role: 'auditor', areaCode: 'VN' }, token);
+    for (let i = 0; i < 5; i++) {
+      expect((await t.post('/auth/login', { username: 'locked.user', password: `wrong-${i}` })).status).toBe(401);
+    }
+    const locked = await t.post('/auth/login', { username: 'locked.user', password: 'right-password-123' });
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
+    // Another username is not affected.
+    expect((await t.post('/auth/login', { username: 'admin', password: ADMIN_PASSWORD })).status).toBe(200);
+  });
+
+  it('counts concurrent failures: ten at once lock the username', async () => {
+    await t.post('/users', { username: 'burst.user', password: 'right-password-123', fullName: 'B U', role: 'auditor', areaCode: 'VN' }, await t.adminToken());
+    await Promise.all(Array.from({ length: 10 }, (_, i) => t.post('/auth/login', { username: 'burst.user', password: `wrong-${i}` })));
+    expect((await t.post('/auth/login', { username: 'burst.user', password: 'right-password-123' })).status).toBe(429);
+  });
+
+  it('rejects a body with unknown fields or missing fields with 400 naming them', async () => {
+    const response = await t.post('/auth/login', { username: 'admin', password: ADMIN_PASSWORD, remember: true });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([{ field: 'remember', message: expect.any(String) }]);
+    const missing = await t.post('/auth/login', { username: 'admin' });
+    expect(missing.body.errors.map((e: { field: string }) => e.field)).toContain('password');
+  });
+});
+
+describe('bearer tokens', () => {
+  it('lets a valid token through to GET /users/me', async () => {
+    const response = await t.get('/users/me', await t.adminToken());
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ id: expect.any(String), username: 'admin', fullName: 'System administrator', role: 'admin', areaCode: 'VN' });
+  });
+
+  it('answers 401 without a token', async () => {
+    const response = await t.get('/users/me');
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer');
+  });
+
+  it('answers 401 for a tampered token', async () => {
+    const token = await t.adminToken();
+    const [header, payload, signature] = token.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const tampered = `${header}.${Buffer.from(JSON.stringify({ ...claims, exp: claims.exp + 86400 })).toString('base64url')}.${signature}`;
+    expect((await t.get('/users/me', tampered)).status).toBe(401);
+  });
+
+  it('answers 401 for an alg:none token', async () => {
+    const me = await t.get('/users/me', await t.adminToken());
+    const none = forgeToken({ alg: 'none', typ: 'JWT' }, { sub: me.body.id, exp: Math.floor(Date.now() / 1000) + 600 });
+    expect((await t.get('/users/me', none)).status).toBe(401);
+  });
+
+  it('answers 401 for an expired token, even correctly signed', async () => {
+    const me = await t.get('/users/me', await t.adminToken());
+    const now = Math.floor(Date.now() / 1000);
+    const expired = forgeToken({ alg: 'HS256', typ: 'JWT' }, { sub: me.body.id, iat: now - 7200, exp: now - 3600 }, t.config.jwtSecret);
+    const fresh = forgeToken({ alg: 'HS256', typ: 'JWT' }, { sub: me.body.id, iat: now, exp: now + 600 }, t.config.jwtSecret);
+    expect((await t.get('/users/me', expired)).status).toBe(401);
+    expect((await t.get('/users/me', fresh)).status).toBe(200);
+  });
+});
+
+describe('POST /users', () => {
+  it('creates a user with a role and area, and 409 on a duplicate username', async () => {
+    const token = await t.adminToken();
+    const body = { username: 'officer.a', password: 'officer-password-1', fullName: 'Officer A', role: 'commune_officer', areaCode: 'VN' };
+    const created = await t.post('/users', body, token);
+    expect(created.status).toBe(201);
+    expect(created.body).toEqual({ id: expect.any(String), username: 'officer.a', role: 'commune_officer', areaCode: 'VN' });
+    expect((await t.post('/users', { ...body, username: 'OFFICER.A' }, token)).status).toBe(409);
+  });
+
+  it('refuses passwords shorter than 12 characters, unknown roles and unknown areas with 400', async () => {
+    const token = await t.adminToken();
+    const response = await t.post('/users', { username: 'short.pw', password: 'elevenchars', fullName: 'S', role: 'wizard', areaCode: 'VN' }, token);
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['password', 'role']);
+    const area = await t.post('/users', { username: 'no.area', password: 'long-enough-pass', fullName: 'N', role: 'auditor', areaCode: 'ZZ99' }, token);
+    expect(area.status).toBe(400);
+    expect(area.body.errors).toEqual([{ field: 'areaCode', message: expect.stringContaining('ZZ99') }]);
+  });
+
+  it('is for admins only: other roles get 403', async () => {
+    const auditor = await t.tokenFor('auditor');
+    const response = await t.post('/users', { username: 'x.y.z', password: 'long-enough-pass', fullName: 'X', role: 'auditor', areaCode: 'VN' }, auditor);
+    expect(response.status).toBe(403);
+  });
+
+  it('stores an argon2id hash, never the password', async () => {
+    const [row] = await t.db.query(`SELECT password_hash FROM users WHERE username = 'officer.a'`);
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+  });
+});
