@@ -1,0 +1,54 @@
+import { subject } from '@casl/ability';
+import { defineAbilityFor } from './ability';
+import { Principal } from './principal';
+import { Role } from './roles';
+
+const user = (role: Role, areaPath = 'VN.46'): Principal => ({
+  id: '00000000-0000-4000-8000-000000000001',
+  username: role,
+  fullName: role,
+  role,
+  areaCode: areaPath.split('.').pop()!,
+  areaPath,
+});
+
+describe('abilities', () => {
+  it('lets an admin manage users inside its area and nowhere else', () => {
+    const ability = defineAbilityFor(user('admin', 'VN.46'));
+    expect(ability.can('create', subject('User', { areaPath: 'VN.46' }) as never)).toBe(true);
+    expect(ability.can('create', subject('User', { areaPath: 'VN.46.46001' }) as never)).toBe(true);
+    expect(ability.can('create', subject('User', { areaPath: 'VN.48' }) as never)).toBe(false);
+    expect(ability.can('create', subject('User', { areaPath: 'VN.460' }) as never)).toBe(false);
+  });
+
+  it('gives admins no case data and no audit log', () => {
+    const ability = defineAbilityFor(user('admin', 'VN'));
+    expect(ability.can('read', 'AuditLog')).toBe(false);
+  });
+
+  it('gives the audit log to the auditor only', () => {
+    for (const role of ['admin', 'manager', 'commune_officer', 'police', 'hotline_operator'] as Role[]) {
+      expect(defineAbilityFor(user(role)).can('read', 'AuditLog')).toBe(false);
+    }
+    expect(defineAbilityFor(user('auditor', 'VN')).can('read', 'AuditLog')).toBe(true);
+  });
+
+  it('lets statistics roles read population of their own area only', () => {
+    const manager = defineAbilityFor(user('manager', 'VN.46'));
+    expect(manager.can('read', subject('Population', { areaPath: 'VN.46.46001' }) as never)).toBe(true);
+    expect(manager.can('read', subject('Population', { areaPath: 'VN' }) as never)).toBe(false);
+    expect(defineAbilityFor(user('police')).can('read', 'Population')).toBe(false);
+  });
+
+  it('lets every role read areas, holidays and its own profile', () => {
+    for (const role of ['admin', 'police', 'auditor', 'hotline_operator'] as Role[]) {
+      const ability = defineAbilityFor(user(role));
+      expect(['Area', 'Holiday', 'Profile'].every((s) => ability.can('read', s as never))).toBe(true);
+    }
+  });
+
+  it('keeps holiday and user changes for admins', () => {
+    expect(defineAbilityFor(user('manager')).can('update', 'Holiday')).toBe(false);
+    expect(defineAbilityFor(user('provincial_officer')).can('create', 'User')).toBe(false);
+  });
+});

@@ -1,0 +1,39 @@
+import { AbilityBuilder, createMongoAbility, MongoQuery } from '@casl/ability';
+import { AppAbility, defineAbilityFor } from './ability';
+import { scopeCondition, UntranslatableRuleError } from './scope-sql';
+
+const admin = (areaPath: string) =>
+  defineAbilityFor({ id: 'u', username: 'a', fullName: 'A', role: 'admin', areaCode: areaPath.split('.').pop()!, areaPath });
+
+describe('CASL rules as SQL', () => {
+  it('turns "inside my area" into one prefix predicate on the area path', () => {
+    const { sql, params } = scopeCondition(admin('VN.46'), 'read', 'User', { areaPath: 'a.path' });
+    expect(sql).toBe('(a.path = :scope_0 OR a.path LIKE :scope_1)');
+    expect(params).toEqual({ scope_0: 'VN.46', scope_1: 'VN.46.%' });
+  });
+
+  it('fails closed: a role with no rule for the subject gets FALSE', () => {
+    const police = defineAbilityFor({ id: 'u', username: 'p', fullName: 'P', role: 'police', areaCode: '46', areaPath: 'VN.46' });
+    expect(scopeCondition(police, 'read', 'User', { areaPath: 'a.path' }).sql).toBe('FALSE');
+  });
+
+  it('gives TRUE for an unconditional grant', () => {
+    const auditor = defineAbilityFor({ id: 'u', username: 'x', fullName: 'X', role: 'auditor', areaCode: 'VN', areaPath: 'VN' });
+    expect(scopeCondition(auditor, 'read', 'AuditLog', {}).sql).toBe('TRUE');
+  });
+
+  it('refuses a condition it cannot translate rather than widening the query', () => {
+    const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+    can('read', 'User', { username: { $regex: '^a' } } as MongoQuery);
+    expect(() => scopeCondition(build(), 'read', 'User', { username: 'u.username' })).toThrow(UntranslatableRuleError);
+  });
+
+  it('refuses a field the query has no column for', () => {
+    expect(() => scopeCondition(admin('VN'), 'read', 'User', {})).toThrow(UntranslatableRuleError);
+  });
+
+  it('escapes LIKE wildcards that could sit in a scope', () => {
+    const { params } = scopeCondition(admin('VN.4_6'), 'read', 'User', { areaPath: 'a.path' });
+    expect(params.scope_1).toBe('VN.4\\_6.%');
+  });
+});

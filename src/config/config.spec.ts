@@ -1,0 +1,55 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './config';
+
+const key = Buffer.alloc(32, 1).toString('base64');
+const secret = 'x'.repeat(40);
+const fresh = () => mkdtempSync(join(tmpdir(), 'cms-config-'));
+
+function errorFor(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig({ JWT_SECRET: secret, PII_ENCRYPTION_KEY: key, ...env });
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('applies the defaults of API.md', () => {
+    const config = loadConfig({ JWT_SECRET: secret, PII_ENCRYPTION_KEY: key, DATA_DIR: fresh() });
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.embeddedPgDir).toMatch(/postgres$/);
+    expect(config.adminUsername).toBe('admin');
+    expect(config.statsMinCell).toBe(10);
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(errorFor({ PORT: 'eighty' }).variable).toBe('PORT');
+    expect(errorFor({ DATABASE_URL: 'mysql://x' }).variable).toBe('DATABASE_URL');
+    expect(errorFor({ PII_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') }).message).toContain('32 bytes');
+    expect(errorFor({ STATS_MIN_CELL: '0' }).variable).toBe('STATS_MIN_CELL');
+    expect(errorFor({ ADMIN_PASSWORD: 'short' }).variable).toBe('ADMIN_PASSWORD');
+    expect(errorFor({ NODE_ENV: 'staging' }).variable).toBe('NODE_ENV');
+  });
+
+  it('requires JWT_SECRET and PII_ENCRYPTION_KEY in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', PII_ENCRYPTION_KEY: key })).toThrow(/JWT_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret })).toThrow(/PII_ENCRYPTION_KEY/);
+  });
+
+  it('generates missing secrets once outside production and keeps them, owner-readable only', () => {
+    const dataDir = fresh();
+    const first = loadConfig({ DATA_DIR: dataDir });
+    const second = loadConfig({ DATA_DIR: dataDir });
+    expect(second.jwtSecret).toBe(first.jwtSecret);
+    expect(second.piiEncryptionKey.equals(first.piiEncryptionKey)).toBe(true);
+    expect(first.piiEncryptionKey).toHaveLength(32);
+    const file = join(dataDir, 'secrets.json');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toHaveProperty('embeddedPgPassword');
+  });
+});
