@@ -1,0 +1,13 @@
+/**
+ * The normalized form of a person's name used to recognise the same child (API.md, Intake):
+ * lower case, diacritics removed, đ → d, single spaces. "Nguyễn  Văn  Ân" → "nguyen van an".
+ */
+export function normalizeName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '') // tone marks and the breve/circumflex/horn of ă â ê ô ơ ư
+    .replace(/[đĐ]/g, 'd') // đ is a letter of its own, not d plus a mark, so NFD leaves it
+    .toLowerCase()
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
