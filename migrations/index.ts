@@ -3,6 +3,7 @@ import { CreateUsers1763900000100 } from './1763900000100-CreateUsers';
 import { CreatePopulation1763900000200 } from './1763900000200-CreatePopulation';
 import { CreateHolidays1763900000300 } from './1763900000300-CreateHolidays';
 import { CreateAuditLog1763900000400 } from './1763900000400-CreateAuditLog';
+import { CreateIntakeAndCases1763900001000 } from './1763900001000-CreateIntakeAndCases';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreatePopulation1763900000200,
   CreateHolidays1763900000300,
   CreateAuditLog1763900000400,
+  CreateIntakeAndCases1763900001000,
 ];

@@ -7,7 +7,7 @@ import {
 } from '@casl/ability';
 import { isWithin } from './area-path';
 import { Principal } from './principal';
-import { Role, STATISTICS_ROLES } from './roles';
+import { AGENCY_ROLES, CASE_ROLES, Role, STATISTICS_ROLES } from './roles';
 
 export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete';
 export type Subject =
@@ -17,6 +17,7 @@ export type Subject =
   | 'Population'
   | 'Holiday'
   | 'AuditLog'
+  | 'Report'
   | 'all';
 export type AppAbility = MongoAbility<[Action, Subject | Record<string, unknown>], MongoQuery>;
 
@@ -31,6 +32,9 @@ const conditionsMatcher = buildMongoQueryMatcher(
 );
 
 type Can = AbilityBuilder<AppAbility>['can'];
+
+/** Who may file a report (API.md, Intake). */
+const REPORTING_ROLES: readonly Role[] = ['hotline_operator', ...CASE_ROLES, ...AGENCY_ROLES];
 
 /** Who may do what, per role. Everything not granted here is denied. */
 const RULES_BY_ROLE: Record<Role, (can: Can, user: Principal) => void> = {
@@ -63,6 +67,11 @@ export function defineAbilityFor(user: Principal): AppAbility {
   can('read', 'Holiday');
   if ((STATISTICS_ROLES as readonly Role[]).includes(user.role)) {
     can('read', 'Population', { areaPath: { $under: user.areaPath } } as MongoQuery);
+  }
+  if (REPORTING_ROLES.includes(user.role)) {
+    // Filing is checked against the caller's area in the intake itself (403 outside it).
+    can('create', 'Report');
+    can('read', 'Report', { createdBy: user.id });
   }
   RULES_BY_ROLE[user.role](can, user);
   return builder.build({ conditionsMatcher } as never);

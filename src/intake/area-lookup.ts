@@ -1,0 +1,34 @@
+import { EntityManager } from 'typeorm';
+import { isWithin } from '../access/area-path';
+import { Caller } from '../access/request-context';
+import { FieldError, Forbidden, InvalidInput } from '../common/problem';
+
+export interface AreaRef {
+  code: string;
+  level: string;
+  path: string;
+}
+
+/**
+ * Resolves the commune codes a request names: unknown or non-commune codes are 400 on their
+ * field; a commune outside the caller's area is 403.
+ */
+export async function resolveCommunes(
+  manager: EntityManager,
+  caller: Caller,
+  fields: { field: string; code: string }[],
+): Promise<Map<string, AreaRef>> {
+  const codes = [...new Set(fields.map((f) => f.code))];
+  const rows = (await manager.query(`SELECT code, level, path FROM areas WHERE code = ANY($1)`, [codes])) as AreaRef[];
+  const byCode = new Map(rows.map((row) => [row.code, row]));
+  const errors: FieldError[] = [];
+  for (const { field, code } of fields) {
+    const area = byCode.get(code);
+    if (!area) errors.push({ field, message: `no area has code ${code}` });
+    else if (area.level !== 'commune') errors.push({ field, message: `${code} is a ${area.level}, not a commune` });
+  }
+  if (errors.length) throw new InvalidInput(errors);
+  const outside = fields.find(({ code }) => !isWithin(byCode.get(code)!.path, caller.user.areaPath));
+  if (outside) throw new Forbidden(`${outside.field} ${outside.code} lies outside your area (${caller.user.areaCode})`);
+  return byCode;
+}

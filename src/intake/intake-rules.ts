@@ -1,0 +1,60 @@
+import { Category, formBelongsTo } from '../cases/codes';
+import { FieldError } from '../common/problem';
+
+const VN_OFFSET_MS = 7 * 3600 * 1000;
+/** Clocks of phones and consoles drift; a receipt time a little ahead of ours is not "the future". */
+export const CLOCK_SKEW_MS = 2 * 60 * 1000;
+
+/** The calendar date in Asia/Ho_Chi_Minh (UTC+7, no daylight saving) of an instant. */
+export function vietnamDate(instant: Date): string {
+  return new Date(instant.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Age in whole years on `onDate` of someone born on `birthDate` (both YYYY-MM-DD). */
+export function ageOn(birthDate: string, onDate: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [y, m, d] = onDate.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+export interface IntakeFacts {
+  category: Category;
+  form: string;
+  fatal?: boolean;
+  receivedAt: Date;
+  occurredAt?: Date;
+  children: { dateOfBirth?: string; estimatedAge?: number }[];
+}
+
+/** The rules of a report that span fields (API.md, Intake). Each violation names its field. */
+export function intakeViolations(report: IntakeFacts, now: Date): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!formBelongsTo(report.category, report.form)) {
+    errors.push({ field: 'form', message: `${report.form} is not a form of ${report.category}` });
+  }
+  if (report.fatal && report.category !== 'injury') errors.push({ field: 'fatal', message: 'is only for injuries' });
+  if (report.receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    errors.push({ field: 'receivedAt', message: 'may not be in the future' });
+  }
+  if (report.occurredAt && report.occurredAt > report.receivedAt) {
+    errors.push({ field: 'occurredAt', message: 'may not be after receivedAt' });
+  }
+  const eventDate = vietnamDate(report.occurredAt ?? report.receivedAt);
+  report.children.forEach((child, index) => {
+    const field = `children[${index}]`;
+    if (child.dateOfBirth === undefined && child.estimatedAge === undefined) {
+      errors.push({ field: `${field}.dateOfBirth`, message: 'give dateOfBirth or estimatedAge' });
+    }
+    if (child.dateOfBirth !== undefined) {
+      const age = ageOn(child.dateOfBirth, eventDate);
+      if (age < 0) errors.push({ field: `${field}.dateOfBirth`, message: 'is after the event' });
+      else if (age > 17) errors.push({ field: `${field}.dateOfBirth`, message: 'the person was 18 or older at the event' });
+    }
+  });
+  return errors;
+}
+
+/** Age in whole years at the event: from the date of birth when known, else the estimate. */
+export function ageAtEvent(child: { dateOfBirth?: string; estimatedAge?: number }, event: Date): number {
+  return child.dateOfBirth !== undefined ? ageOn(child.dateOfBirth, vietnamDate(event)) : child.estimatedAge!;
+}

@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Caller } from '../access/request-context';
+import { AuditService } from '../audit/audit.service';
+import { InvalidInput } from '../common/problem';
+import { PiiService } from '../privacy/pii.service';
+import { AreaRef, resolveCommunes } from './area-lookup';
+import { nextCaseNumber, provinceOf } from './case-number';
+import { ChildMatcher } from './child-matcher';
+import { CreatedCaseRef, CreatedReport, CreateReportDto, ReportChildDto } from './dto/create-report.dto';
+import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency';
+import { ageAtEvent, intakeViolations, vietnamDate } from './intake-rules';
+
+interface IntakeContext {
+  manager: EntityManager;
+  caller: Caller;
+  dto: CreateReportDto;
+  reportId: string;
+  receivedAt: Date;
+  occurredAt?: Date;
+  occurred: AreaRef;
+  areas: Map<string, AreaRef>;
+}
+
+/** Mẫu 01: one report, one case per child, all written in one transaction or not at all. */
+@Injectable()
+export class IntakeService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly pii: PiiService,
+    private readonly children: ChildMatcher,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(caller: Caller, dto: CreateReportDto, idempotencyKey?: string): Promise<CreatedReport> {
+    const now = new Date();
+    const receivedAt = dto.receivedAt ? new Date(dto.receivedAt) : now;
+    const occurredAt = dto.occurredAt ? new Date(dto.occurredAt) : undefined;
+    const violations = intakeViolations({ ...dto, receivedAt, occurredAt }, now);
+    if (violations.length) throw new InvalidInput(violations);
+
+    return this.db.transaction(async (manager) => {
+      if (idempotencyKey) {
+        const replay = await claimIdempotencyKey<CreatedReport>(manager, caller.user.id, idempotencyKey, requestHash(dto));
+        if (replay) return replay;
+      }
+      const areas = await resolveCommunes(manager, caller, [
+        { field: 'occurredAreaCode', code: dto.occurredAreaCode },
+        ...dto.children.flatMap((child, index) =>
+          child.residenceAreaCode ? [{ field: `children[${index}].residenceAreaCode`, code: child.residenceAreaCode }] : [],
+        ),
+      ]);
+      const reportId = await this.insertReport(manager, caller, dto, receivedAt, occurredAt);
+      const context: IntakeContext = { manager, caller, dto, reportId, receivedAt, occurredAt, occurred: areas.get(dto.occurredAreaCode)!, areas };
+      const cases: CreatedCaseRef[] = [];
+      for (const child of dto.children) cases.push(await this.caseFor(context, child));
+      await this.audit.recordBy(caller, { action: 'report.create', subjectType: 'Report', subjectId: reportId, details: { channel: dto.channel, children: dto.children.length } }, manager);
+      const response: CreatedReport = { id: reportId, cases };
+      if (idempotencyKey) await storeIdempotentResponse(manager, caller.user.id, idempotencyKey, 201, response);
+      return response;
+    });
+  }
+
+  private async insertReport(manager: EntityManager, caller: Caller, dto: CreateReportDto, receivedAt: Date, occurredAt?: Date): Promise<string> {
+    const reporter = dto.reporter
+      ? JSON.stringify({ name: dto.reporter.name ?? null, phone: dto.reporter.phone ?? null, relationship: dto.reporter.relationship ?? null })
+      : null;
+    const [{ id }] = (await manager.query(
+      `INSERT INTO reports (channel, received_at, category, form, fatal, occurred_at, occurred_area_code, description_enc,
+                            alleged_perpetrator, reporter_enc, reporter_consent_to_contact, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+      [
+        dto.channel,
+        receivedAt,
+        dto.category,
+        dto.form,
+        dto.fatal ?? false,
+        occurredAt ?? null,
+        dto.occurredAreaCode,
+        this.pii.encrypt(dto.description, 'reports.description'),
+        dto.allegedPerpetrator ?? null,
+        this.pii.encrypt(reporter, 'reports.reporter'),
+        dto.reporter?.consentToContact ?? false,
+        caller.user.id,
+      ],
+    )) as { id: string }[];
+    return id;
+  }
+
+  /** The child's open case of this category receives the report; otherwise a new case opens. */
+  private async caseFor(context: IntakeContext, child: ReportChildDto): Promise<CreatedCaseRef> {
+    const { manager, caller, dto, reportId } = context;
+    const found = await this.children.findOrCreate(manager, child);
+    const [open] = (await manager.query(
+      `SELECT id, case_number AS "caseNumber" FROM cases
+        WHERE child_id = $1 AND category = $2 AND status <> 'closed' ORDER BY created_at LIMIT 1 FOR UPDATE`,
+      [found.id, dto.category],
+    )) as { id: string; caseNumber: string }[];
+    const existing = open ?? undefined;
+    const ref = existing ? { id: existing.id, caseNumber: existing.caseNumber } : await this.openCase(context, child, found.id);
+    await manager.query(`INSERT INTO case_reports (case_id, report_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [ref.id, reportId]);
+    await this.audit.recordBy(
+      caller,
+      { action: existing ? 'case.attach_report' : 'case.create', subjectType: 'Case', subjectId: ref.id, caseId: ref.id, details: { childCreated: found.created } },
+      manager,
+    );
+    return { ...ref, childId: found.id };
+  }
+
+  private async openCase(context: IntakeContext, child: ReportChildDto, childId: string): Promise<{ id: string; caseNumber: string }> {
+    const { manager, dto, receivedAt, occurredAt, occurred, areas } = context;
+    const event = occurredAt ?? receivedAt;
+    const residence = child.residenceAreaCode ? areas.get(child.residenceAreaCode)! : occurred;
+    const caseNumber = await nextCaseNumber(manager, provinceOf(occurred.path), Number(vietnamDate(receivedAt).slice(0, 4)));
+    const [{ id }] = (await manager.query(
+      `INSERT INTO cases (case_number, child_id, category, form, fatal, alleged_perpetrator, received_at, occurred_at, event_date,
+                          age_at_event, sex, province_code, area_code, area_path, residence_area_code, residence_area_path)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
+      [
+        caseNumber,
+        childId,
+        dto.category,
+        dto.form,
+        dto.fatal ?? false,
+        dto.allegedPerpetrator ?? null,
+        receivedAt,
+        occurredAt ?? null,
+        vietnamDate(event),
+        ageAtEvent(child, event),
+        child.sex,
+        provinceOf(occurred.path),
+        occurred.code,
+        occurred.path,
+        residence.code,
+        residence.path,
+      ],
+    )) as { id: string }[];
+    return { id, caseNumber };
+  }
+}

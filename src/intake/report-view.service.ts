@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Caller } from '../access/request-context';
+import { requireAccess } from '../access/require-access';
+import { AuditService } from '../audit/audit.service';
+import { PiiService } from '../privacy/pii.service';
+
+interface ReportRow extends Record<string, unknown> {
+  id: string;
+  createdBy: string;
+  channel: string;
+  receivedAt: Date;
+  category: string;
+  form: string;
+  fatal: boolean;
+  occurredAt: Date | null;
+  occurredAreaCode: string;
+  descriptionEnc: string | null;
+  allegedPerpetrator: string | null;
+  reporterEnc: string | null;
+  consentToContact: boolean;
+}
+
+/** GET /reports/{id}: the creator reads back its intake fields; anyone else gets 404. */
+@Injectable()
+export class ReportViewService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly pii: PiiService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async view(caller: Caller, id: string) {
+    const [row] = (await this.db.query(
+      `SELECT id, created_by AS "createdBy", channel, received_at AS "receivedAt", category, form, fatal, occurred_at AS "occurredAt",
+              occurred_area_code AS "occurredAreaCode", description_enc AS "descriptionEnc", alleged_perpetrator AS "allegedPerpetrator",
+              reporter_enc AS "reporterEnc", reporter_consent_to_contact AS "consentToContact"
+         FROM reports WHERE id = $1`,
+      [id],
+    )) as ReportRow[];
+    const report = requireAccess(caller, 'read', 'Report', row, 'The report');
+    const cases = (await this.db.query(
+      `SELECT c.id, c.case_number AS "caseNumber", c.child_id AS "childId"
+         FROM case_reports cr JOIN cases c ON c.id = cr.case_id WHERE cr.report_id = $1 ORDER BY c.case_number`,
+      [id],
+    )) as { id: string; caseNumber: string; childId: string }[];
+    await this.audit.recordBy(caller, { action: 'report.read', subjectType: 'Report', subjectId: id });
+    const reporter = this.pii.decrypt(report.reporterEnc, 'reports.reporter');
+    return {
+      id: report.id,
+      channel: report.channel,
+      receivedAt: report.receivedAt.toISOString(),
+      category: report.category,
+      form: report.form,
+      fatal: report.fatal,
+      occurredAt: report.occurredAt?.toISOString() ?? null,
+      occurredAreaCode: report.occurredAreaCode,
+      description: this.pii.decrypt(report.descriptionEnc, 'reports.description'),
+      allegedPerpetrator: report.allegedPerpetrator,
+      reporter: reporter ? { ...JSON.parse(reporter), consentToContact: report.consentToContact } : null,
+      cases,
+    };
+  }
+}

@@ -1,0 +1,37 @@
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authorize } from '../access/authorize.decorator';
+import { Caller, CurrentCaller } from '../access/request-context';
+import { CreatedReport, CreateReportDto } from './dto/create-report.dto';
+import { validIdempotencyKey } from './idempotency';
+import { IntakeService } from './intake.service';
+import { ReportViewService } from './report-view.service';
+
+@ApiTags('intake')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly reports: ReportViewService,
+  ) {}
+
+  @Post()
+  @Authorize('create', 'Report')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first response and creates nothing' })
+  @ApiOperation({ summary: 'File a report (Mẫu 01): one case per child' })
+  create(
+    @CurrentCaller() caller: Caller,
+    @Body() dto: CreateReportDto,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<CreatedReport> {
+    return this.intake.create(caller, dto, validIdempotencyKey(idempotencyKey));
+  }
+
+  @Get(':id')
+  @Authorize('read', 'Report')
+  @ApiOperation({ summary: 'A report as filed, for the user who filed it' })
+  view(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string) {
+    return this.reports.view(caller, id);
+  }
+}
