@@ -4,6 +4,7 @@ import { CreatePopulation1763900000200 } from './1763900000200-CreatePopulation'
 import { CreateHolidays1763900000300 } from './1763900000300-CreateHolidays';
 import { CreateAuditLog1763900000400 } from './1763900000400-CreateAuditLog';
 import { CreateIntakeAndCases1763900001000 } from './1763900001000-CreateIntakeAndCases';
+import { CreateDeadlines1763900001100 } from './1763900001100-CreateDeadlines';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateHolidays1763900000300,
   CreateAuditLog1763900000400,
   CreateIntakeAndCases1763900001000,
+  CreateDeadlines1763900001100,
 ];

@@ -18,6 +18,8 @@ export type Subject =
   | 'Holiday'
   | 'AuditLog'
   | 'Report'
+  | 'Case'
+  | 'CaseAccessLog'
   | 'all';
 export type AppAbility = MongoAbility<[Action, Subject | Record<string, unknown>], MongoQuery>;
 
@@ -55,6 +57,7 @@ const RULES_BY_ROLE: Record<Role, (can: Can, user: Principal) => void> = {
   manager: () => undefined,
   auditor: (can) => {
     can('read', 'AuditLog');
+    can('read', 'CaseAccessLog');
   },
 };
 
@@ -72,6 +75,11 @@ export function defineAbilityFor(user: Principal): AppAbility {
     // Filing is checked against the caller's area in the intake itself (403 outside it).
     can('create', 'Report');
     can('read', 'Report', { createdBy: user.id });
+  }
+  if ((CASE_ROLES as readonly Role[]).includes(user.role)) {
+    const inArea = { areaPath: { $under: user.areaPath } } as MongoQuery;
+    can(['read', 'update'], 'Case', inArea);
+    can('read', 'CaseAccessLog', inArea);
   }
   RULES_BY_ROLE[user.role](can, user);
   return builder.build({ conditionsMatcher } as never);

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../access/request-context';
 import { AuditService } from '../audit/audit.service';
 import { InvalidInput } from '../common/problem';
+import { deadlinesAtReceipt } from '../cases/deadlines';
 import { PiiService } from '../privacy/pii.service';
 import { AreaRef, resolveCommunes } from './area-lookup';
 import { nextCaseNumber, provinceOf } from './case-number';
@@ -96,12 +97,11 @@ export class IntakeService {
         WHERE child_id = $1 AND category = $2 AND status <> 'closed' ORDER BY created_at LIMIT 1 FOR UPDATE`,
       [found.id, dto.category],
     )) as { id: string; caseNumber: string }[];
-    const existing = open ?? undefined;
-    const ref = existing ? { id: existing.id, caseNumber: existing.caseNumber } : await this.openCase(context, child, found.id);
+    const ref = open ? { id: open.id, caseNumber: open.caseNumber } : await this.openCase(context, child, found.id);
     await manager.query(`INSERT INTO case_reports (case_id, report_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [ref.id, reportId]);
     await this.audit.recordBy(
       caller,
-      { action: existing ? 'case.attach_report' : 'case.create', subjectType: 'Case', subjectId: ref.id, caseId: ref.id, details: { childCreated: found.created } },
+      { action: open ? 'case.attach_report' : 'case.create', subjectType: 'Case', subjectId: ref.id, caseId: ref.id, details: { childCreated: found.created } },
       manager,
     );
     return { ...ref, childId: found.id };
@@ -135,6 +135,9 @@ export class IntakeService {
         residence.path,
       ],
     )) as { id: string }[];
+    for (const deadline of deadlinesAtReceipt({ receivedAt, form: dto.form, allegedPerpetrator: dto.allegedPerpetrator })) {
+      await manager.query(`INSERT INTO deadlines (case_id, kind, due_at) VALUES ($1, $2, $3)`, [id, deadline.kind, deadline.dueAt]);
+    }
     return { id, caseNumber };
   }
 }

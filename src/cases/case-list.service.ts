@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Caller } from '../access/request-context';
+import { scopeWhere } from '../access/scope-sql';
+import { descendantsPattern } from '../access/area-path';
+import { AuditService } from '../audit/audit.service';
+import { decodeCursor, DEFAULT_LIMIT, Page, toPage } from '../common/pagination';
+import { invalidField } from '../common/problem';
+import { normalizeName } from '../privacy/normalize-name';
+import { PiiService } from '../privacy/pii.service';
+import { CaseListQuery } from './dto/case-query.dto';
+import { CASE_SCOPE_COLUMNS } from './case-scope';
+
+export interface CaseListItem {
+  id: string;
+  caseNumber: string;
+  category: string;
+  form: string;
+  status: string;
+  riskLevel: string | null;
+  emergency: boolean;
+  areaCode: string;
+  receivedAt: string;
+  version: number;
+}
+
+type CaseListRow = Omit<CaseListItem, 'receivedAt'> & { receivedAt: Date };
+
+/** GET /cases: the caller's scope is part of the SQL, never a filter after loading. */
+@Injectable()
+export class CaseListService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly pii: PiiService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(caller: Caller, query: CaseListQuery): Promise<Page<CaseListItem>> {
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const position = decodeCursor(query.cursor, 2);
+    const qb = this.db
+      .createQueryBuilder()
+      .select([
+        'c.id AS id',
+        'c.case_number AS "caseNumber"',
+        'c.category AS category',
+        'c.form AS form',
+        'c.status AS status',
+        'c.risk_level AS "riskLevel"',
+        'c.emergency AS emergency',
+        'c.area_code AS "areaCode"',
+        'c.received_at AS "receivedAt"',
+        'c.version AS version',
+      ])
+      .from('cases', 'c')
+      .where(scopeWhere(caller.ability, 'read', 'Case', CASE_SCOPE_COLUMNS))
+      .orderBy('c.received_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(limit + 1);
+    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.category) qb.andWhere('c.category = :category', { category: query.category });
+    if (query.areaCode) {
+      const [area] = (await this.db.query(`SELECT path FROM areas WHERE code = $1`, [query.areaCode])) as { path: string }[];
+      if (!area) throw invalidField('areaCode', `no area has code ${query.areaCode}`);
+      qb.andWhere('(c.area_path = :areaPath OR c.area_path LIKE :areaPattern)', { areaPath: area.path, areaPattern: descendantsPattern(area.path) });
+    }
+    if (query.childName) {
+      qb.andWhere('c.child_id IN (SELECT id FROM children WHERE name_index = :nameIndex)', {
+        nameIndex: this.pii.index('name', normalizeName(query.childName)),
+      });
+    }
+    if (query.overdue === 'true') {
+      qb.andWhere('EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.met_at IS NULL AND d.due_at < now())');
+    }
+    if (position) {
+      qb.andWhere('(c.received_at, c.id) < (:afterAt, :afterId)', { afterAt: position[0], afterId: position[1] });
+    }
+    const rows = await qb.getRawMany<CaseListRow>();
+    await this.audit.recordBy(caller, { action: 'case.list', subjectType: 'Case', details: { returned: Math.min(rows.length, limit) } });
+    return toPage(
+      rows,
+      limit,
+      (row) => ({ ...row, receivedAt: row.receivedAt.toISOString() }),
+      (row) => [row.receivedAt.toISOString(), row.id],
+    );
+  }
+}

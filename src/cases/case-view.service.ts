@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Caller } from '../access/request-context';
+import { requireAccess } from '../access/require-access';
+import { scopeCondition } from '../access/scope-sql';
+import { CASE_SCOPE_COLUMNS } from './case-scope';
+import { CASE_ROLES, Role } from '../access/roles';
+import { AuditService } from '../audit/audit.service';
+import { PiiService } from '../privacy/pii.service';
+
+interface CaseRow extends Record<string, unknown> {
+  id: string;
+  caseNumber: string;
+  category: string;
+  form: string;
+  fatal: boolean;
+  status: string;
+  riskLevel: string | null;
+  emergency: boolean;
+  substantiation: string;
+  allegedPerpetrator: string | null;
+  receivedAt: Date;
+  occurredAt: Date | null;
+  areaCode: string;
+  areaPath: string;
+  version: number;
+  childId: string;
+}
+
+interface ChildRow {
+  id: string;
+  fullNameEnc: string;
+  dateOfBirthEnc: string | null;
+  estimatedAge: number | null;
+  sex: string;
+  residenceAreaCode: string | null;
+  addressEnc: string | null;
+}
+
+interface ReportRow {
+  id: string;
+  channel: string;
+  receivedAt: Date;
+  descriptionEnc: string | null;
+  reporterEnc: string | null;
+  consentToContact: boolean;
+}
+
+interface DeadlineRow {
+  kind: string;
+  dueAt: Date;
+  metAt: Date | null;
+}
+
+/** GET /cases/{id}: the case as the caller's role may see it; every read is logged. */
+@Injectable()
+export class CaseViewService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly pii: PiiService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The case row when the caller may act on it, else 404: the one gate of every case route. */
+  async gate(caller: Caller, id: string, action: 'read' | 'update' = 'read'): Promise<CaseRow> {
+    const [row] = (await this.db.query(
+      `SELECT id, case_number AS "caseNumber", category, form, fatal, status, risk_level AS "riskLevel", emergency, substantiation,
+              alleged_perpetrator AS "allegedPerpetrator", received_at AS "receivedAt", occurred_at AS "occurredAt",
+              area_code AS "areaCode", area_path AS "areaPath", version, child_id AS "childId"
+         FROM cases WHERE id = $1`,
+      [id],
+    )) as CaseRow[];
+    return requireAccess(caller, action, 'Case', row, 'The case');
+  }
+
+  async view(caller: Caller, id: string) {
+    const kase = await this.gate(caller, id);
+    const [child, reports, deadlines, duplicates] = await Promise.all([
+      this.child(kase.childId),
+      this.reports(id),
+      this.deadlines(id),
+      this.possibleDuplicates(caller, kase.childId),
+    ]);
+    await this.audit.recordBy(caller, { action: 'case.read', subjectType: 'Case', subjectId: id, caseId: id });
+    const childProtection = (CASE_ROLES as readonly Role[]).includes(caller.user.role);
+    const now = Date.now();
+    return {
+      id: kase.id,
+      caseNumber: kase.caseNumber,
+      category: kase.category,
+      form: kase.form,
+      fatal: kase.fatal,
+      status: kase.status,
+      riskLevel: kase.riskLevel,
+      emergency: kase.emergency,
+      substantiation: kase.substantiation,
+      child: {
+        id: child.id,
+        fullName: this.pii.decrypt(child.fullNameEnc, 'children.full_name'),
+        dateOfBirth: this.pii.decrypt(child.dateOfBirthEnc, 'children.date_of_birth'),
+        estimatedAge: child.estimatedAge,
+        sex: child.sex,
+        residenceAreaCode: child.residenceAreaCode,
+        address: this.pii.decrypt(child.addressEnc, 'children.address'),
+      },
+      occurredAt: kase.occurredAt?.toISOString() ?? null,
+      occurredAreaCode: kase.areaCode,
+      receivedAt: kase.receivedAt.toISOString(),
+      description: childProtection ? this.pii.decrypt(reports[0]?.descriptionEnc, 'reports.description') : undefined,
+      allegedPerpetrator: kase.allegedPerpetrator,
+      reports: reports.map((report) => ({
+        id: report.id,
+        channel: report.channel,
+        receivedAt: report.receivedAt.toISOString(),
+        // The reporter's identity is confidential (Decree 56 Art. 24): only child-protection
+        // officers see it, and only when the reporter agreed to be contacted.
+        ...(childProtection && report.consentToContact
+          ? { reporter: { ...JSON.parse(this.pii.decrypt(report.reporterEnc, 'reports.reporter') ?? '{}'), consentToContact: true } }
+          : {}),
+      })),
+      possibleDuplicates: childProtection ? duplicates : undefined,
+      assessments: childProtection ? [] : undefined,
+      plan: childProtection ? null : undefined,
+      interventions: [],
+      deadlines: deadlines.map((d) => ({
+        kind: d.kind,
+        dueAt: d.dueAt.toISOString(),
+        metAt: d.metAt?.toISOString() ?? null,
+        overdue: d.metAt === null && d.dueAt.getTime() < now,
+      })),
+      version: kase.version,
+    };
+  }
+
+  private async child(id: string): Promise<ChildRow> {
+    const [row] = (await this.db.query(
+      `SELECT id, full_name_enc AS "fullNameEnc", date_of_birth_enc AS "dateOfBirthEnc", estimated_age AS "estimatedAge", sex,
+              residence_area_code AS "residenceAreaCode", address_enc AS "addressEnc"
+         FROM children WHERE id = $1`,
+      [id],
+    )) as ChildRow[];
+    return row;
+  }
+
+  private reports(caseId: string): Promise<ReportRow[]> {
+    return this.db.query(
+      `SELECT r.id, r.channel, r.received_at AS "receivedAt", r.description_enc AS "descriptionEnc", r.reporter_enc AS "reporterEnc",
+              r.reporter_consent_to_contact AS "consentToContact"
+         FROM case_reports cr JOIN reports r ON r.id = cr.report_id WHERE cr.case_id = $1 ORDER BY r.received_at, r.id`,
+      [caseId],
+    ) as Promise<ReportRow[]>;
+  }
+
+  private deadlines(caseId: string): Promise<DeadlineRow[]> {
+    return this.db.query(
+      `SELECT kind, due_at AS "dueAt", met_at AS "metAt" FROM deadlines WHERE case_id = $1 ORDER BY due_at, kind`,
+      [caseId],
+    ) as Promise<DeadlineRow[]>;
+  }
+
+  /** Other children who may be this one, with those of their cases the caller may see. */
+  private async possibleDuplicates(caller: Caller, childId: string): Promise<{ childId: string; caseNumbers: string[] }[]> {
+    const scope = scopeCondition(caller.ability, 'read', 'Case', CASE_SCOPE_COLUMNS);
+    const rows = await this.db
+      .createQueryBuilder()
+      .select('d.candidate_id', 'childId')
+      .addSelect(`coalesce(array_agg(c.case_number ORDER BY c.case_number) FILTER (WHERE c.id IS NOT NULL), '{}')`, 'caseNumbers')
+      .from('child_possible_duplicates', 'd')
+      .leftJoin('cases', 'c', `c.child_id = d.candidate_id AND ${scope.sql}`, scope.params)
+      .where('d.child_id = :childId', { childId })
+      .groupBy('d.candidate_id')
+      .getRawMany<{ childId: string; caseNumbers: string[] }>();
+    return rows;
+  }
+}

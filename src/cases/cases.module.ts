@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CaseAccessLogService } from './access-log.service';
+import { CaseListService } from './case-list.service';
+import { CaseViewService } from './case-view.service';
+import { CasesController } from './cases.controller';
+
+@Module({
+  controllers: [CasesController],
+  providers: [CaseListService, CaseViewService, CaseAccessLogService],
+  exports: [CaseViewService],
+})
+export class CasesModule {}

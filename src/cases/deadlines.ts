@@ -1,0 +1,44 @@
+import { Form, Perpetrator } from './codes';
+
+export const DEADLINE_KINDS = [
+  'initial_assessment',
+  'emergency_response',
+  'separation_end',
+  'plan_draft',
+  'plan_approval',
+  'police_referral',
+  'intervention',
+] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+export interface DueDeadline {
+  kind: DeadlineKind;
+  dueAt: Date;
+}
+
+const HOUR_MS = 3600 * 1000;
+const addHours = (start: Date, hours: number) => new Date(start.getTime() + hours * HOUR_MS);
+
+/** Forms that always go to the police within 24 hours (DOMAIN.md §3, policy). */
+export const POLICE_REFERRAL_FORMS: readonly Form[] = ['sexual_abuse', 'trafficking'];
+/** Alleged abusers whose involvement makes the case an emergency (Decree 56 Arts. 26.3, 31.2). */
+export const EMERGENCY_PERPETRATORS: readonly Perpetrator[] = ['parent', 'caregiver'];
+
+/**
+ * The deadlines a report sets at receipt:
+ * - the initial assessment is due 12 hours after receipt (policy);
+ * - when a parent or caregiver is the alleged abuser, the emergency response is due within 12 hours;
+ * - sexual abuse and trafficking go to the police within 24 hours.
+ * Deadlines that depend on later steps (an emergency found at assessment, violence assessed high,
+ * the plan's working days) are set by those steps.
+ */
+export function deadlinesAtReceipt(facts: { receivedAt: Date; form: string; allegedPerpetrator?: string | null }): DueDeadline[] {
+  const deadlines: DueDeadline[] = [{ kind: 'initial_assessment', dueAt: addHours(facts.receivedAt, 12) }];
+  if (facts.allegedPerpetrator && (EMERGENCY_PERPETRATORS as readonly string[]).includes(facts.allegedPerpetrator)) {
+    deadlines.push({ kind: 'emergency_response', dueAt: addHours(facts.receivedAt, 12) });
+  }
+  if ((POLICE_REFERRAL_FORMS as readonly string[]).includes(facts.form)) {
+    deadlines.push({ kind: 'police_referral', dueAt: addHours(facts.receivedAt, 24) });
+  }
+  return deadlines;
+}
