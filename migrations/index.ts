@@ -5,6 +5,7 @@ import { CreateHolidays1763900000300 } from './1763900000300-CreateHolidays';
 import { CreateAuditLog1763900000400 } from './1763900000400-CreateAuditLog';
 import { CreateIntakeAndCases1763900001000 } from './1763900001000-CreateIntakeAndCases';
 import { CreateDeadlines1763900001100 } from './1763900001100-CreateDeadlines';
+import { CreateConsentsAndDisclosures1763900001200 } from './1763900001200-CreateConsentsAndDisclosures';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateAuditLog1763900000400,
   CreateIntakeAndCases1763900001000,
   CreateDeadlines1763900001100,
+  CreateConsentsAndDisclosures1763900001200,
 ];

@@ -78,7 +78,9 @@ export function defineAbilityFor(user: Principal): AppAbility {
   }
   if ((CASE_ROLES as readonly Role[]).includes(user.role)) {
     const inArea = { areaPath: { $under: user.areaPath } } as MongoQuery;
-    can(['read', 'update'], 'Case', inArea);
+    can('read', 'Case', inArea);
+    // The chair reads what the officer reads; managing the file is the officers' work.
+    if (user.role !== 'commune_chair') can('update', 'Case', inArea);
     can('read', 'CaseAccessLog', inArea);
   }
   RULES_BY_ROLE[user.role](can, user);
