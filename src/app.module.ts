@@ -2,12 +2,16 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from './access/access.module';
 import { AreasModule } from './areas/areas.module';
+import { CalendarModule } from './areas/holidays/calendar.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { IntakeModule } from './intake/intake.module';
+import { CasesModule } from './cases/cases.module';
+import { ConsentModule, PrivacyModule } from './privacy/privacy.module';
 
 @Module({})
 export class AppModule {
@@ -18,10 +22,15 @@ export class AppModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), autoLoadEntities: true }),
         AuditModule,
+        PrivacyModule,
         AuthModule,
         AccessModule,
         AreasModule,
+        CalendarModule,
         HealthModule,
+        IntakeModule,
+        CasesModule,
+        ConsentModule,
       ],
     };
   }
