@@ -133,3 +133,18 @@ describe('GET /cases/{id}/access-log', () => {
     expect((await t.get(`/cases/${caseA.id}/access-log`, await t.tokenFor('manager', '46'))).status).toBe(403);
   });
 });
+
+describe('GET /codes', () => {
+  it('labels every code list in Vietnamese by default and in English on request', async () => {
+    const vi = await t.get('/codes');
+    expect(vi.status).toBe(200);
+    expect(vi.body.lang).toBe('vi');
+    expect(vi.body.channels).toContainEqual({ code: 'hotline_111', label: 'Tổng đài 111' });
+    expect(vi.body.forms).toContainEqual({ code: 'drowning', label: 'Đuối nước', category: 'injury' });
+    expect(vi.body.sexes.map((s: { code: string }) => s.code)).toEqual(['male', 'female', 'unknown']);
+    const en = await t.get('/codes?lang=en');
+    expect(en.body.categories).toContainEqual({ code: 'child_labour', label: 'Child labour' });
+    expect(en.body.perpetrators).toHaveLength(8);
+    expect((await t.get('/codes?lang=fr')).status).toBe(400);
+  });
+});

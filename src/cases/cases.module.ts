@@ -3,9 +3,10 @@ import { CaseAccessLogService } from './access-log.service';
 import { CaseListService } from './case-list.service';
 import { CaseViewService } from './case-view.service';
 import { CasesController } from './cases.controller';
+import { CodesController } from './codes.controller';
 
 @Module({
-  controllers: [CasesController],
+  controllers: [CasesController, CodesController],
   providers: [CaseListService, CaseViewService, CaseAccessLogService],
   exports: [CaseViewService],
 })

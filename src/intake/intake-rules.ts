@@ -1,14 +1,12 @@
 import { Category, formBelongsTo } from '../cases/codes';
+import { localDateOf } from '../areas/holidays/working-days';
 import { FieldError } from '../common/problem';
 
-const VN_OFFSET_MS = 7 * 3600 * 1000;
 /** Clocks of phones and consoles drift; a receipt time a little ahead of ours is not "the future". */
 export const CLOCK_SKEW_MS = 2 * 60 * 1000;
 
 /** The calendar date in Asia/Ho_Chi_Minh (UTC+7, no daylight saving) of an instant. */
-export function vietnamDate(instant: Date): string {
-  return new Date(instant.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
-}
+export const vietnamDate = localDateOf;
 
 /** Age in whole years on `onDate` of someone born on `birthDate` (both YYYY-MM-DD). */
 export function ageOn(birthDate: string, onDate: string): number {

@@ -1,0 +1,37 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { Public } from '../access/authorize.decorator';
+import { CATEGORIES, CHANNELS, FORMS_BY_CATEGORY, Labels, PERPETRATORS, SEXES } from './codes';
+
+class CodesQuery {
+  @ApiPropertyOptional({ enum: ['vi', 'en'], default: 'vi' })
+  @IsOptional()
+  @IsIn(['vi', 'en'], { message: 'lang must be vi or en' })
+  lang?: 'vi' | 'en';
+}
+
+const labelled = (list: Record<string, Labels>, lang: 'vi' | 'en') =>
+  Object.entries(list).map(([code, labels]) => ({ code, label: labels[lang] }));
+
+/** The code lists with their labels, for clients to render. Not sensitive, so open to all. */
+@ApiTags('codes')
+@Controller('codes')
+export class CodesController {
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Every code list (channels, categories, forms, perpetrators, sexes) with labels' })
+  list(@Query() query: CodesQuery) {
+    const lang = query.lang ?? 'vi';
+    return {
+      lang,
+      channels: labelled(CHANNELS, lang),
+      categories: labelled(CATEGORIES, lang),
+      forms: Object.entries(FORMS_BY_CATEGORY).flatMap(([category, forms]) =>
+        labelled(forms, lang).map((form) => ({ ...form, category })),
+      ),
+      perpetrators: labelled(PERPETRATORS, lang),
+      sexes: labelled(SEXES, lang),
+    };
+  }
+}
