@@ -1,0 +1,84 @@
+import { execFileSync } from 'node:child_process';
+import { TestApp } from './support/test-app';
+import { buildWorld, reportBody } from './support/world';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await TestApp.start();
+  await buildWorld(t);
+});
+afterAll(() => t.close());
+
+/** Everything every table holds, as text: what a data-only dump of the database would show. */
+async function dumpEveryTable(): Promise<string> {
+  const tables = (await t.db.query(
+    `SELECT quote_ident(table_name) AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+  )) as { name: string }[];
+  const parts: string[] = [];
+  for (const { name } of tables) {
+    const rows = (await t.db.query(`SELECT x::text AS row FROM ${name} x`)) as { row: string }[];
+    parts.push(...rows.map((r) => r.row));
+  }
+  return parts.join('\n');
+}
+
+/** The real pg_dump, when one of the server's major version is on the PATH. */
+function pgDump(): string | undefined {
+  try {
+    const server = execFileSync('pg_dump', ['--version']).toString();
+    const url = new URL(t.config.databaseUrl!);
+    return execFileSync('pg_dump', ['--data-only', '--dbname', url.toString()], { stdio: ['ignore', 'pipe', 'ignore'] }).toString() || server;
+  } catch {
+    return undefined;
+  }
+}
+
+const PERSONAL_VALUES = [
+  'Nguyễn Văn Thử',
+  'nguyen van thu',
+  'NGUYỄN VĂN THỬ',
+  '2015-03-04',
+  'Số 1 Đường Thử Nghiệm',
+  '0900000001',
+  'Trần Thị Báo',
+  'tiếng trẻ khóc',
+  'Người Đồng Ý',
+  '0912345678',
+  'Tổ chức Bí Mật',
+  'Mục đích riêng tư',
+  'Lý Thị Riêng',
+  '2012-12-12',
+];
+
+describe('a dump of the database', () => {
+  beforeAll(async () => {
+    const hotline = await t.tokenFor('hotline_operator', 'VN');
+    const officer = await t.tokenFor('commune_officer', '46001');
+    await t.post('/reports', reportBody(), hotline);
+    const consenting = await t.post('/reports', reportBody({ allegedPerpetrator: 'stranger', children: [{ fullName: 'Lý Thị Riêng', dateOfBirth: '2012-12-12', sex: 'female', residenceAreaCode: '46001' }], reporter: { name: 'Người Đồng Ý', phone: '0912345678', consentToContact: true } }), hotline);
+    const caseId = consenting.body.cases[0].id;
+    await t.get(`/cases/${caseId}`, officer);
+    await t.get(`/cases?childName=${encodeURIComponent('Nguyễn Văn Thử')}`, officer);
+    await t.post(`/cases/${caseId}/consents`, { party: 'guardian', granted: true }, officer);
+    await t.post(`/cases/${caseId}/consents`, { party: 'child', granted: true }, officer);
+    const disclosed = await t.post(`/cases/${caseId}/disclosures`, { recipient: 'Tổ chức Bí Mật', recipientType: 'non_state', purpose: 'Mục đích riêng tư' }, officer);
+    expect(disclosed.status).toBe(201);
+  });
+
+  it('contains no name, birth date, address, phone, reporter, description or disclosure text in clear', async () => {
+    const dump = await dumpEveryTable();
+    expect(dump.length).toBeGreaterThan(1000);
+    for (const value of PERSONAL_VALUES) expect({ value, found: dump.includes(value) }).toEqual({ value, found: false });
+  });
+
+  it('holds the personal values as AES-GCM envelopes with a key id', async () => {
+    const [child] = await t.db.query(`SELECT full_name_enc, date_of_birth_enc, address_enc FROM children LIMIT 1`);
+    for (const value of Object.values(child)) expect(value).toMatch(/^v1:[\w-]{8}:[\w-]{16}:[\w-]+$/);
+  });
+
+  it('passes the same check with pg_dump itself, where a matching pg_dump is installed', () => {
+    const dump = pgDump();
+    if (dump === undefined) return; // the embedded server may be newer than any pg_dump here
+    for (const value of PERSONAL_VALUES) expect(dump.includes(value)).toBe(false);
+  });
+});
