@@ -42,6 +42,36 @@ export class AuditService {
     );
   }
 
+  /** Several entries in one statement (one round trip), for steps that touch several records. */
+  async recordMany(entries: AuditEntry[], manager: EntityManager = this.db.manager): Promise<void> {
+    if (!entries.length) return;
+    const column = <K extends keyof AuditEntry>(key: K) => entries.map((entry) => entry[key] ?? null);
+    await manager.query(
+      `INSERT INTO audit_log (user_id, username, role, action, subject_type, subject_id, case_id, request_id, details)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::jsonb[])`,
+      [
+        column('userId'),
+        column('username'),
+        column('role'),
+        column('action'),
+        column('subjectType'),
+        column('subjectId'),
+        column('caseId'),
+        column('requestId'),
+        entries.map((entry) => (entry.details ? JSON.stringify(entry.details) : null)),
+      ],
+    );
+  }
+
+  recordManyBy(
+    caller: Caller,
+    entries: Omit<AuditEntry, 'userId' | 'username' | 'role' | 'requestId'>[],
+    manager?: EntityManager,
+  ): Promise<void> {
+    const who = { userId: caller.user.id, username: caller.user.username, role: caller.user.role, requestId: caller.requestId };
+    return this.recordMany(entries.map((entry) => ({ ...entry, ...who })), manager);
+  }
+
   /** The same, with who-and-role taken from the caller. */
   recordBy(
     caller: Caller,

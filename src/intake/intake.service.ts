@@ -53,9 +53,7 @@ export class IntakeService {
       ]);
       const reportId = await this.insertReport(manager, caller, dto, receivedAt, occurredAt);
       const context: IntakeContext = { manager, caller, dto, reportId, receivedAt, occurredAt, occurred: areas.get(dto.occurredAreaCode)!, areas };
-      const cases: CreatedCaseRef[] = [];
-      for (const child of dto.children) cases.push(await this.caseFor(context, child));
-      await this.audit.recordBy(caller, { action: 'report.create', subjectType: 'Report', subjectId: reportId, details: { channel: dto.channel, children: dto.children.length } }, manager);
+      const cases = await this.casesFor(context);
       const response: CreatedReport = { id: reportId, cases };
       if (idempotencyKey) await storeIdempotentResponse(manager, caller.user.id, idempotencyKey, 201, response);
       return response;
@@ -88,34 +86,65 @@ export class IntakeService {
     return id;
   }
 
-  /** The child's open case of this category receives the report; otherwise a new case opens. */
-  private async caseFor(context: IntakeContext, child: ReportChildDto): Promise<CreatedCaseRef> {
+  /**
+   * Each child's open case of this category receives the report; otherwise a new case opens.
+   * New cases are numbered last, so the per-province counter row stays locked only briefly.
+   */
+  private async casesFor(context: IntakeContext): Promise<CreatedCaseRef[]> {
     const { manager, caller, dto, reportId } = context;
-    const found = await this.children.findOrCreate(manager, child);
-    const [open] = (await manager.query(
-      `SELECT id, case_number AS "caseNumber" FROM cases
-        WHERE child_id = $1 AND category = $2 AND status <> 'closed' ORDER BY created_at LIMIT 1 FOR UPDATE`,
-      [found.id, dto.category],
-    )) as { id: string; caseNumber: string }[];
-    const ref = open ? { id: open.id, caseNumber: open.caseNumber } : await this.openCase(context, child, found.id);
-    await manager.query(`INSERT INTO case_reports (case_id, report_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [ref.id, reportId]);
-    await this.audit.recordBy(
+    const matched: { child: ReportChildDto; childId: string; childCreated: boolean; open?: { id: string; caseNumber: string } }[] = [];
+    for (const child of dto.children) {
+      const found = await this.children.findOrCreate(manager, child);
+      const [open] = (await manager.query(
+        `SELECT id, case_number AS "caseNumber" FROM cases
+          WHERE child_id = $1 AND category = $2 AND status <> 'closed' ORDER BY created_at LIMIT 1 FOR UPDATE`,
+        [found.id, dto.category],
+      )) as { id: string; caseNumber: string }[];
+      matched.push({ child, childId: found.id, childCreated: found.created, open });
+    }
+    const refs: CreatedCaseRef[] = [];
+    for (const match of matched) {
+      const ref = match.open ?? (await this.openCase(context, match.child, match.childId));
+      refs.push({ id: ref.id, caseNumber: ref.caseNumber, childId: match.childId });
+    }
+    await manager.query(
+      `INSERT INTO case_reports (case_id, report_id) SELECT DISTINCT unnest($1::uuid[]), $2::uuid ON CONFLICT DO NOTHING`,
+      [refs.map((ref) => ref.id), reportId],
+    );
+    await this.audit.recordManyBy(
       caller,
-      { action: open ? 'case.attach_report' : 'case.create', subjectType: 'Case', subjectId: ref.id, caseId: ref.id, details: { childCreated: found.created } },
+      [
+        { action: 'report.create', subjectType: 'Report', subjectId: reportId, details: { channel: dto.channel, children: dto.children.length } },
+        ...matched.map((match, index) => ({
+          action: match.open ? 'case.attach_report' : 'case.create',
+          subjectType: 'Case',
+          subjectId: refs[index].id,
+          caseId: refs[index].id,
+          details: { childCreated: match.childCreated },
+        })),
+      ],
       manager,
     );
-    return { ...ref, childId: found.id };
+    return refs;
   }
 
+  /** A new case with its number and the deadlines its receipt sets, in two statements. */
   private async openCase(context: IntakeContext, child: ReportChildDto, childId: string): Promise<{ id: string; caseNumber: string }> {
     const { manager, dto, receivedAt, occurredAt, occurred, areas } = context;
     const event = occurredAt ?? receivedAt;
     const residence = child.residenceAreaCode ? areas.get(child.residenceAreaCode)! : occurred;
     const caseNumber = await nextCaseNumber(manager, provinceOf(occurred.path), Number(vietnamDate(receivedAt).slice(0, 4)));
+    const deadlines = deadlinesAtReceipt({ receivedAt, form: dto.form, allegedPerpetrator: dto.allegedPerpetrator });
     const [{ id }] = (await manager.query(
-      `INSERT INTO cases (case_number, child_id, category, form, fatal, alleged_perpetrator, received_at, occurred_at, event_date,
-                          age_at_event, sex, province_code, area_code, area_path, residence_area_code, residence_area_path)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
+      `WITH opened AS (
+         INSERT INTO cases (case_number, child_id, category, form, fatal, alleged_perpetrator, received_at, occurred_at, event_date,
+                            age_at_event, sex, province_code, area_code, area_path, residence_area_code, residence_area_path)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id
+       ), due AS (
+         INSERT INTO deadlines (case_id, kind, due_at)
+         SELECT opened.id, d.kind, d.due_at FROM opened, unnest($17::text[], $18::timestamptz[]) AS d(kind, due_at)
+       )
+       SELECT id FROM opened`,
       [
         caseNumber,
         childId,
@@ -133,11 +162,10 @@ export class IntakeService {
         occurred.path,
         residence.code,
         residence.path,
+        deadlines.map((d) => d.kind),
+        deadlines.map((d) => d.dueAt),
       ],
     )) as { id: string }[];
-    for (const deadline of deadlinesAtReceipt({ receivedAt, form: dto.form, allegedPerpetrator: dto.allegedPerpetrator })) {
-      await manager.query(`INSERT INTO deadlines (case_id, kind, due_at) VALUES ($1, $2, $3)`, [id, deadline.kind, deadline.dueAt]);
-    }
     return { id, caseNumber };
   }
 }

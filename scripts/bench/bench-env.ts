@@ -1,0 +1,118 @@
+import { spawn, ChildProcess } from 'node:child_process';
+import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { Client } from 'pg';
+import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
+import { runMigrations } from '../../src/database/migrate';
+
+export interface BenchEnv {
+  databaseUrl: string;
+  baseUrl: string;
+  adminPassword: string;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function waitForHealth(baseUrl: string, server: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (server.exitCode !== null) throw new Error('the service exited during start');
+    try {
+      if ((await fetch(`${baseUrl}/api/v1/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the service did not become healthy');
+}
+
+/**
+ * A fresh database (a new one on DATABASE_URL's server, else an embedded PostgreSQL in a temporary
+ * folder), migrated, and the built service started on it as its own process.
+ */
+export async function startBenchEnv(): Promise<BenchEnv> {
+  const adminPassword = randomBytes(12).toString('hex');
+  let databaseUrl: string;
+  let stopDatabase: () => Promise<void>;
+  if (process.env.DATABASE_URL) {
+    const name = `cms_bench_${randomBytes(4).toString('hex')}`;
+    const admin = new Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    stopDatabase = async () => {
+      const c = new Client({ connectionString: process.env.DATABASE_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  } else {
+    const parent = mkdtempSync(join(tmpdir(), 'cms-bench-'));
+    chmodSync(parent, 0o755);
+    const pg = await startEmbeddedPostgres({ dir: join(parent, 'pg'), port: await freePort(), password: adminPassword, database: 'bench' });
+    databaseUrl = pg.url;
+    stopDatabase = async () => {
+      await pg.stop();
+      rmSync(parent, { recursive: true, force: true });
+    };
+  }
+  await runMigrations(databaseUrl);
+  const port = await freePort();
+  const server = spawn(process.execPath, [resolve(__dirname, '../../src/main.js')], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      PII_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      ADMIN_PASSWORD: adminPassword,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForHealth(baseUrl, server);
+  return {
+    databaseUrl,
+    baseUrl,
+    adminPassword,
+    stop: async () => {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+      await stopDatabase();
+    },
+  };
+}
+
+export async function login(baseUrl: string, username: string, password: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const body = (await response.json()) as { accessToken: string };
+  return body.accessToken;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
