@@ -6,6 +6,7 @@ import { CreateAuditLog1763900000400 } from './1763900000400-CreateAuditLog';
 import { CreateIntakeAndCases1763900001000 } from './1763900001000-CreateIntakeAndCases';
 import { CreateDeadlines1763900001100 } from './1763900001100-CreateDeadlines';
 import { CreateConsentsAndDisclosures1763900001200 } from './1763900001200-CreateConsentsAndDisclosures';
+import { CreateWorkflow1763900001300 } from './1763900001300-CreateWorkflow';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CreateIntakeAndCases1763900001000,
   CreateDeadlines1763900001100,
   CreateConsentsAndDisclosures1763900001200,
+  CreateWorkflow1763900001300,
 ];

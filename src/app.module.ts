@@ -11,6 +11,8 @@ import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { IntakeModule } from './intake/intake.module';
 import { CasesModule } from './cases/cases.module';
+import { WorkflowModule } from './cases/workflow.module';
+import { InterventionsModule } from './interventions/interventions.module';
 import { ConsentModule, PrivacyModule } from './privacy/privacy.module';
 
 @Module({})
@@ -30,6 +32,8 @@ export class AppModule {
         HealthModule,
         IntakeModule,
         CasesModule,
+        InterventionsModule,
+        WorkflowModule,
         ConsentModule,
       ],
     };

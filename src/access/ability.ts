@@ -6,10 +6,12 @@ import {
   MongoQuery,
 } from '@casl/ability';
 import { isWithin } from './area-path';
+import { CaseStep, stepsOf } from '../cases/workflow';
 import { Principal } from './principal';
 import { AGENCY_ROLES, CASE_ROLES, Role, STATISTICS_ROLES } from './roles';
 
-export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete';
+/** CRUD, plus each step of the case workflow (`cases/workflow.ts` says which roles take it). */
+export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete' | CaseStep;
 export type Subject =
   | 'Profile'
   | 'User'
@@ -20,6 +22,8 @@ export type Subject =
   | 'Report'
   | 'Case'
   | 'CaseAccessLog'
+  | 'Intervention'
+  | 'Deadline'
   | 'all';
 export type AppAbility = MongoAbility<[Action, Subject | Record<string, unknown>], MongoQuery>;
 
@@ -61,6 +65,32 @@ const RULES_BY_ROLE: Record<Role, (can: Can, user: Principal) => void> = {
   },
 };
 
+/** Child-protection roles: the cases of their area, and the workflow steps the table gives them. */
+function grantCaseRole(can: Can, user: Principal): void {
+  const inArea = { areaPath: { $under: user.areaPath } } as MongoQuery;
+  can('read', 'Case', inArea);
+  can('read', 'CaseAccessLog', inArea);
+  can('read', 'Deadline', inArea);
+  const steps = stepsOf(user.role);
+  if (steps.length) can(steps, 'Case', inArea);
+  can('read', 'Intervention', { caseAreaPath: { $under: user.areaPath } } as MongoQuery);
+  // The chair reads what the officer reads; managing the file is the officers' work.
+  if (user.role !== 'commune_chair') {
+    can('update', 'Case', inArea);
+    can(['create', 'update'], 'Intervention', { caseAreaPath: { $under: user.areaPath } } as MongoQuery);
+  }
+}
+
+/**
+ * Police, health, justice and education staff: only cases with an intervention of their agency
+ * inside their area, and only those interventions to update.
+ */
+function grantAgencyRole(can: Can, user: Principal): void {
+  const own = { agency: user.role, areaPath: { $under: user.areaPath } };
+  can('read', 'Case', { interventions: { $elemMatch: own } } as MongoQuery);
+  can(['read', 'update'], 'Intervention', own as MongoQuery);
+}
+
 export function defineAbilityFor(user: Principal): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
   const { can } = builder;
@@ -76,13 +106,8 @@ export function defineAbilityFor(user: Principal): AppAbility {
     can('create', 'Report');
     can('read', 'Report', { createdBy: user.id });
   }
-  if ((CASE_ROLES as readonly Role[]).includes(user.role)) {
-    const inArea = { areaPath: { $under: user.areaPath } } as MongoQuery;
-    can('read', 'Case', inArea);
-    // The chair reads what the officer reads; managing the file is the officers' work.
-    if (user.role !== 'commune_chair') can('update', 'Case', inArea);
-    can('read', 'CaseAccessLog', inArea);
-  }
+  if ((CASE_ROLES as readonly Role[]).includes(user.role)) grantCaseRole(can, user);
+  if ((AGENCY_ROLES as readonly Role[]).includes(user.role)) grantAgencyRole(can, user);
   RULES_BY_ROLE[user.role](can, user);
   return builder.build({ conditionsMatcher } as never);
 }

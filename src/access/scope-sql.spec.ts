@@ -37,3 +37,15 @@ describe('CASL rules as SQL', () => {
     expect(params.scope_1).toBe('VN.4\\_6.%');
   });
 });
+
+describe('agency scope as SQL', () => {
+  it('turns "a case with an intervention of my agency inside my area" into one EXISTS', () => {
+    const police = defineAbilityFor({ id: 'u', username: 'p', fullName: 'P', role: 'police', areaCode: '46', areaPath: 'VN.46' });
+    const { sql, params } = scopeCondition(police, 'read', 'Case', {
+      areaPath: 'c.area_path',
+      interventions: { exists: 'SELECT 1 FROM interventions i WHERE i.case_id = c.id', columns: { agency: 'i.agency', areaPath: 'i.area_path' } },
+    });
+    expect(sql).toBe('EXISTS (SELECT 1 FROM interventions i WHERE i.case_id = c.id AND (i.agency = :scope_0_0 AND (i.area_path = :scope_0_1 OR i.area_path LIKE :scope_0_2)))');
+    expect(params).toEqual({ scope_0_0: 'police', scope_0_1: 'VN.46', scope_0_2: 'VN.46.%' });
+  });
+});

@@ -3,8 +3,18 @@ import { Brackets, WhereExpressionBuilder } from 'typeorm';
 import { Action, AppAbility, Subject } from './ability';
 import { descendantsPattern } from './area-path';
 
+/**
+ * A list field of the record (e.g. a case's `interventions`) as a related table: `$elemMatch`
+ * on it becomes `EXISTS (<from> AND <inner condition over its columns>)`.
+ */
+export interface RelatedRows {
+  /** `SELECT 1 FROM interventions i WHERE i.case_id = c.id` */
+  exists: string;
+  columns: Record<string, string>;
+}
+
 /** Maps the field names used in CASL conditions to SQL column expressions of one query. */
-export type ColumnMap = Record<string, string>;
+export type ColumnMap = Record<string, string | RelatedRows>;
 
 export interface SqlCondition {
   sql: string;
@@ -39,8 +49,17 @@ class Translator {
 
   private column(field: string): string {
     const column = this.columns[field];
-    if (!column) throw new UntranslatableRuleError(`no column for condition field "${field}"`);
+    if (typeof column !== 'string') throw new UntranslatableRuleError(`no column for condition field "${field}"`);
     return column;
+  }
+
+  private elemMatch(field: string, inner: Condition): string {
+    const related = this.columns[field];
+    if (!related || typeof related === 'string') throw new UntranslatableRuleError(`no related rows for "${field}"`);
+    const nested = new Translator(related.columns, `${this.prefix}${this.counter++}_`);
+    const sql = nested.translate(inner);
+    Object.assign(this.params, nested.params);
+    return `EXISTS (${related.exists} AND ${sql})`;
   }
 
   translate(node: Condition): string {
@@ -54,6 +73,9 @@ class Translator {
         case 'not':
           return `NOT (${parts.join(' AND ')})`;
       }
+    }
+    if (node.field !== undefined && node.operator === 'elemMatch') {
+      return this.elemMatch(node.field, node.value as Condition);
     }
     if (node.field !== undefined) {
       const column = this.column(node.field);

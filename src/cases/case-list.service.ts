@@ -70,7 +70,7 @@ export class CaseListService {
       });
     }
     if (query.overdue === 'true') {
-      qb.andWhere('EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.met_at IS NULL AND d.due_at < now())');
+      qb.andWhere(`c.status <> 'closed' AND EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.met_at IS NULL AND d.due_at < now())`);
     }
     if (position) {
       qb.andWhere('(c.received_at, c.id) < (:afterAt, :afterId)', { afterAt: position[0], afterId: position[1] });

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Action } from '../access/ability';
 import { Caller } from '../access/request-context';
 import { requireAccess } from '../access/require-access';
 import { scopeCondition } from '../access/scope-sql';
 import { CASE_SCOPE_COLUMNS } from './case-scope';
+import { CaseRecordService } from './case-record.service';
 import { CASE_ROLES, Role } from '../access/roles';
 import { AuditService } from '../audit/audit.service';
 import { PiiService } from '../privacy/pii.service';
@@ -59,14 +61,17 @@ export class CaseViewService {
     private readonly db: DataSource,
     private readonly pii: PiiService,
     private readonly audit: AuditService,
+    private readonly records: CaseRecordService,
   ) {}
 
   /** The case row when the caller may act on it, else 404: the one gate of every case route. */
-  async gate(caller: Caller, id: string, action: 'read' | 'update' = 'read'): Promise<CaseRow> {
+  async gate(caller: Caller, id: string, action: Action = 'read'): Promise<CaseRow> {
     const [row] = (await this.db.query(
       `SELECT id, case_number AS "caseNumber", category, form, fatal, status, risk_level AS "riskLevel", emergency, substantiation,
               alleged_perpetrator AS "allegedPerpetrator", received_at AS "receivedAt", occurred_at AS "occurredAt",
-              area_code AS "areaCode", area_path AS "areaPath", version, child_id AS "childId"
+              area_code AS "areaCode", area_path AS "areaPath", version, child_id AS "childId",
+              (SELECT coalesce(json_agg(json_build_object('agency', i.agency, 'areaPath', i.area_path)), '[]')
+                 FROM interventions i WHERE i.case_id = cases.id) AS interventions
          FROM cases WHERE id = $1`,
       [id],
     )) as CaseRow[];
@@ -75,15 +80,18 @@ export class CaseViewService {
 
   async view(caller: Caller, id: string) {
     const kase = await this.gate(caller, id);
-    const [child, reports, deadlines, duplicates] = await Promise.all([
+    const childProtection = (CASE_ROLES as readonly Role[]).includes(caller.user.role);
+    const [child, reports, deadlines, duplicates, workflow, interventions] = await Promise.all([
       this.child(kase.childId),
       this.reports(id),
       this.deadlines(id),
       this.possibleDuplicates(caller, kase.childId),
+      childProtection ? this.records.workflowParts(id) : undefined,
+      this.records.interventions(id, caller.user, childProtection),
     ]);
     await this.audit.recordBy(caller, { action: 'case.read', subjectType: 'Case', subjectId: id, caseId: id });
-    const childProtection = (CASE_ROLES as readonly Role[]).includes(caller.user.role);
     const now = Date.now();
+    const open = kase.status !== 'closed';
     return {
       id: kase.id,
       caseNumber: kase.caseNumber,
@@ -119,14 +127,16 @@ export class CaseViewService {
           : {}),
       })),
       possibleDuplicates: childProtection ? duplicates : undefined,
-      assessments: childProtection ? [] : undefined,
-      plan: childProtection ? null : undefined,
-      interventions: [],
+      assessments: workflow?.assessments,
+      plan: workflow?.plan,
+      emergencyActions: workflow?.emergencyActions,
+      timeline: workflow?.timeline,
+      interventions,
       deadlines: deadlines.map((d) => ({
         kind: d.kind,
         dueAt: d.dueAt.toISOString(),
         metAt: d.metAt?.toISOString() ?? null,
-        overdue: d.metAt === null && d.dueAt.getTime() < now,
+        overdue: open && d.metAt === null && d.dueAt.getTime() < now,
       })),
       version: kase.version,
     };

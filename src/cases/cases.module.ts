@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CaseAccessLogService } from './access-log.service';
 import { CaseListService } from './case-list.service';
+import { CaseRecordService } from './case-record.service';
 import { CaseViewService } from './case-view.service';
 import { CasesController } from './cases.controller';
 import { CodesController } from './codes.controller';
 
 @Module({
   controllers: [CasesController, CodesController],
-  providers: [CaseListService, CaseViewService, CaseAccessLogService],
+  providers: [CaseListService, CaseViewService, CaseAccessLogService, CaseRecordService],
   exports: [CaseViewService],
 })
 export class CasesModule {}

@@ -1,4 +1,4 @@
-import { deadlinesAtReceipt } from './deadlines';
+import { deadlinesAtReceipt, needsPoliceReferral, separationEnd } from './deadlines';
 
 const receivedAt = new Date('2025-06-02T01:30:00Z'); // 08:30 in Hà Nội
 const kinds = (form: string, allegedPerpetrator?: string) =>
@@ -19,5 +19,18 @@ describe('deadlines set at receipt', () => {
     expect(kinds('sexual_abuse')).toContain('police_referral 2025-06-03T01:30:00.000Z');
     expect(kinds('trafficking')).toContain('police_referral 2025-06-03T01:30:00.000Z');
     expect(kinds('neglect')).not.toContainEqual(expect.stringContaining('police_referral'));
+  });
+});
+
+describe('deadlines set by later steps', () => {
+  it('ends a temporary separation 15 days after the decision', () => {
+    expect(separationEnd(new Date('2025-06-02T03:00:00Z')).toISOString()).toBe('2025-06-17T03:00:00.000Z');
+  });
+
+  it('refers violence to the police when assessed high, and not otherwise', () => {
+    expect(needsPoliceReferral('violence', 'high')).toBe(true);
+    expect(needsPoliceReferral('violence', 'medium')).toBe(false);
+    expect(needsPoliceReferral('sexual_abuse', 'low')).toBe(true);
+    expect(needsPoliceReferral('neglect', 'high')).toBe(false);
   });
 });

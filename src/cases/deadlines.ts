@@ -42,3 +42,25 @@ export function deadlinesAtReceipt(facts: { receivedAt: Date; form: string; alle
   }
   return deadlines;
 }
+
+export const SEPARATION_DAYS = 15;
+export const PLAN_DRAFT_WORKING_DAYS = 5;
+export const PLAN_APPROVAL_WORKING_DAYS = 2;
+
+/** Temporary separation lasts at most 15 days unless a competent authority extends it (Art. 32). */
+export function separationEnd(decidedAt: Date): Date {
+  return new Date(decidedAt.getTime() + SEPARATION_DAYS * 24 * HOUR_MS);
+}
+
+/** The police referral of policy: sexual abuse and trafficking always; violence when assessed high. */
+export function needsPoliceReferral(form: string, riskLevel: string | null): boolean {
+  return (POLICE_REFERRAL_FORMS as readonly string[]).includes(form) || (form === 'violence' && riskLevel === 'high');
+}
+
+export function policeReferralDue(receivedAt: Date): Date {
+  return addHours(receivedAt, 24);
+}
+
+export function emergencyResponseDue(receivedAt: Date): Date {
+  return addHours(receivedAt, 12);
+}

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Principal } from '../access/principal';
+import { PiiService } from '../privacy/pii.service';
+
+interface StepRow {
+  step: string;
+  fromStatus: string;
+  toStatus: string;
+  performedAt: Date;
+  username: string;
+  role: string;
+  facts: Record<string, unknown>;
+  contentEnc: string | null;
+}
+
+interface InterventionRow {
+  id: string;
+  agency: string;
+  type: string;
+  areaCode: string;
+  areaPath: string;
+  status: string;
+  dueAt: Date;
+  notesEnc: string | null;
+  outcomeEnc: string | null;
+  version: number;
+}
+
+const ASSESSMENT_STEPS: Record<string, string> = { initial_assessment: 'initial', detailed_assessment: 'detailed' };
+
+/** The parts of a case file written by its workflow: timeline, assessments, plan, interventions. */
+@Injectable()
+export class CaseRecordService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly pii: PiiService,
+  ) {}
+
+  /** Every step with who and when, its codes and its (decrypted) content; for child-protection roles. */
+  async steps(caseId: string) {
+    const rows = (await this.db.query(
+      `SELECT s.step, s.from_status AS "fromStatus", s.to_status AS "toStatus", s.performed_at AS "performedAt",
+              u.username, s.role, s.facts, s.content_enc AS "contentEnc"
+         FROM case_steps s JOIN users u ON u.id = s.performed_by WHERE s.case_id = $1 ORDER BY s.performed_at, s.created_at`,
+      [caseId],
+    )) as StepRow[];
+    return rows.map((row) => ({
+      step: row.step,
+      fromStatus: row.fromStatus,
+      toStatus: row.toStatus,
+      performedAt: row.performedAt.toISOString(),
+      performedBy: row.username,
+      role: row.role,
+      facts: row.facts,
+      content: JSON.parse(this.pii.decrypt(row.contentEnc, 'case_steps.content') ?? '{}') as Record<string, unknown>,
+    }));
+  }
+
+  /** Timeline, assessments, plan and emergency actions, all from the steps. */
+  async workflowParts(caseId: string) {
+    const steps = await this.steps(caseId);
+    const plan = [...steps].reverse().find((s) => s.step === 'draft_plan');
+    const approval = plan && steps.find((s) => s.step === 'approve_plan' && s.performedAt >= plan.performedAt);
+    return {
+      timeline: steps.map(({ step, fromStatus, toStatus, performedAt, performedBy, role }) => ({ step, fromStatus, toStatus, performedAt, performedBy, role })),
+      assessments: steps
+        .filter((s) => ASSESSMENT_STEPS[s.step])
+        .map((s) => ({ kind: ASSESSMENT_STEPS[s.step], ...s.facts, ...s.content, performedAt: s.performedAt, performedBy: s.performedBy })),
+      plan: plan
+        ? { goals: plan.content.goals, measures: plan.facts.measures, draftedAt: plan.performedAt, approvedAt: approval?.performedAt ?? null }
+        : null,
+      emergencyActions: steps
+        .filter((s) => s.step === 'emergency_action' || s.step === 'temporary_separation')
+        .map((s) => ({ type: s.facts.type, notes: s.content.notes ?? null, performedAt: s.performedAt, performedBy: s.performedBy })),
+    };
+  }
+
+  /**
+   * Interventions as the caller may see them: case roles all in full; agency staff their own
+   * agency's in their area in full, the others as `{id, agency, status}` only.
+   */
+  async interventions(caseId: string, viewer: Principal, childProtection: boolean) {
+    const rows = (await this.db.query(
+      `SELECT id, agency, type, area_code AS "areaCode", area_path AS "areaPath", status, due_at AS "dueAt",
+              notes_enc AS "notesEnc", outcome_enc AS "outcomeEnc", version
+         FROM interventions WHERE case_id = $1 ORDER BY created_at, id`,
+      [caseId],
+    )) as InterventionRow[];
+    return rows.map((row) => {
+      const own = row.agency === viewer.role && (row.areaPath === viewer.areaPath || row.areaPath.startsWith(`${viewer.areaPath}.`));
+      if (!childProtection && !own) return { id: row.id, agency: row.agency, status: row.status };
+      return {
+        id: row.id,
+        agency: row.agency,
+        type: row.type,
+        areaCode: row.areaCode,
+        status: row.status,
+        dueAt: row.dueAt.toISOString(),
+        notes: this.pii.decrypt(row.notesEnc, 'interventions.notes'),
+        outcome: this.pii.decrypt(row.outcomeEnc, 'interventions.outcome'),
+        version: row.version,
+      };
+    });
+  }
+}

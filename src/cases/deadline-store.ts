@@ -1,0 +1,48 @@
+import { EntityManager } from 'typeorm';
+import { DeadlineKind } from './deadlines';
+
+/** Writes deadline rows inside the transaction of the step that sets or meets them. */
+export class DeadlineStore {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly caseId: string,
+  ) {}
+
+  /** Sets the deadline, restarting it when it already ran (a re-plan starts the clock again). */
+  async set(kind: DeadlineKind, dueAt: Date): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO deadlines (case_id, kind, due_at) VALUES ($1, $2, $3)
+       ON CONFLICT (case_id, kind) WHERE intervention_id IS NULL DO UPDATE SET due_at = EXCLUDED.due_at, met_at = NULL`,
+      [this.caseId, kind, dueAt],
+    );
+  }
+
+  /** Sets the deadline only if the case has none of that kind yet. */
+  async setOnce(kind: DeadlineKind, dueAt: Date): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO deadlines (case_id, kind, due_at) VALUES ($1, $2, $3)
+       ON CONFLICT (case_id, kind) WHERE intervention_id IS NULL DO NOTHING`,
+      [this.caseId, kind, dueAt],
+    );
+  }
+
+  /** Marks an open deadline of the case as met at `at` (late or not: `metAt` against `dueAt` tells). */
+  async meet(kind: DeadlineKind, at: Date): Promise<void> {
+    await this.manager.query(
+      `UPDATE deadlines SET met_at = $3 WHERE case_id = $1 AND kind = $2 AND intervention_id IS NULL AND met_at IS NULL`,
+      [this.caseId, kind, at],
+    );
+  }
+
+  async setForIntervention(interventionId: string, dueAt: Date): Promise<void> {
+    await this.manager.query(`INSERT INTO deadlines (case_id, kind, intervention_id, due_at) VALUES ($1, 'intervention', $2, $3)`, [
+      this.caseId,
+      interventionId,
+      dueAt,
+    ]);
+  }
+
+  async meetForIntervention(interventionId: string, at: Date): Promise<void> {
+    await this.manager.query(`UPDATE deadlines SET met_at = $2 WHERE intervention_id = $1 AND met_at IS NULL`, [interventionId, at]);
+  }
+}

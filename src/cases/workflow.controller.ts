@@ -1,0 +1,88 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authorize } from '../access/authorize.decorator';
+import { Caller, CurrentCaller } from '../access/request-context';
+import { CaseStepsService } from './case-steps.service';
+import { CaseViewService } from './case-view.service';
+import { CaseId } from './cases.controller';
+import { DetailedAssessmentDto, EmergencyActionDto, InitialAssessmentDto, PlanDto, ReasonDto, ReviewDto, StepDto } from './dto/workflow.dto';
+
+/** The Decree 56 steps. Each answers with the case as the caller now sees it (new version included). */
+@ApiTags('case workflow')
+@ApiBearerAuth()
+@Controller('cases/:id')
+export class WorkflowController {
+  constructor(
+    private readonly steps: CaseStepsService,
+    private readonly views: CaseViewService,
+  ) {}
+
+  private async after(caller: Caller, id: string, step: Promise<void>) {
+    await step;
+    return this.views.view(caller, id);
+  }
+
+  @Post('initial-assessment')
+  @HttpCode(200)
+  @Authorize('initial_assessment', 'Case')
+  @ApiOperation({ summary: 'Initial risk assessment (Mẫu 02) → initial_assessed' })
+  initialAssessment(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: InitialAssessmentDto) {
+    return this.after(caller, id, this.steps.initialAssessment(caller, id, dto));
+  }
+
+  @Post('emergency-actions')
+  @HttpCode(200)
+  @Authorize('emergency_action', 'Case')
+  @ApiOperation({ summary: 'Emergency action; temporary separation by the commune chair only (ends 15 days later)' })
+  emergencyAction(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: EmergencyActionDto) {
+    return this.after(caller, id, this.steps.emergencyAction(caller, id, dto));
+  }
+
+  @Post('detailed-assessment')
+  @HttpCode(200)
+  @Authorize('detailed_assessment', 'Case')
+  @ApiOperation({ summary: 'Detailed assessment (Mẫu 03) → detailed_assessed; plan due in 5 working days' })
+  detailedAssessment(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: DetailedAssessmentDto) {
+    return this.after(caller, id, this.steps.detailedAssessment(caller, id, dto));
+  }
+
+  @Post('plan')
+  @HttpCode(200)
+  @Authorize('draft_plan', 'Case')
+  @ApiOperation({ summary: 'Support and intervention plan (Mẫu 04) → plan_drafted; approval due in 2 working days' })
+  plan(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: PlanDto) {
+    return this.after(caller, id, this.steps.draftPlan(caller, id, dto));
+  }
+
+  @Post('plan/approve')
+  @HttpCode(200)
+  @Authorize('approve_plan', 'Case')
+  @ApiOperation({ summary: 'Approve the plan (Mẫu 05) → in_intervention; each measure becomes an intervention' })
+  approve(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: StepDto) {
+    return this.after(caller, id, this.steps.approvePlan(caller, id, dto));
+  }
+
+  @Post('review')
+  @HttpCode(200)
+  @Authorize('review_close', 'Case')
+  @ApiOperation({ summary: 'Review (Mẫu 06): close, or back to detailed_assessed to re-plan' })
+  review(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: ReviewDto) {
+    return this.after(caller, id, this.steps.review(caller, id, dto));
+  }
+
+  @Post('close')
+  @HttpCode(200)
+  @Authorize('close', 'Case')
+  @ApiOperation({ summary: 'Close an unsubstantiated case straight after the detailed assessment' })
+  close(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: ReasonDto) {
+    return this.after(caller, id, this.steps.close(caller, id, dto));
+  }
+
+  @Post('reopen')
+  @HttpCode(200)
+  @Authorize('reopen', 'Case')
+  @ApiOperation({ summary: 'Reopen a closed case → initial_assessed' })
+  reopen(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: ReasonDto) {
+    return this.after(caller, id, this.steps.reopen(caller, id, dto));
+  }
+}

@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Caller } from '../access/request-context';
+import { HolidayCalendar } from '../areas/holidays/holiday-calendar';
+import { AuditService } from '../audit/audit.service';
+import { Conflict, invalidField } from '../common/problem';
+import { PiiService } from '../privacy/pii.service';
+import { CaseViewService } from './case-view.service';
+import { DeadlineStore } from './deadline-store';
+import { CaseStatus } from './dto/case-query.dto';
+import { StepDto } from './dto/workflow.dto';
+import { CaseState, CaseStep, applyStep } from './workflow';
+import { CLOCK_SKEW_MS } from '../intake/intake-rules';
+
+/** What a step's own effects get to work with, inside the step's transaction. */
+export interface StepContext {
+  manager: EntityManager;
+  caller: Caller;
+  caseId: string;
+  performedAt: Date;
+  kase: { form: string; receivedAt: Date; riskLevel: string | null; emergency: boolean; childId: string };
+  deadlines: DeadlineStore;
+  calendar: HolidayCalendar;
+  /** Columns of the case row that the step changes besides status and version. */
+  setOnCase(fields: Partial<Record<'risk_level' | 'emergency' | 'substantiation', string | boolean>>): void;
+}
+
+export interface StepRecord {
+  /** Codes only: risk level, outcome, agencies, dates. */
+  facts?: Record<string, unknown>;
+  /** Notes, findings, goals, reasons: stored encrypted. */
+  content?: Record<string, unknown>;
+}
+
+interface LockedCase extends CaseState {
+  version: number;
+  form: string;
+  receivedAt: Date;
+  riskLevel: string | null;
+  emergency: boolean;
+  childId: string;
+}
+
+/**
+ * Takes one workflow step: scope (404), performedAt (400), version and order (409), the step's own
+ * effects, the new status, the timeline entry and the audit entry — one transaction, all or nothing.
+ */
+@Injectable()
+export class WorkflowService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly cases: CaseViewService,
+    private readonly calendar: HolidayCalendar,
+    private readonly pii: PiiService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async take(
+    caller: Caller,
+    caseId: string,
+    step: CaseStep,
+    dto: StepDto,
+    effects: (context: StepContext) => Promise<StepRecord>,
+  ): Promise<void> {
+    const gate = await this.cases.gate(caller, caseId, step);
+    const performedAt = this.performedAt(dto.performedAt, gate.receivedAt);
+    await this.db.transaction(async (manager) => {
+      const kase = await this.lock(manager, caseId);
+      if (kase.version !== dto.version) {
+        throw new Conflict(`The case changed since you read it (version ${dto.version}, now ${kase.version}); reload and try again`);
+      }
+      const outcome = applyStep(step, kase);
+      if (!outcome.allowed) throw new Conflict(outcome.reason);
+      const changes: Record<string, string | boolean> = {};
+      const record = await effects({
+        manager,
+        caller,
+        caseId,
+        performedAt,
+        kase,
+        deadlines: new DeadlineStore(manager, caseId),
+        calendar: this.calendar,
+        setOnCase: (fields) => Object.assign(changes, fields),
+      });
+      await this.update(manager, caseId, outcome.status, changes);
+      await this.recordStep(manager, caller, caseId, step, kase.status, outcome.status, performedAt, record);
+    });
+  }
+
+  /** `performedAt` may lie in the past, not before the case was received, and not in the future. */
+  private performedAt(given: string | undefined, receivedAt: Date): Date {
+    if (!given) return new Date();
+    const at = new Date(given);
+    if (at < receivedAt) throw invalidField('performedAt', `may not be before the case was received (${receivedAt.toISOString()})`);
+    if (at.getTime() > Date.now() + CLOCK_SKEW_MS) throw invalidField('performedAt', 'may not be in the future');
+    return at;
+  }
+
+  private async lock(manager: EntityManager, caseId: string): Promise<LockedCase> {
+    const [row] = (await manager.query(
+      `SELECT status, substantiation, version, form, received_at AS "receivedAt", risk_level AS "riskLevel", emergency, child_id AS "childId"
+         FROM cases WHERE id = $1 FOR UPDATE`,
+      [caseId],
+    )) as LockedCase[];
+    return row;
+  }
+
+  private async update(manager: EntityManager, caseId: string, status: CaseStatus, changes: Record<string, string | boolean>): Promise<void> {
+    const columns = Object.keys(changes);
+    const assignments = columns.map((column, index) => `${column} = $${index + 3}`);
+    await manager.query(
+      `UPDATE cases SET status = $2, version = version + 1, updated_at = now()${assignments.map((a) => `, ${a}`).join('')} WHERE id = $1`,
+      [caseId, status, ...columns.map((column) => changes[column])],
+    );
+  }
+
+  private async recordStep(
+    manager: EntityManager,
+    caller: Caller,
+    caseId: string,
+    step: CaseStep,
+    from: CaseStatus,
+    to: CaseStatus,
+    performedAt: Date,
+    record: StepRecord,
+  ): Promise<void> {
+    const [{ id }] = (await manager.query(
+      `INSERT INTO case_steps (case_id, step, from_status, to_status, performed_at, performed_by, role, facts, content_enc)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [
+        caseId,
+        step,
+        from,
+        to,
+        performedAt,
+        caller.user.id,
+        caller.user.role,
+        JSON.stringify(record.facts ?? {}),
+        record.content ? this.pii.encrypt(JSON.stringify(record.content), 'case_steps.content') : null,
+      ],
+    )) as { id: string }[];
+    await this.audit.recordBy(caller, { action: `case.${step}`, subjectType: 'Case', subjectId: caseId, caseId, details: { step: id, from, to } }, manager);
+  }
+}

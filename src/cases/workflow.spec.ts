@@ -1,0 +1,54 @@
+import { applyStep, CaseState, stepsOf } from './workflow';
+
+const state = (status: CaseState['status'], substantiation: CaseState['substantiation'] = 'pending'): CaseState => ({ status, substantiation });
+const to = (outcome: ReturnType<typeof applyStep>) => (outcome.allowed ? outcome.status : `refused: ${outcome.reason}`);
+
+describe('the Decree 56 workflow', () => {
+  it('runs received → initial_assessed → detailed_assessed → plan_drafted → in_intervention → closed', () => {
+    expect(to(applyStep('initial_assessment', state('received')))).toBe('initial_assessed');
+    expect(to(applyStep('detailed_assessment', state('initial_assessed')))).toBe('detailed_assessed');
+    expect(to(applyStep('draft_plan', state('detailed_assessed', 'substantiated')))).toBe('plan_drafted');
+    expect(to(applyStep('approve_plan', state('plan_drafted', 'substantiated')))).toBe('in_intervention');
+    expect(to(applyStep('review_close', state('in_intervention', 'substantiated')))).toBe('closed');
+  });
+
+  it('sends a review back to detailed_assessed to re-plan', () => {
+    expect(to(applyStep('review_replan', state('in_intervention', 'substantiated')))).toBe('detailed_assessed');
+  });
+
+  it('closes straight from detailed_assessed only when unsubstantiated', () => {
+    expect(to(applyStep('close', state('detailed_assessed', 'unsubstantiated')))).toBe('closed');
+    expect(applyStep('close', state('detailed_assessed', 'substantiated')).allowed).toBe(false);
+    expect(applyStep('close', state('in_intervention', 'unsubstantiated')).allowed).toBe(false);
+  });
+
+  it('draws no plan for an unsubstantiated concern', () => {
+    expect(applyStep('draft_plan', state('detailed_assessed', 'unsubstantiated')).allowed).toBe(false);
+  });
+
+  it('reopens a closed case to initial_assessed, and nothing else', () => {
+    expect(to(applyStep('reopen', state('closed', 'substantiated')))).toBe('initial_assessed');
+    expect(applyStep('reopen', state('in_intervention')).allowed).toBe(false);
+  });
+
+  it('refuses steps out of order', () => {
+    expect(applyStep('detailed_assessment', state('received')).allowed).toBe(false);
+    expect(applyStep('approve_plan', state('detailed_assessed')).allowed).toBe(false);
+    expect(applyStep('initial_assessment', state('initial_assessed')).allowed).toBe(false);
+    expect(applyStep('review_close', state('plan_drafted')).allowed).toBe(false);
+  });
+
+  it('allows emergency actions while the case is open, keeping its status, and never once closed', () => {
+    expect(to(applyStep('emergency_action', state('received')))).toBe('received');
+    expect(to(applyStep('temporary_separation', state('in_intervention')))).toBe('in_intervention');
+    expect(applyStep('emergency_action', state('closed')).allowed).toBe(false);
+  });
+
+  it('gives each role its part: the chair approves and separates, officers assess, plan and review', () => {
+    expect(stepsOf('commune_chair').sort()).toEqual(['approve_plan', 'emergency_action', 'temporary_separation']);
+    expect(stepsOf('commune_officer')).not.toContain('approve_plan');
+    expect(stepsOf('commune_officer')).not.toContain('temporary_separation');
+    expect(stepsOf('provincial_officer')).toContain('approve_plan');
+    expect(stepsOf('police')).toEqual([]);
+  });
+});

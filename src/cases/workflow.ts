@@ -1,0 +1,81 @@
+import { Role } from '../access/roles';
+import { CaseStatus } from './dto/case-query.dto';
+
+/**
+ * The Decree 56 process as one table: for each step, the statuses it may start from, the status
+ * it leads to (null: the status stays), the roles that may take it, and what else must hold.
+ * Controllers never set a status: they name a step and `applyStep` decides.
+ */
+export type CaseStep =
+  | 'initial_assessment'
+  | 'emergency_action'
+  | 'temporary_separation'
+  | 'detailed_assessment'
+  | 'draft_plan'
+  | 'approve_plan'
+  | 'review_close'
+  | 'review_replan'
+  | 'close'
+  | 'reopen';
+
+export interface CaseState {
+  status: CaseStatus;
+  substantiation: 'pending' | 'substantiated' | 'unsubstantiated';
+}
+
+interface StepRule {
+  from: readonly CaseStatus[];
+  to: CaseStatus | null;
+  roles: readonly Role[];
+  /** A reason the step may not be taken now, or null. */
+  requires?: (state: CaseState) => string | null;
+}
+
+const OFFICERS: readonly Role[] = ['commune_officer', 'provincial_officer'];
+const OPEN: readonly CaseStatus[] = ['received', 'initial_assessed', 'detailed_assessed', 'plan_drafted', 'in_intervention'];
+
+export const CASE_STEPS: Readonly<Record<CaseStep, StepRule>> = {
+  initial_assessment: { from: ['received'], to: 'initial_assessed', roles: OFFICERS },
+  // Medical care, police protection, safe shelter: any time the case is open.
+  emergency_action: { from: OPEN, to: null, roles: [...OFFICERS, 'commune_chair'] },
+  // Decree 56 Art. 32: only the chairman of the commune People's Committee decides a separation.
+  temporary_separation: { from: OPEN, to: null, roles: ['commune_chair'] },
+  detailed_assessment: { from: ['initial_assessed'], to: 'detailed_assessed', roles: OFFICERS },
+  draft_plan: {
+    from: ['detailed_assessed'],
+    to: 'plan_drafted',
+    roles: OFFICERS,
+    requires: (state) => (state.substantiation === 'unsubstantiated' ? 'An unsubstantiated concern needs no plan: close the case' : null),
+  },
+  approve_plan: { from: ['plan_drafted'], to: 'in_intervention', roles: ['commune_chair', 'provincial_officer'] },
+  review_close: { from: ['in_intervention'], to: 'closed', roles: OFFICERS },
+  review_replan: { from: ['in_intervention'], to: 'detailed_assessed', roles: OFFICERS },
+  close: {
+    from: ['detailed_assessed'],
+    to: 'closed',
+    roles: OFFICERS,
+    requires: (state) =>
+      state.substantiation === 'unsubstantiated' ? null : 'Only an unsubstantiated case closes straight after the detailed assessment; a substantiated one is closed by a review',
+  },
+  reopen: { from: ['closed'], to: 'initial_assessed', roles: OFFICERS },
+};
+
+export const STEP_NAMES = Object.keys(CASE_STEPS) as CaseStep[];
+
+export type StepOutcome = { allowed: true; status: CaseStatus } | { allowed: false; reason: string };
+
+/** Whether `step` may be taken from `state`; the role is checked by the access rules built from this table. */
+export function applyStep(step: CaseStep, state: CaseState): StepOutcome {
+  const rule = CASE_STEPS[step];
+  if (!rule.from.includes(state.status)) {
+    return { allowed: false, reason: `A case that is ${state.status} cannot take the step ${step}` };
+  }
+  const blocked = rule.requires?.(state);
+  if (blocked) return { allowed: false, reason: blocked };
+  return { allowed: true, status: rule.to ?? state.status };
+}
+
+/** The steps a role may take at all (for the access rules). */
+export function stepsOf(role: Role): CaseStep[] {
+  return STEP_NAMES.filter((step) => CASE_STEPS[step].roles.includes(role));
+}
