@@ -145,6 +145,8 @@ describe('GET /codes', () => {
     const en = await t.get('/codes?lang=en');
     expect(en.body.categories).toContainEqual({ code: 'child_labour', label: 'Child labour' });
     expect(en.body.perpetrators).toHaveLength(8);
+    expect(en.body.interventionTypes).toContainEqual({ code: 'criminal_report', label: 'Criminal report', agency: 'police' });
+    expect(vi.body.agencies).toContainEqual({ code: 'health', label: 'Y tế' });
     expect((await t.get('/codes?lang=fr')).status).toBe(400);
   });
 });

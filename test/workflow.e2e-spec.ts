@@ -172,6 +172,12 @@ describe('sexual abuse with the criminal track', () => {
     }
     const history = await t.db.query(`SELECT from_status, to_status, role FROM intervention_status_changes WHERE intervention_id = $1 ORDER BY id`, [referral.body.id]);
     expect(history.map((h: { to_status: string }) => h.to_status)).toEqual(['requested', 'accepted', 'investigating', 'prosecuted']);
+    expect(history.slice(1).map((h: { role: string }) => h.role)).toEqual(['police', 'police', 'police']);
+    // Justice gives legal aid, and sees its own work in full but not the police's.
+    const aid = await t.post(`/cases/${id}/interventions`, { agency: 'justice', type: 'legal_aid', areaCode: '46', dueAt: inDays(30) }, officer);
+    const justiceView = await t.get(`/cases/${id}`, social);
+    expect(justiceView.body.interventions).toEqual(expect.arrayContaining([{ id: referral.body.id, agency: 'police', status: 'prosecuted' }, expect.objectContaining({ id: aid.body.id, type: 'legal_aid' })]));
+    expect((await t.request('PATCH', `/interventions/${aid.body.id}`, { token: social, body: { status: 'accepted', version: 1 } })).status).toBe(200);
   });
 
   it('refuses a criminal report for any agency but the police', async () => {
@@ -195,6 +201,26 @@ describe('an injury found unfounded', () => {
   });
 });
 
+describe('a substantiated injury treated by health', () => {
+  it('runs to closure with the health facility doing its part', async () => {
+    const id = await report({ category: 'injury', form: 'burn', fatal: false, allegedPerpetrator: undefined, children: [{ fullName: 'Lưu Thị Bỏng', estimatedAge: 4, sex: 'female', residenceAreaCode: '46001' }] });
+    await step(t, officer, id, 'initial-assessment', { riskLevel: 'medium', emergency: true });
+    await step(t, officer, id, 'emergency-actions', { type: 'medical_care', notes: 'Đưa đi cấp cứu' });
+    await step(t, officer, id, 'detailed-assessment', { findings: FINDINGS, riskLevel: 'medium', substantiation: 'substantiated' });
+    await step(t, officer, id, 'plan', { goals: ['Điều trị bỏng'], measures: [{ agency: 'health', action: 'treatment', areaCode: '46001', dueAt: inDays(14) }] });
+    const approved = await step(t, chair, id, 'plan/approve', {});
+    const treatment = approved.body.interventions[0];
+    let version = treatment.version;
+    for (const status of ['accepted', 'in_progress', 'completed']) {
+      const moved = await t.request('PATCH', `/interventions/${treatment.id}`, { token: health, body: { status, version } });
+      expect(moved.status).toBe(200);
+      version = moved.body.version;
+    }
+    const closed = await step(t, officer, id, 'review', { outcome: 'close' });
+    expect(closed.body).toMatchObject({ status: 'closed', emergencyActions: [expect.objectContaining({ type: 'medical_care' })] });
+  });
+});
+
 describe('child labour, re-planned after review', () => {
   it('goes back to detailed_assessed on a replan review and restarts the plan clock', async () => {
     const id = await report({ category: 'child_labour', form: 'excessive_hours', allegedPerpetrator: 'employer', children: [{ fullName: 'Mã Văn Làm', dateOfBirth: '2010-10-10', sex: 'male', residenceAreaCode: '46002' }], occurredAreaCode: '46002' });
@@ -202,7 +228,12 @@ describe('child labour, re-planned after review', () => {
     await step(t, officer2, id, 'initial-assessment', { riskLevel: 'medium', emergency: false });
     await step(t, officer2, id, 'detailed-assessment', { findings: FINDINGS, riskLevel: 'medium', substantiation: 'substantiated' });
     await step(t, officer2, id, 'plan', { goals: ['Trẻ trở lại trường'], measures: [{ agency: 'education', action: 'school_reintegration', areaCode: '46002', dueAt: inDays(30) }] });
-    expect((await step(t, provincial, id, 'plan/approve', {})).status).toBe(200);
+    const approved = await step(t, provincial, id, 'plan/approve', {});
+    expect(approved.status).toBe(200);
+    const school = approved.body.interventions[0];
+    const education = await t.tokenFor('education', '46');
+    expect((await t.request('PATCH', `/interventions/${school.id}`, { token: education, body: { status: 'accepted', version: 1 } })).status).toBe(200);
+    expect((await t.request('PATCH', `/interventions/${school.id}`, { token: education, body: { status: 'in_progress', version: 2, outcome: 'Đã liên hệ nhà trường' } })).status).toBe(200);
     const replanned = await step(t, officer2, id, 'review', { outcome: 'replan', notes: 'Trẻ chưa đi học lại' });
     expect(replanned.body.status).toBe('detailed_assessed');
     expect(deadline(replanned.body, 'plan_draft')).toMatchObject({ metAt: null });

@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { Public } from '../access/authorize.decorator';
+import { AGENCIES, INTERVENTION_TYPES } from '../interventions/intervention-types';
 import { CATEGORIES, CHANNELS, FORMS_BY_CATEGORY, Labels, PERPETRATORS, SEXES } from './codes';
 
 class CodesQuery {
@@ -20,7 +21,7 @@ const labelled = (list: Record<string, Labels>, lang: 'vi' | 'en') =>
 export class CodesController {
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Every code list (channels, categories, forms, perpetrators, sexes) with labels' })
+  @ApiOperation({ summary: 'Every code list (channels, categories, forms, perpetrators, sexes, agencies, intervention types) with labels' })
   list(@Query() query: CodesQuery) {
     const lang = query.lang ?? 'vi';
     return {
@@ -32,6 +33,10 @@ export class CodesController {
       ),
       perpetrators: labelled(PERPETRATORS, lang),
       sexes: labelled(SEXES, lang),
+      agencies: labelled(AGENCIES, lang),
+      interventionTypes: Object.entries(INTERVENTION_TYPES).flatMap(([agency, types]) =>
+        labelled(types, lang).map((type) => ({ ...type, agency })),
+      ),
     };
   }
 }
