@@ -74,7 +74,9 @@ export async function startBenchEnv(): Promise<BenchEnv> {
   }
   await runMigrations(databaseUrl);
   const port = await freePort();
-  const server = spawn(process.execPath, [resolve(__dirname, '../../src/main.js')], {
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof", profiles the service under load.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const server = spawn(process.execPath, [...nodeArgs, resolve(__dirname, '../../src/main.js')], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { Principal } from '../access/principal';
 import { Unauthorized } from '../common/problem';
+import { PrincipalCache } from './principal-cache';
 
 interface TokenClaims {
   sub: string;
@@ -10,9 +11,17 @@ interface TokenClaims {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Turns a bearer token into the caller, read fresh from the database (role changes apply at once). */
+/** How long a signed-in user is trusted without reading its row again. */
+export const PRINCIPAL_TTL_MS = 5000;
+
+/**
+ * Turns a bearer token into the caller, read from the database (cached for a few seconds, so a
+ * deactivation or role change applies within PRINCIPAL_TTL_MS).
+ */
 @Injectable()
 export class AuthenticationService {
+  private readonly cache = new PrincipalCache(PRINCIPAL_TTL_MS);
+
   constructor(
     private readonly jwt: JwtService,
     private readonly db: DataSource,
@@ -29,6 +38,8 @@ export class AuthenticationService {
       throw new Unauthorized('The token is invalid or has expired');
     }
     if (typeof claims.sub !== 'string' || !UUID.test(claims.sub)) throw new Unauthorized('The token is invalid');
+    const cached = this.cache.get(claims.sub);
+    if (cached) return cached;
     const [user] = (await this.db.query(
       `SELECT u.id, u.username, u.full_name AS "fullName", u.role, u.area_code AS "areaCode", a.path AS "areaPath"
          FROM users u JOIN areas a ON a.code = u.area_code
@@ -36,6 +47,12 @@ export class AuthenticationService {
       [claims.sub],
     )) as Principal[];
     if (!user) throw new Unauthorized('The token does not belong to an active user');
+    this.cache.set(user);
     return user;
+  }
+
+  /** For changes to a user made here: they apply to its next request. */
+  forget(userId: string): void {
+    this.cache.forget(userId);
   }
 }

@@ -1,0 +1,35 @@
+import { Principal } from '../access/principal';
+
+/**
+ * The signed-in user, remembered for a few seconds so that a burst of requests does not read the
+ * same row each time. A deactivation or a role change takes effect within `ttlMs`; changes made
+ * by this instance take effect at once (`forget`).
+ */
+export class PrincipalCache {
+  private readonly entries = new Map<string, { principal: Principal; until: number }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 10_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(userId: string): Principal | undefined {
+    const entry = this.entries.get(userId);
+    if (!entry) return undefined;
+    if (entry.until <= this.now()) {
+      this.entries.delete(userId);
+      return undefined;
+    }
+    return entry.principal;
+  }
+
+  set(principal: Principal): void {
+    if (this.entries.size >= this.maxEntries) this.entries.clear();
+    this.entries.set(principal.id, { principal, until: this.now() + this.ttlMs });
+  }
+
+  forget(userId: string): void {
+    this.entries.delete(userId);
+  }
+}
