@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { isWithin } from '../access/area-path';
 import { Principal } from '../access/principal';
+import { InterventionRecord, interventionView } from '../interventions/intervention-view';
 import { PiiService } from '../privacy/pii.service';
 
 interface StepRow {
@@ -14,17 +16,8 @@ interface StepRow {
   contentEnc: string | null;
 }
 
-interface InterventionRow {
-  id: string;
-  agency: string;
-  type: string;
-  areaCode: string;
+interface InterventionRow extends InterventionRecord {
   areaPath: string;
-  status: string;
-  dueAt: Date;
-  notesEnc: string | null;
-  outcomeEnc: string | null;
-  version: number;
 }
 
 const ASSESSMENT_STEPS: Record<string, string> = { initial_assessment: 'initial', detailed_assessment: 'detailed' };
@@ -88,19 +81,9 @@ export class CaseRecordService {
       [caseId],
     )) as InterventionRow[];
     return rows.map((row) => {
-      const own = row.agency === viewer.role && (row.areaPath === viewer.areaPath || row.areaPath.startsWith(`${viewer.areaPath}.`));
+      const own = row.agency === viewer.role && isWithin(row.areaPath, viewer.areaPath);
       if (!childProtection && !own) return { id: row.id, agency: row.agency, status: row.status };
-      return {
-        id: row.id,
-        agency: row.agency,
-        type: row.type,
-        areaCode: row.areaCode,
-        status: row.status,
-        dueAt: row.dueAt.toISOString(),
-        notes: this.pii.decrypt(row.notesEnc, 'interventions.notes'),
-        outcome: this.pii.decrypt(row.outcomeEnc, 'interventions.outcome'),
-        version: row.version,
-      };
+      return interventionView(row, this.pii);
     });
   }
 }

@@ -9,6 +9,7 @@ import { Conflict, FieldError, InvalidInput } from '../common/problem';
 import { PiiService } from '../privacy/pii.service';
 import { CreateInterventionDto, InterventionView, UpdateInterventionDto } from './dto/intervention.dto';
 import { FINAL_STATUSES, InterventionStatus, isTypeOf, nextStatusesOf } from './intervention-types';
+import { interventionView } from './intervention-view';
 
 export interface NewIntervention {
   agency: CreateInterventionDto['agency'];
@@ -127,17 +128,7 @@ export class InterventionsService {
     return row;
   }
 
-  view(row: InterventionRow): InterventionView {
-    return {
-      id: row.id,
-      agency: row.agency,
-      type: row.type,
-      areaCode: row.areaCode,
-      status: row.status,
-      dueAt: row.dueAt.toISOString(),
-      notes: this.pii.decrypt(row.notesEnc, 'interventions.notes'),
-      outcome: this.pii.decrypt(row.outcomeEnc, 'interventions.outcome'),
-      version: row.version,
-    };
+  private view(row: InterventionRow): InterventionView {
+    return interventionView(row, this.pii);
   }
 }

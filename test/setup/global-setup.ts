@@ -2,21 +2,10 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
+import { freePort } from '../../src/database/free-port';
 import { runMigrations } from '../../src/database/migrate';
 import { ADMIN_URL_VAR, databaseUrl, TEMPLATE_VAR, withAdminClient } from './test-database';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Once per run: a real PostgreSQL (DATABASE_URL's server, else an embedded one in a temporary
