@@ -7,6 +7,9 @@ import { CreateIntakeAndCases1763900001000 } from './1763900001000-CreateIntakeA
 import { CreateDeadlines1763900001100 } from './1763900001100-CreateDeadlines';
 import { CreateConsentsAndDisclosures1763900001200 } from './1763900001200-CreateConsentsAndDisclosures';
 import { CreateWorkflow1763900001300 } from './1763900001300-CreateWorkflow';
+import { CreateStatisticsFacts1763900006000 } from './1763900006000-CreateStatisticsFacts';
+import { CreateStatisticsTargets1763900006100 } from './1763900006100-CreateStatisticsTargets';
+import { CreateStatisticsPopulation1763900006200 } from './1763900006200-CreateStatisticsPopulation';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -19,4 +22,7 @@ export const MIGRATIONS = [
   CreateDeadlines1763900001100,
   CreateConsentsAndDisclosures1763900001200,
   CreateWorkflow1763900001300,
+  CreateStatisticsFacts1763900006000,
+  CreateStatisticsTargets1763900006100,
+  CreateStatisticsPopulation1763900006200,
 ];

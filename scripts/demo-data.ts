@@ -85,3 +85,27 @@ export function demoAccounts(firstCommune: string): DemoAccount[] {
     fullName: `Demo ${role.replace(/_/g, ' ')}`,
   }));
 }
+
+/** Provinces of the other seed plans: their area rows only (no communes), so their targets have a home. */
+export const DEMO_PLAN_PROVINCES = [
+  { code: '70', name: 'Tỉnh Bình Phước (demo)' },
+  { code: '92', name: 'Thành phố Cần Thơ (demo)' },
+] as const;
+
+export interface DemoTarget {
+  indicator: 'injury' | 'injury_death';
+  areaCode: string;
+  year: number;
+  value: number;
+  kind: 'max';
+}
+
+/** The seed plans' targets per 100,000 children (DOMAIN.md §6): injuries and injury deaths, 2025. */
+export const DEMO_TARGETS: readonly DemoTarget[] = [
+  { indicator: 'injury', areaCode: DEMO_PROVINCE.code, year: 2025, value: 550, kind: 'max' },
+  { indicator: 'injury_death', areaCode: DEMO_PROVINCE.code, year: 2025, value: 15, kind: 'max' },
+  { indicator: 'injury', areaCode: '70', year: 2025, value: 550, kind: 'max' },
+  { indicator: 'injury_death', areaCode: '70', year: 2025, value: 13, kind: 'max' },
+  { indicator: 'injury', areaCode: '92', year: 2025, value: 420, kind: 'max' },
+  { indicator: 'injury_death', areaCode: '92', year: 2025, value: 15, kind: 'max' },
+];

@@ -7,7 +7,7 @@ import { AppConfig, ConfigError, loadConfig } from '../src/config/config';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { DatabaseHandle, openDatabase } from '../src/database/database';
 import { runMigrations } from '../src/database/migrate';
-import { DEMO_PROVINCE, DemoAccount, DemoArea, demoAccounts, demoCommunes, demoPopulation } from './demo-data';
+import { DEMO_PLAN_PROVINCES, DEMO_PROVINCE, DEMO_TARGETS, DemoAccount, DemoArea, demoAccounts, demoCommunes, demoPopulation } from './demo-data';
 
 /**
  * `npm run seed:demo`: a demo province with communes, children counts and one account per role,
@@ -28,6 +28,7 @@ interface SeedResult {
   communesAdded: number;
   populationRows: number;
   populationChanged: number;
+  targets: number;
   accounts: SeededAccount[];
 }
 
@@ -82,6 +83,31 @@ async function seedPopulation(manager: EntityManager, communes: DemoArea[], tick
   return [rows, changed];
 }
 
+/** The other plans' provinces (area rows only) and every plan's targets, replacing earlier values. */
+async function seedTargets(manager: EntityManager): Promise<number> {
+  await manager.query(
+    `INSERT INTO areas (code, name, level, parent_code, path)
+     SELECT p.code, p.name, 'province', c.code, c.path || '.' || p.code
+       FROM unnest($1::text[], $2::text[]) AS p(code, name) JOIN areas c ON c.code = $3
+     ON CONFLICT (code) DO NOTHING`,
+    [DEMO_PLAN_PROVINCES.map((p) => p.code), DEMO_PLAN_PROVINCES.map((p) => p.name), DEMO_PROVINCE.parentCode],
+  );
+  const saved = (await manager.query(
+    `INSERT INTO statistics_targets (indicator, area_code, year, value, kind)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::numeric[], $5::text[])
+     ON CONFLICT (indicator, area_code, year) DO UPDATE SET value = EXCLUDED.value, kind = EXCLUDED.kind, updated_at = now()
+     RETURNING 1`,
+    [
+      DEMO_TARGETS.map((t) => t.indicator),
+      DEMO_TARGETS.map((t) => t.areaCode),
+      DEMO_TARGETS.map((t) => t.year),
+      DEMO_TARGETS.map((t) => t.value),
+      DEMO_TARGETS.map((t) => t.kind),
+    ],
+  )) as unknown[];
+  return saved.length;
+}
+
 /** Creates the accounts, or resets role, area and password of the ones that exist, and lifts any login lock. */
 async function seedUsers(manager: EntityManager, accounts: HashedAccount[]): Promise<SeededAccount[]> {
   const usernames = accounts.map((a) => a.username);
@@ -116,7 +142,12 @@ async function recordAudit(manager: EntityManager, result: Omit<SeedResult, 'acc
       action: 'seed.demo',
       subjectType: 'Area',
       subjectId: DEMO_PROVINCE.code,
-      details: { communesAdded: result.communesAdded, populationRows: result.populationRows, populationChanged: result.populationChanged },
+      details: {
+        communesAdded: result.communesAdded,
+        populationRows: result.populationRows,
+        populationChanged: result.populationChanged,
+        targets: result.targets,
+      },
     },
   ];
   await manager.query(
@@ -145,7 +176,8 @@ async function seed(db: DataSource): Promise<SeedResult> {
       const [populationRows, populationChanged] = await seedPopulation(manager, communes, () => bar.increment());
       bar.update({ stage: 'users and audit log' });
       const seeded = await seedUsers(manager, withPasswords);
-      const counts = { communesAdded, populationRows, populationChanged };
+      const targets = await seedTargets(manager);
+      const counts = { communesAdded, populationRows, populationChanged, targets };
       await recordAudit(manager, counts, seeded);
       bar.increment({ stage: 'done' });
       return { communes: communes.length, ...counts, accounts: seeded };
@@ -197,10 +229,11 @@ async function seedDatabase(config: AppConfig, database: DatabaseHandle): Promis
 }
 
 function printSummary(result: SeedResult): void {
-  const { communes, communesAdded, populationRows, populationChanged, accounts } = result;
+  const { communes, communesAdded, populationRows, populationChanged, targets, accounts } = result;
   const created = accounts.filter((a) => a.created).length;
   say(`\nProvince ${DEMO_PROVINCE.code} ${DEMO_PROVINCE.name}: ${communes} communes (${communesAdded} new)`);
   say(`Population: ${populationRows} cells, ${communes} communes × 2024–2026 × sex × ages 0–17 (${populationChanged} written)`);
+  say(`Targets: ${targets} plan targets per 100,000 children (Huế, Bình Phước, Cần Thơ 2025)`);
   say(`Accounts: ${created} created, ${accounts.length - created} given a new password\n`);
 }
 

@@ -14,6 +14,7 @@ import { CasesModule } from './cases/cases.module';
 import { WorkflowModule } from './cases/workflow.module';
 import { InterventionsModule } from './interventions/interventions.module';
 import { ConsentModule, PrivacyModule } from './privacy/privacy.module';
+import { StatisticsModule } from './statistics/statistics.module';
 
 @Module({})
 export class AppModule {
@@ -35,6 +36,7 @@ export class AppModule {
         InterventionsModule,
         WorkflowModule,
         ConsentModule,
+        StatisticsModule,
       ],
     };
   }

@@ -40,6 +40,28 @@ describe('abilities', () => {
     expect(defineAbilityFor(user('police')).can('read', 'Population')).toBe(false);
   });
 
+  it('gives statistics of their own area to managers and child-protection officers only', () => {
+    for (const role of ['manager', 'provincial_officer', 'commune_officer', 'commune_chair'] as Role[]) {
+      const ability = defineAbilityFor(user(role, 'VN.46'));
+      expect(ability.can('read', subject('Statistics', { areaPath: 'VN.46' }) as never)).toBe(true);
+      expect(ability.can('read', subject('Statistics', { areaPath: 'VN.46.46001' }) as never)).toBe(true);
+      expect(ability.can('read', subject('Statistics', { areaPath: 'VN' }) as never)).toBe(false);
+      expect(ability.can('read', subject('Statistics', { areaPath: 'VN.48' }) as never)).toBe(false);
+    }
+    for (const role of ['admin', 'hotline_operator', 'police', 'health', 'justice', 'education', 'auditor'] as Role[]) {
+      expect(defineAbilityFor(user(role, 'VN')).can('read', 'Statistics')).toBe(false);
+    }
+  });
+
+  it('lets admins set statistics targets inside their area, and nobody else', () => {
+    const admin = defineAbilityFor(user('admin', 'VN.46'));
+    expect(admin.can('update', subject('StatisticsTarget', { areaPath: 'VN.46' }) as never)).toBe(true);
+    expect(admin.can('update', subject('StatisticsTarget', { areaPath: 'VN.48' }) as never)).toBe(false);
+    for (const role of ['manager', 'provincial_officer', 'commune_chair'] as Role[]) {
+      expect(defineAbilityFor(user(role, 'VN')).can('update', 'StatisticsTarget')).toBe(false);
+    }
+  });
+
   it('lets every role read areas, holidays and its own profile', () => {
     for (const role of ['admin', 'police', 'auditor', 'hotline_operator'] as Role[]) {
       const ability = defineAbilityFor(user(role));

@@ -24,6 +24,8 @@ export type Subject =
   | 'CaseAccessLog'
   | 'Intervention'
   | 'Deadline'
+  | 'Statistics'
+  | 'StatisticsTarget'
   | 'all';
 export type AppAbility = MongoAbility<[Action, Subject | Record<string, unknown>], MongoQuery>;
 
@@ -48,6 +50,7 @@ const RULES_BY_ROLE: Record<Role, (can: Can, user: Principal) => void> = {
     can('manage', 'User', { areaPath: { $under: user.areaPath } } as MongoQuery);
     can(['create', 'update'], 'Area', { areaPath: { $under: user.areaPath } } as MongoQuery);
     can(['read', 'update'], 'Population', { areaPath: { $under: user.areaPath } } as MongoQuery);
+    can('update', 'StatisticsTarget', { areaPath: { $under: user.areaPath } } as MongoQuery);
     can('update', 'Holiday');
   },
   hotline_operator: () => undefined,
@@ -100,6 +103,8 @@ export function defineAbilityFor(user: Principal): AppAbility {
   can('read', 'Holiday');
   if ((STATISTICS_ROLES as readonly Role[]).includes(user.role)) {
     can('read', 'Population', { areaPath: { $under: user.areaPath } } as MongoQuery);
+    // Anonymized statistics of their own area only (DOMAIN.md §5).
+    can('read', 'Statistics', { areaPath: { $under: user.areaPath } } as MongoQuery);
   }
   if (REPORTING_ROLES.includes(user.role)) {
     // Filing is checked against the caller's area in the intake itself (403 outside it).

@@ -5,6 +5,7 @@ import { HolidayCalendar } from '../areas/holidays/holiday-calendar';
 import { AuditService } from '../audit/audit.service';
 import { Conflict, invalidField } from '../common/problem';
 import { PiiService } from '../privacy/pii.service';
+import { StatisticsFactsService } from '../statistics/statistics-facts.service';
 import { CaseViewService } from './case-view.service';
 import { DeadlineStore } from './deadline-store';
 import { CaseStatus } from './dto/case-query.dto';
@@ -53,6 +54,7 @@ export class WorkflowService {
     private readonly calendar: HolidayCalendar,
     private readonly pii: PiiService,
     private readonly audit: AuditService,
+    private readonly statisticsFacts: StatisticsFactsService,
   ) {}
 
   async take(
@@ -83,6 +85,8 @@ export class WorkflowService {
         setOnCase: (fields) => Object.assign(changes, fields),
       });
       await this.update(manager, caseId, outcome.status, changes);
+      // The statistics count substantiated (or not unfounded) cases: keep their facts current.
+      if ('substantiation' in changes) await this.statisticsFacts.refreshChildren(manager, [kase.childId]);
       await this.recordStep(manager, caller, caseId, step, kase.status, outcome.status, performedAt, record);
     });
   }

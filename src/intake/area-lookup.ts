@@ -1,26 +1,20 @@
-import { EntityManager } from 'typeorm';
 import { isWithin } from '../access/area-path';
 import { Caller } from '../access/request-context';
+import { AreaCache, AreaRef } from '../areas/area-cache';
 import { FieldError, Forbidden, InvalidInput } from '../common/problem';
 
-export interface AreaRef {
-  code: string;
-  level: string;
-  path: string;
-}
+export type { AreaRef };
 
 /**
  * Resolves the commune codes a request names: unknown or non-commune codes are 400 on their
  * field; a commune outside the caller's area is 403.
  */
 export async function resolveCommunes(
-  manager: EntityManager,
+  areas: AreaCache,
   caller: Caller,
   fields: { field: string; code: string }[],
 ): Promise<Map<string, AreaRef>> {
-  const codes = [...new Set(fields.map((f) => f.code))];
-  const rows = (await manager.query(`SELECT code, level, path FROM areas WHERE code = ANY($1)`, [codes])) as AreaRef[];
-  const byCode = new Map(rows.map((row) => [row.code, row]));
+  const byCode = await areas.lookup(fields.map((f) => f.code));
   const errors: FieldError[] = [];
   for (const { field, code } of fields) {
     const area = byCode.get(code);

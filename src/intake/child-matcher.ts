@@ -27,12 +27,20 @@ export class ChildMatcher {
     const residence = child.residenceAreaCode ?? null;
     const matchIndex = child.dateOfBirth && residence ? this.pii.index('child', name, child.dateOfBirth, residence) : null;
     const nearIndex = residence ? this.pii.index('near', name, residence) : null;
-    const inserted = (await manager.query(
-      `INSERT INTO children (full_name_enc, name_index, match_index, near_index, date_of_birth_enc, estimated_age, sex,
-                             residence_area_code, address_enc)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (match_index) DO NOTHING
-       RETURNING id`,
+    // One round trip: insert unless the same child exists, and gather near-match candidates (the
+    // statement's snapshot predates the insert, so the new child is never its own candidate).
+    const [row] = (await manager.query(
+      `WITH inserted AS (
+         INSERT INTO children (full_name_enc, name_index, match_index, near_index, date_of_birth_enc, estimated_age, sex,
+                               residence_area_code, address_enc)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (match_index) DO NOTHING
+         RETURNING id
+       )
+       SELECT (SELECT id FROM inserted) AS "insertedId",
+              (SELECT id FROM children WHERE match_index = $3) AS "existingId",
+              (SELECT coalesce(json_agg(json_build_object('id', c.id, 'dateOfBirthEnc', c.date_of_birth_enc, 'estimatedAge', c.estimated_age)), '[]')
+                 FROM (SELECT id, date_of_birth_enc, estimated_age FROM children WHERE near_index = $4 LIMIT 50) c) AS candidates`,
       [
         this.pii.encrypt(child.fullName, 'children.full_name'),
         this.pii.index('name', name),
@@ -44,32 +52,31 @@ export class ChildMatcher {
         residence,
         this.pii.encrypt(child.address, 'children.address'),
       ],
-    )) as { id: string }[];
-    if (inserted.length === 0) {
-      const [existing] = (await manager.query(`SELECT id FROM children WHERE match_index = $1`, [matchIndex])) as { id: string }[];
-      return { id: existing.id, created: false };
+    )) as { insertedId: string | null; existingId: string | null; candidates: Candidate[] }[];
+    if (row.insertedId) {
+      await this.recordNearMatches(manager, row.insertedId, row.candidates, child);
+      return { id: row.insertedId, created: true };
     }
-    const id = inserted[0].id;
-    if (nearIndex) await this.recordNearMatches(manager, id, nearIndex, child);
-    return { id, created: true };
+    if (row.existingId) return { id: row.existingId, created: false };
+    // A concurrent intake inserted the same child after this statement's snapshot: read it now.
+    const [existing] = (await manager.query(`SELECT id FROM children WHERE match_index = $1`, [matchIndex])) as { id: string }[];
+    return { id: existing.id, created: false };
   }
 
-  private async recordNearMatches(manager: EntityManager, id: string, nearIndex: string, child: ReportChildDto): Promise<void> {
-    const candidates = (await manager.query(
-      `SELECT id, date_of_birth_enc AS "dateOfBirthEnc", estimated_age AS "estimatedAge"
-         FROM children WHERE near_index = $1 AND id <> $2 LIMIT 50`,
-      [nearIndex, id],
-    )) as Candidate[];
+  private async recordNearMatches(manager: EntityManager, id: string, candidates: Candidate[], child: ReportChildDto): Promise<void> {
     const near = candidates.filter((candidate) => {
       const birth = this.pii.decrypt(candidate.dateOfBirthEnc, 'children.date_of_birth');
       if (!birth || !child.dateOfBirth) return true; // an estimated age on either side: worth a look
       return Math.abs(Date.parse(birth) - Date.parse(child.dateOfBirth)) <= 366 * DAY_MS;
     });
-    for (const candidate of near) {
-      await manager.query(
-        `INSERT INTO child_possible_duplicates (child_id, candidate_id) VALUES ($1, $2), ($2, $1) ON CONFLICT DO NOTHING`,
-        [id, candidate.id],
-      );
-    }
+    if (!near.length) return;
+    const others = near.map((candidate) => candidate.id);
+    await manager.query(
+      `INSERT INTO child_possible_duplicates (child_id, candidate_id)
+       SELECT $1::uuid, other FROM unnest($2::uuid[]) AS other
+       UNION ALL SELECT other, $1::uuid FROM unnest($2::uuid[]) AS other
+       ON CONFLICT DO NOTHING`,
+      [id, others],
+    );
   }
 }

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../access/request-context';
+import { AreaCache } from '../areas/area-cache';
 import { AuditService } from '../audit/audit.service';
 import { InvalidInput } from '../common/problem';
 import { deadlinesAtReceipt } from '../cases/deadlines';
 import { PiiService } from '../privacy/pii.service';
+import { StatisticsFactsService } from '../statistics/statistics-facts.service';
 import { AreaRef, resolveCommunes } from './area-lookup';
 import { nextCaseNumber, provinceOf } from './case-number';
 import { ChildMatcher } from './child-matcher';
@@ -31,6 +33,8 @@ export class IntakeService {
     private readonly pii: PiiService,
     private readonly children: ChildMatcher,
     private readonly audit: AuditService,
+    private readonly statisticsFacts: StatisticsFactsService,
+    private readonly areaCache: AreaCache,
   ) {}
 
   async create(caller: Caller, dto: CreateReportDto, idempotencyKey?: string): Promise<CreatedReport> {
@@ -40,20 +44,22 @@ export class IntakeService {
     const violations = intakeViolations({ ...dto, receivedAt, occurredAt }, now);
     if (violations.length) throw new InvalidInput(violations);
 
+    const areas = await resolveCommunes(this.areaCache, caller, [
+      { field: 'occurredAreaCode', code: dto.occurredAreaCode },
+      ...dto.children.flatMap((child, index) =>
+        child.residenceAreaCode ? [{ field: `children[${index}].residenceAreaCode`, code: child.residenceAreaCode }] : [],
+      ),
+    ]);
     return this.db.transaction(async (manager) => {
       if (idempotencyKey) {
         const replay = await claimIdempotencyKey<CreatedReport>(manager, caller.user.id, idempotencyKey, requestHash(dto));
         if (replay) return replay;
       }
-      const areas = await resolveCommunes(manager, caller, [
-        { field: 'occurredAreaCode', code: dto.occurredAreaCode },
-        ...dto.children.flatMap((child, index) =>
-          child.residenceAreaCode ? [{ field: `children[${index}].residenceAreaCode`, code: child.residenceAreaCode }] : [],
-        ),
-      ]);
       const reportId = await this.insertReport(manager, caller, dto, receivedAt, occurredAt);
       const context: IntakeContext = { manager, caller, dto, reportId, receivedAt, occurredAt, occurred: areas.get(dto.occurredAreaCode)!, areas };
       const cases = await this.casesFor(context);
+      // Statistics facts change with the cases, in the same transaction (DESIGN.md).
+      await this.statisticsFacts.refreshChildren(manager, cases.map((ref) => ref.childId));
       const response: CreatedReport = { id: reportId, cases };
       if (idempotencyKey) await storeIdempotentResponse(manager, caller.user.id, idempotencyKey, 201, response);
       return response;
@@ -95,11 +101,14 @@ export class IntakeService {
     const matched: { child: ReportChildDto; childId: string; childCreated: boolean; open?: { id: string; caseNumber: string } }[] = [];
     for (const child of dto.children) {
       const found = await this.children.findOrCreate(manager, child);
-      const [open] = (await manager.query(
-        `SELECT id, case_number AS "caseNumber" FROM cases
-          WHERE child_id = $1 AND category = $2 AND status <> 'closed' ORDER BY created_at LIMIT 1 FOR UPDATE`,
-        [found.id, dto.category],
-      )) as { id: string; caseNumber: string }[];
+      // A child just created has no case yet; a known child may have an open one of this concern.
+      const [open] = found.created
+        ? []
+        : ((await manager.query(
+            `SELECT id, case_number AS "caseNumber" FROM cases
+              WHERE child_id = $1 AND category = $2 AND status <> 'closed' ORDER BY created_at LIMIT 1 FOR UPDATE`,
+            [found.id, dto.category],
+          )) as { id: string; caseNumber: string }[]);
       matched.push({ child, childId: found.id, childCreated: found.created, open });
     }
     const refs: CreatedCaseRef[] = [];
@@ -107,10 +116,13 @@ export class IntakeService {
       const ref = match.open ?? (await this.openCase(context, match.child, match.childId));
       refs.push({ id: ref.id, caseNumber: ref.caseNumber, childId: match.childId });
     }
-    await manager.query(
-      `INSERT INTO case_reports (case_id, report_id) SELECT DISTINCT unnest($1::uuid[]), $2::uuid ON CONFLICT DO NOTHING`,
-      [refs.map((ref) => ref.id), reportId],
-    );
+    const attached = matched.filter((match) => match.open).map((match) => match.open!.id);
+    if (attached.length) {
+      await manager.query(
+        `INSERT INTO case_reports (case_id, report_id) SELECT DISTINCT unnest($1::uuid[]), $2::uuid ON CONFLICT DO NOTHING`,
+        [attached, reportId],
+      );
+    }
     await this.audit.recordManyBy(
       caller,
       [
@@ -128,7 +140,7 @@ export class IntakeService {
     return refs;
   }
 
-  /** A new case with its number and the deadlines its receipt sets, in two statements. */
+  /** A new case with its number, the deadlines its receipt sets and its report, in two statements. */
   private async openCase(context: IntakeContext, child: ReportChildDto, childId: string): Promise<{ id: string; caseNumber: string }> {
     const { manager, dto, receivedAt, occurredAt, occurred, areas } = context;
     const event = occurredAt ?? receivedAt;
@@ -143,6 +155,8 @@ export class IntakeService {
        ), due AS (
          INSERT INTO deadlines (case_id, kind, due_at)
          SELECT opened.id, d.kind, d.due_at FROM opened, unnest($17::text[], $18::timestamptz[]) AS d(kind, due_at)
+       ), linked AS (
+         INSERT INTO case_reports (case_id, report_id) SELECT opened.id, $19 FROM opened
        )
        SELECT id FROM opened`,
       [
@@ -164,6 +178,7 @@ export class IntakeService {
         residence.path,
         deadlines.map((d) => d.kind),
         deadlines.map((d) => d.dueAt),
+        context.reportId,
       ],
     )) as { id: string }[];
     return { id, caseNumber };

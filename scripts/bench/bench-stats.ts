@@ -1,0 +1,161 @@
+/**
+ * npm run bench:stats — GET /statistics/rates on a national-scale data set (the synthetic country
+ * of seed:national, loaded into a fresh database), against the same counts computed the naive way
+ * (COUNT(DISTINCT child) … GROUP BY over the cases table) in the same run on the same machine.
+ * Prints p50/p95 per scenario and checks the targets: commune and province p95 ≤ 50 ms, country
+ * ≤ 150 ms, each at least 10× faster than the naive SQL. NATIONAL_CASES shrinks the country.
+ */
+import { Presets, SingleBar } from 'cli-progress';
+import { Client, Pool } from 'pg';
+import { optionsFromEnv } from '../national/national-country';
+import { seedNational, seedSteps } from '../national/national-seed';
+import { login, percentile, startBenchEnv } from './bench-env';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 200);
+const NAIVE_RUNS = Number(process.env.BENCH_NAIVE_RUNS ?? 20);
+const PASSWORD = 'bench-password-123';
+
+interface Scenario {
+  name: string;
+  user: { role: string; areaCode: string };
+  query: string;
+  targetP95: number;
+  naive: { sql: string; params: unknown[] };
+}
+
+/** Injuries in 2025 (reported basis: all but unsubstantiated; children under 16). */
+const NAIVE_WHERE = `category = 'injury' AND substantiation <> 'unsubstantiated' AND age_at_event <= 15
+                     AND event_date >= '2025-01-01' AND event_date <= '2025-12-31'`;
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: 'commune total',
+    user: { role: 'commune_officer', areaCode: '46001' },
+    query: 'indicator=injury&year=2025&areaCode=46001',
+    targetP95: 50,
+    naive: { sql: `SELECT count(DISTINCT child_id) FROM cases WHERE ${NAIVE_WHERE} AND residence_area_path = $1`, params: ['VN.46.46001'] },
+  },
+  {
+    name: 'province by area',
+    user: { role: 'manager', areaCode: '46' },
+    query: 'indicator=injury&year=2025&areaCode=46&groupBy=area',
+    targetP95: 50,
+    naive: {
+      sql: `SELECT residence_area_code, count(DISTINCT child_id) FROM cases WHERE ${NAIVE_WHERE} AND residence_area_path LIKE $1 GROUP BY 1`,
+      params: ['VN.46.%'],
+    },
+  },
+  {
+    name: 'country by area',
+    user: { role: 'manager', areaCode: 'VN' },
+    query: 'indicator=injury&year=2025&groupBy=area',
+    targetP95: 150,
+    naive: { sql: `SELECT split_part(residence_area_path, '.', 2), count(DISTINCT child_id) FROM cases WHERE ${NAIVE_WHERE} GROUP BY 1`, params: [] },
+  },
+];
+
+interface Timing {
+  p50: number;
+  p95: number;
+  runs: number;
+}
+
+function summarize(latencies: number[]): Timing {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), runs: sorted.length };
+}
+
+async function timeEndpoint(baseUrl: string, token: string, query: string): Promise<Timing & { total: unknown }> {
+  const call = async () => {
+    const response = await fetch(`${baseUrl}/api/v1/statistics/rates?${query}`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await response.json()) as { total: unknown };
+    if (response.status !== 200) throw new Error(`GET rates?${query}: ${response.status} ${JSON.stringify(body)}`);
+    return body;
+  };
+  for (let i = 0; i < 20; i++) await call();
+  const latencies: number[] = [];
+  let body: { total: unknown } | undefined;
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    body = await call();
+    latencies.push(performance.now() - started);
+  }
+  return { ...summarize(latencies), total: body!.total };
+}
+
+async function timeNaive(pool: Pool, naive: Scenario['naive']): Promise<Timing> {
+  for (let i = 0; i < 2; i++) await pool.query(naive.sql, naive.params);
+  const latencies: number[] = [];
+  for (let i = 0; i < NAIVE_RUNS; i++) {
+    const started = performance.now();
+    await pool.query(naive.sql, naive.params);
+    latencies.push(performance.now() - started);
+  }
+  return summarize(latencies);
+}
+
+async function createUser(baseUrl: string, adminToken: string, role: string, areaCode: string): Promise<string> {
+  const username = `bench.${role.replace(/_/g, '-')}.${areaCode}`;
+  const response = await fetch(`${baseUrl}/api/v1/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+    body: JSON.stringify({ username, password: PASSWORD, fullName: `Bench ${role}`, role, areaCode }),
+  });
+  if (response.status !== 201) throw new Error(`creating ${username}: ${response.status} ${await response.text()}`);
+  return login(baseUrl, username, PASSWORD);
+}
+
+async function seed(databaseUrl: string): Promise<void> {
+  const options = optionsFromEnv();
+  const client = new Client({ connectionString: databaseUrl, application_name: 'bench-stats-seed' });
+  await client.connect();
+  const bar = new SingleBar({ format: ' seed {bar} {percentage}% | {value}/{total} | {stage}', hideCursor: true }, Presets.shades_classic);
+  bar.start(seedSteps(options), 0, { stage: 'areas' });
+  const started = Date.now();
+  try {
+    const summary = await seedNational(client, options, (stage, done) => bar.update(done, { stage }));
+    bar.stop();
+    process.stdout.write(
+      `national data set: ${summary.communes} communes, ${summary.cases} cases, ${summary.children} children, ${summary.facts} facts ` +
+        `(${((Date.now() - started) / 1000).toFixed(0)} s)\n`,
+    );
+  } finally {
+    bar.stop();
+    await client.end();
+  }
+}
+
+async function main(): Promise<void> {
+  process.stdout.write(`bench:stats — ${RUNS} sequential requests per scenario, ${NAIVE_RUNS} naive queries\n`);
+  const env = await startBenchEnv();
+  const pool = new Pool({ connectionString: env.databaseUrl, max: 2 });
+  try {
+    await seed(env.databaseUrl);
+    const admin = await login(env.baseUrl, 'admin', env.adminPassword);
+    const lines: string[] = [];
+    let passed = true;
+    for (const scenario of SCENARIOS) {
+      const token = await createUser(env.baseUrl, admin, scenario.user.role, scenario.user.areaCode);
+      const service = await timeEndpoint(env.baseUrl, token, scenario.query);
+      const naive = await timeNaive(pool, scenario.naive);
+      const speedup = naive.p95 / service.p95;
+      const ok = service.p95 <= scenario.targetP95 && speedup >= 10;
+      passed &&= ok;
+      lines.push(
+        `${scenario.name.padEnd(18)} endpoint p50 ${service.p50.toFixed(1).padStart(6)} ms  p95 ${service.p95.toFixed(1).padStart(6)} ms (target ≤ ${scenario.targetP95})` +
+          `   naive SQL p50 ${naive.p50.toFixed(1).padStart(7)} ms  p95 ${naive.p95.toFixed(1).padStart(7)} ms   ×${speedup.toFixed(0)} at p95 ${ok ? 'ok' : 'MISSED'}`,
+      );
+      process.stdout.write(`${lines.at(-1)}\n`);
+    }
+    process.stdout.write(passed ? 'all targets met\n' : 'some targets missed\n');
+    if (!passed) process.exitCode = 1;
+  } finally {
+    await pool.end();
+    await env.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:stats failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

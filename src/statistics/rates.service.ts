@@ -1,0 +1,124 @@
+import { subject } from '@casl/ability';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Caller } from '../access/request-context';
+import { AuditService } from '../audit/audit.service';
+import { Forbidden, invalidField } from '../common/problem';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { AreaRef, findArea, isValidOn, movesTouching, RatesScope } from './area-scope';
+import { PublishedCell, publishRates } from './disclosure-control';
+import { RatesBaseQuery, RatesQuery } from './dto/rates-query.dto';
+import { Basis, defaultBasis, Indicator, INDICATOR_RULES } from './indicators';
+import { Period, periodRange } from './periods';
+import { PER } from './poisson-interval';
+import { countChildren, Grouping, populationCells, rowAreas, Slice, targetsFor } from './rates-repository';
+import { buildRawTable, GROUP_BY, GroupBy } from './rates-table';
+
+export type RatesFormat = 'json' | 'csv' | 'xlsx' | 'svg';
+
+/** One published breakdown: what every format renders. Codes and numbers only. */
+export interface RatesResult {
+  indicator: Indicator;
+  year: number;
+  period: Period;
+  areaCode: string;
+  basis: Basis;
+  groupBy?: GroupBy;
+  per: number;
+  rows: PublishedCell[];
+  total: PublishedCell;
+}
+
+interface RatesRequest {
+  scope: RatesScope;
+  slice: Slice;
+  period: Period;
+}
+
+const SQL_GROUPING: Record<GroupBy, Grouping> = { area: 'area', sex: 'sex', ageGroup: 'age', form: 'form' };
+
+/**
+ * Rates per 100,000 children for an area inside the caller's, from the fact table; every figure
+ * passes through `publishRates` (disclosure control) before any format sees it, and every read
+ * is audited with its parameters (codes only).
+ */
+@Injectable()
+export class RatesService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async rates(caller: Caller, query: RatesQuery, format: RatesFormat): Promise<RatesResult> {
+    const request = await this.resolve(caller, query);
+    const result = await this.breakdown(request, query.groupBy);
+    await this.recordRead(caller, request, query.groupBy ?? 'total', format);
+    return result;
+  }
+
+  /** The total and every breakdown, for exports that show them all (XLSX). */
+  async allBreakdowns(caller: Caller, query: RatesBaseQuery, format: RatesFormat): Promise<RatesResult[]> {
+    const request = await this.resolve(caller, query);
+    const results = await Promise.all([undefined, ...GROUP_BY].map((groupBy) => this.breakdown(request, groupBy)));
+    await this.recordRead(caller, request, 'all', format);
+    return results;
+  }
+
+  private async resolve(caller: Caller, query: RatesBaseQuery): Promise<RatesRequest> {
+    const period = query.period ?? 'year';
+    const range = periodRange(query.year, period);
+    const code = query.areaCode ?? caller.user.areaCode;
+    const area = await findArea(this.db.manager, code);
+    if (!area) throw invalidField('areaCode', `${code} is not a known area`);
+    if (!caller.ability.can('read', subject('Statistics', { areaPath: area.path }) as never)) {
+      throw new Forbidden(`Statistics are available inside your own area (${caller.user.areaCode}) only`);
+    }
+    if (!isValidOn(area, range.end)) {
+      const successor = area.successorCode ? `; use ${area.successorCode}` : '';
+      throw invalidField('areaCode', `${code} was not a valid area on ${range.end}, the end of the period${successor}`);
+    }
+    const ref: AreaRef = { code: area.code, path: area.path, level: area.level };
+    const moves = await movesTouching(this.db.manager, ref, range.end);
+    return {
+      scope: { area: ref, asOf: range.end, moves },
+      slice: { indicator: query.indicator, basis: query.basis ?? defaultBasis(query.indicator), year: query.year, period, range },
+      period,
+    };
+  }
+
+  private async breakdown(request: RatesRequest, groupBy: GroupBy | undefined): Promise<RatesResult> {
+    const { scope, slice } = request;
+    const manager = this.db.manager;
+    const areas = groupBy === 'area' ? await rowAreas(manager, scope.area, scope.asOf) : [];
+    const [counts, population, targets] = await Promise.all([
+      countChildren(manager, scope, slice, groupBy ? SQL_GROUPING[groupBy] : 'none'),
+      populationCells(manager, scope, slice.year, areas, INDICATOR_RULES[slice.indicator]),
+      targetsFor(manager, slice.indicator, slice.year, [scope.area.code, ...areas.map((area) => area.code)]),
+    ]);
+    const table = buildRawTable({ indicator: slice.indicator, groupBy, area: scope.area, rowAreas: areas, counts, population, targets });
+    const published = publishRates(table.rows, table.total, { minCell: this.config.statsMinCell, periodMonths: slice.range.months });
+    return {
+      indicator: slice.indicator,
+      year: slice.year,
+      period: request.period,
+      areaCode: scope.area.code,
+      basis: slice.basis,
+      ...(groupBy ? { groupBy } : {}),
+      per: PER,
+      rows: published.rows,
+      total: published.total,
+    };
+  }
+
+  private recordRead(caller: Caller, request: RatesRequest, breakdown: string, format: RatesFormat): Promise<void> {
+    const { scope, slice } = request;
+    return this.audit.recordBy(caller, {
+      action: 'statistics.read',
+      subjectType: 'Statistics',
+      subjectId: scope.area.code,
+      details: { indicator: slice.indicator, year: slice.year, period: request.period, basis: slice.basis, breakdown, format },
+    });
+  }
+}

@@ -1,0 +1,21 @@
+import { Body, Controller, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authorize } from '../access/authorize.decorator';
+import { Caller, CurrentCaller } from '../access/request-context';
+import { TargetDto } from './dto/target.dto';
+import { TargetsService } from './targets.service';
+
+@ApiTags('statistics')
+@ApiBearerAuth()
+@Controller('statistics/targets')
+export class TargetsController {
+  constructor(private readonly targets: TargetsService) {}
+
+  @Put()
+  @Authorize('update', 'StatisticsTarget')
+  @ApiOperation({ summary: 'Set a plan target for an area, year and indicator, per 100,000 children (admin, own area); replaces the previous one' })
+  @ApiOkResponse({ type: TargetDto })
+  upsert(@CurrentCaller() caller: Caller, @Body() dto: TargetDto): Promise<TargetDto> {
+    return this.targets.upsert(caller, dto);
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Plan targets in rates per 100,000 children (e.g. injuries at most 550, Huế 2025): `max` is met
+ * when the rate is at or below the value, `min` when at or above it. Targets are annual, so a
+ * half-year, quarter or month is judged on its rate scaled to twelve months. Unknown when the
+ * rate is not shown (suppressed, no population): `met` would otherwise hint at a hidden count.
+ */
+export const TARGET_KINDS = ['max', 'min'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+
+export interface Target {
+  value: number;
+  kind: TargetKind;
+}
+
+export interface TargetStatus extends Target {
+  met: boolean | null;
+}
+
+export function targetStatus(target: Target, rate: number | null, periodMonths = 12): TargetStatus {
+  if (rate === null) return { ...target, met: null };
+  const annualRate = (rate * 12) / periodMonths;
+  return { ...target, met: target.kind === 'max' ? annualRate <= target.value : annualRate >= target.value };
+}
