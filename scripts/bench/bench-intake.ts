@@ -5,6 +5,7 @@
 import autocannon from 'autocannon';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+import { replaceChildrenFactsSql, ruleParameters } from '../../src/statistics/facts-sql';
 import { login, percentile, startBenchEnv } from './bench-env';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -57,7 +58,10 @@ async function driveService(baseUrl: string, token: string) {
   };
 }
 
-/** The rows one intake writes, with ciphertext-sized values, in one transaction per report. */
+/**
+ * The rows one intake writes — report, child, numbered case, deadline, link, audit entries,
+ * statistics facts — with ciphertext-sized values, in one transaction per report.
+ */
 async function driveBaseline(pool: Pool, userId: string) {
   const latencies: number[] = [];
   const cipher = () => `v1:abcdefgh:${randomBytes(12).toString('base64url')}:${randomBytes(48).toString('base64url')}`;
@@ -95,6 +99,8 @@ async function driveBaseline(pool: Pool, userId: string) {
         await client.query(`INSERT INTO case_reports (case_id, report_id) VALUES ($1, $2)`, [caseId, reportId]);
         await client.query(`INSERT INTO deadlines (case_id, kind, due_at) VALUES ($1, 'initial_assessment', now() + interval '12 hours')`, [caseId]);
         await client.query(`INSERT INTO audit_log (user_id, action, subject_type, subject_id, case_id) VALUES ($1, 'case.create', 'Case', $2::text, $2::uuid), ($1, 'report.create', 'Report', $3::text, NULL)`, [userId, caseId, reportId]);
+        // The statistics facts of the new child, as the service writes them in the same transaction.
+        await client.query(replaceChildrenFactsSql(), [[childId], ...ruleParameters()]);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');

@@ -1,22 +1,16 @@
-import { EntityManager } from 'typeorm';
-
-/** `<province>-<year>-<6-digit sequence>`, e.g. `46-2025-000123`. */
-export function formatCaseNumber(provinceCode: string, year: number, sequence: number): string {
-  return `${provinceCode}-${year}-${String(sequence).padStart(6, '0')}`;
-}
-
 /**
- * The next number of a province's year. The upsert takes a row lock, so concurrent intakes get
- * consecutive, unique numbers; a rolled-back intake gives its number back with the transaction.
+ * Case numbers: `<province>-<year>-<6-digit sequence>`, e.g. `46-2025-000123`, unique per province
+ * and year. A common table expression for the statement that opens the case, so numbering costs
+ * no round trip of its own: the counter upsert takes a row lock, so concurrent intakes get
+ * consecutive numbers, and a rolled-back intake gives its number back with the transaction.
+ * `$province` and `$year` are the statement's parameter placeholders (text and integer).
  */
-export async function nextCaseNumber(manager: EntityManager, provinceCode: string, year: number): Promise<string> {
-  const [{ last_value: sequence }] = (await manager.query(
-    `INSERT INTO case_number_counters (province_code, year, last_value) VALUES ($1, $2, 1)
-     ON CONFLICT (province_code, year) DO UPDATE SET last_value = case_number_counters.last_value + 1
-     RETURNING last_value`,
-    [provinceCode, year],
-  )) as { last_value: number }[];
-  return formatCaseNumber(provinceCode, year, sequence);
+export function caseNumberCte(province: string, year: string): string {
+  return `case_number AS (
+    INSERT INTO case_number_counters (province_code, year, last_value) VALUES (${province}::text, ${year}::int, 1)
+    ON CONFLICT (province_code, year) DO UPDATE SET last_value = case_number_counters.last_value + 1
+    RETURNING ${province}::text || '-' || ${year}::int::text || '-' || lpad(last_value::text, 6, '0') AS value
+  )`;
 }
 
 /** The province of an area path: the segment below the country (`VN.46.46001` → `46`). */

@@ -8,7 +8,7 @@ import { deadlinesAtReceipt } from '../cases/deadlines';
 import { PiiService } from '../privacy/pii.service';
 import { StatisticsFactsService } from '../statistics/statistics-facts.service';
 import { AreaRef, resolveCommunes } from './area-lookup';
-import { nextCaseNumber, provinceOf } from './case-number';
+import { caseNumberCte, provinceOf } from './case-number';
 import { ChildMatcher } from './child-matcher';
 import { CreatedCaseRef, CreatedReport, CreateReportDto, ReportChildDto } from './dto/create-report.dto';
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency';
@@ -57,9 +57,9 @@ export class IntakeService {
       }
       const reportId = await this.insertReport(manager, caller, dto, receivedAt, occurredAt);
       const context: IntakeContext = { manager, caller, dto, reportId, receivedAt, occurredAt, occurred: areas.get(dto.occurredAreaCode)!, areas };
-      const cases = await this.casesFor(context);
+      const { cases, createdChildIds } = await this.casesFor(context);
       // Statistics facts change with the cases, in the same transaction (DESIGN.md).
-      await this.statisticsFacts.refreshChildren(manager, cases.map((ref) => ref.childId));
+      await this.statisticsFacts.refreshChildren(manager, cases.map((ref) => ref.childId), createdChildIds);
       const response: CreatedReport = { id: reportId, cases };
       if (idempotencyKey) await storeIdempotentResponse(manager, caller.user.id, idempotencyKey, 201, response);
       return response;
@@ -96,7 +96,7 @@ export class IntakeService {
    * Each child's open case of this category receives the report; otherwise a new case opens.
    * New cases are numbered last, so the per-province counter row stays locked only briefly.
    */
-  private async casesFor(context: IntakeContext): Promise<CreatedCaseRef[]> {
+  private async casesFor(context: IntakeContext): Promise<{ cases: CreatedCaseRef[]; createdChildIds: string[] }> {
     const { manager, caller, dto, reportId } = context;
     const matched: { child: ReportChildDto; childId: string; childCreated: boolean; open?: { id: string; caseNumber: string } }[] = [];
     for (const child of dto.children) {
@@ -137,7 +137,7 @@ export class IntakeService {
       ],
       manager,
     );
-    return refs;
+    return { cases: refs, createdChildIds: matched.filter((match) => match.childCreated).map((match) => match.childId) };
   }
 
   /** A new case with its number, the deadlines its receipt sets and its report, in two statements. */
@@ -145,22 +145,21 @@ export class IntakeService {
     const { manager, dto, receivedAt, occurredAt, occurred, areas } = context;
     const event = occurredAt ?? receivedAt;
     const residence = child.residenceAreaCode ? areas.get(child.residenceAreaCode)! : occurred;
-    const caseNumber = await nextCaseNumber(manager, provinceOf(occurred.path), Number(vietnamDate(receivedAt).slice(0, 4)));
     const deadlines = deadlinesAtReceipt({ receivedAt, form: dto.form, allegedPerpetrator: dto.allegedPerpetrator });
-    const [{ id }] = (await manager.query(
-      `WITH opened AS (
+    const [{ id, caseNumber }] = (await manager.query(
+      `WITH ${caseNumberCte('$11', '$19')}, opened AS (
          INSERT INTO cases (case_number, child_id, category, form, fatal, alleged_perpetrator, received_at, occurred_at, event_date,
                             age_at_event, sex, province_code, area_code, area_path, residence_area_code, residence_area_path)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id
+         SELECT case_number.value, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15 FROM case_number
+         RETURNING id, case_number
        ), due AS (
          INSERT INTO deadlines (case_id, kind, due_at)
-         SELECT opened.id, d.kind, d.due_at FROM opened, unnest($17::text[], $18::timestamptz[]) AS d(kind, due_at)
+         SELECT opened.id, d.kind, d.due_at FROM opened, unnest($16::text[], $17::timestamptz[]) AS d(kind, due_at)
        ), linked AS (
-         INSERT INTO case_reports (case_id, report_id) SELECT opened.id, $19 FROM opened
+         INSERT INTO case_reports (case_id, report_id) SELECT opened.id, $18 FROM opened
        )
-       SELECT id FROM opened`,
+       SELECT id, case_number AS "caseNumber" FROM opened`,
       [
-        caseNumber,
         childId,
         dto.category,
         dto.form,
@@ -179,8 +178,9 @@ export class IntakeService {
         deadlines.map((d) => d.kind),
         deadlines.map((d) => d.dueAt),
         context.reportId,
+        Number(vietnamDate(receivedAt).slice(0, 4)),
       ],
-    )) as { id: string }[];
+    )) as { id: string; caseNumber: string }[];
     return { id, caseNumber };
   }
 }

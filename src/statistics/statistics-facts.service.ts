@@ -13,9 +13,19 @@ const FACTS_LOCK_NAMESPACE = 6;
  */
 @Injectable()
 export class StatisticsFactsService {
-  async refreshChildren(manager: EntityManager, childIds: string[]): Promise<void> {
+  /**
+   * `createdHere`: children inserted by the caller's own transaction. No other transaction can see
+   * them yet, so they need no lock (the common case at intake, saving a round trip).
+   */
+  async refreshChildren(manager: EntityManager, childIds: string[], createdHere: readonly string[] = []): Promise<void> {
     const ids = [...new Set(childIds)];
     if (!ids.length) return;
+    const shared = ids.filter((id) => !createdHere.includes(id));
+    if (shared.length) await this.lockChildren(manager, shared);
+    await manager.query(replaceChildrenFactsSql(), [ids, ...ruleParameters()]);
+  }
+
+  private async lockChildren(manager: EntityManager, ids: string[]): Promise<void> {
     // Two transactions refreshing one child at once would each start from the rows they saw, and
     // the second would insert keys the first just committed (or count its change twice): a
     // per-child lock, taken in one order, makes the second wait and then read the first's rows.
@@ -24,7 +34,6 @@ export class StatisticsFactsService {
          FROM (SELECT DISTINCT hashtext(id::text) AS key FROM unnest($2::uuid[]) AS id ORDER BY 1) AS keys`,
       [FACTS_LOCK_NAMESPACE, ids],
     );
-    await manager.query(replaceChildrenFactsSql(), [ids, ...ruleParameters()]);
   }
 
   /** Recomputes one year's facts and sums for every child (bulk loads, repairs); set-based, no locks. */
