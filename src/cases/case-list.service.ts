@@ -2,14 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Caller } from '../access/request-context';
 import { scopeWhere } from '../access/scope-sql';
-import { descendantsPattern } from '../access/area-path';
 import { AuditService } from '../audit/audit.service';
 import { decodeCursor, DEFAULT_LIMIT, Page, toPage } from '../common/pagination';
-import { invalidField } from '../common/problem';
 import { normalizeName } from '../privacy/normalize-name';
 import { PiiService } from '../privacy/pii.service';
 import { CaseListQuery } from './dto/case-query.dto';
-import { CASE_SCOPE_COLUMNS } from './case-scope';
+import { CASE_SCOPE_COLUMNS, caseAreaFilter } from './case-scope';
 
 export interface CaseListItem {
   id: string;
@@ -60,9 +58,8 @@ export class CaseListService {
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.category) qb.andWhere('c.category = :category', { category: query.category });
     if (query.areaCode) {
-      const [area] = (await this.db.query(`SELECT path FROM areas WHERE code = $1`, [query.areaCode])) as { path: string }[];
-      if (!area) throw invalidField('areaCode', `no area has code ${query.areaCode}`);
-      qb.andWhere('(c.area_path = :areaPath OR c.area_path LIKE :areaPattern)', { areaPath: area.path, areaPattern: descendantsPattern(area.path) });
+      const filter = await caseAreaFilter(this.db, query.areaCode);
+      qb.andWhere(filter.sql, filter.params);
     }
     if (query.childName) {
       qb.andWhere('c.child_id IN (SELECT id FROM children WHERE name_index = :nameIndex)', {

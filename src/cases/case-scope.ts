@@ -1,3 +1,6 @@
+import { DataSource } from 'typeorm';
+import { descendantsPattern } from '../access/area-path';
+import { invalidField } from '../common/problem';
 import { ColumnMap } from '../access/scope-sql';
 
 /** The columns of a `cases c` query that CASL conditions on a case refer to. */
@@ -15,3 +18,16 @@ export const INTERVENTION_SCOPE_COLUMNS: ColumnMap = {
   areaPath: 'i.area_path',
   caseAreaPath: 'c.area_path',
 };
+
+/**
+ * `?areaCode=` on a case list: the cases whose commune lies in that area, as a condition on
+ * `c.area_path`. An unknown code is a 400 on `areaCode`.
+ */
+export async function caseAreaFilter(db: DataSource, areaCode: string): Promise<{ sql: string; params: Record<string, string> }> {
+  const [area] = (await db.query(`SELECT path FROM areas WHERE code = $1`, [areaCode])) as { path: string }[];
+  if (!area) throw invalidField('areaCode', `no area has code ${areaCode}`);
+  return {
+    sql: '(c.area_path = :areaPath OR c.area_path LIKE :areaPattern)',
+    params: { areaPath: area.path, areaPattern: descendantsPattern(area.path) },
+  };
+}

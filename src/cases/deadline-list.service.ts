@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { descendantsPattern } from '../access/area-path';
 import { Caller } from '../access/request-context';
 import { scopeWhere } from '../access/scope-sql';
 import { decodeCursor, DEFAULT_LIMIT, Page, toPage } from '../common/pagination';
-import { invalidField } from '../common/problem';
-import { CASE_SCOPE_COLUMNS } from './case-scope';
+import { CASE_SCOPE_COLUMNS, caseAreaFilter } from './case-scope';
 import { DeadlineQuery } from './dto/deadline-query.dto';
 
 export interface DeadlineItem {
@@ -60,9 +58,8 @@ export class DeadlineListService {
     if (query.overdue === 'true') qb.andWhere('d.due_at < now()');
     if (query.kind) qb.andWhere('d.kind = :kind', { kind: query.kind });
     if (query.areaCode) {
-      const [area] = (await this.db.query(`SELECT path FROM areas WHERE code = $1`, [query.areaCode])) as { path: string }[];
-      if (!area) throw invalidField('areaCode', `no area has code ${query.areaCode}`);
-      qb.andWhere('(c.area_path = :areaPath OR c.area_path LIKE :areaPattern)', { areaPath: area.path, areaPattern: descendantsPattern(area.path) });
+      const filter = await caseAreaFilter(this.db, query.areaCode);
+      qb.andWhere(filter.sql, filter.params);
     }
     if (position) qb.andWhere('(d.due_at, d.id) > (:afterAt, :afterId)', { afterAt: position[0], afterId: position[1] });
     const rows = await qb.getRawMany<DeadlineRow>();
