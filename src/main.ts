@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   try {
     const applied = await runMigrations(database.url);
     if (applied.length) say(`Applied migrations: ${applied.join(', ')}`);
-    app = await createApp(config, database.url);
+    app = await createApp(config, await database.serviceUrl());
     const admin = await ensureFirstAdmin(app.get(DataSource), config);
     if (admin?.generatedPassword) {
       say(`\nFirst admin created: username "${admin.username}", password "${admin.generatedPassword}"`);

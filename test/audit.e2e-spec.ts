@@ -12,15 +12,23 @@ describe('the audit table protects itself', () => {
   beforeAll(() => t.db.query(`INSERT INTO audit_log (action, subject_type) VALUES ('test.entry', 'Test')`));
 
   it('refuses UPDATE, even from the role that owns the table', async () => {
-    await expect(t.db.query(`UPDATE audit_log SET action = 'forged'`)).rejects.toThrow(/append-only/);
+    await expect(t.asOwner(`UPDATE audit_log SET action = 'forged'`)).rejects.toThrow(/append-only/);
   });
 
-  it('refuses DELETE', async () => {
-    await expect(t.db.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
+  it('refuses DELETE, even from the owner', async () => {
+    await expect(t.asOwner(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
   });
 
-  it('refuses TRUNCATE', async () => {
-    await expect(t.db.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+  it('refuses TRUNCATE, even from the owner', async () => {
+    await expect(t.asOwner(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+  });
+
+  it('gives the service’s own role no way to change it: no UPDATE, DELETE or TRUNCATE, and no trigger to disable', async () => {
+    await expect(t.db.query(`UPDATE audit_log SET action = 'forged'`)).rejects.toThrow(/permission denied/);
+    await expect(t.db.query(`DELETE FROM audit_log`)).rejects.toThrow(/permission denied/);
+    await expect(t.db.query(`TRUNCATE audit_log`)).rejects.toThrow(/permission denied/);
+    await expect(t.db.query(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_or_delete`)).rejects.toThrow(/must be owner/);
+    await expect(t.db.query(`DROP TABLE audit_log`)).rejects.toThrow(/must be owner/);
   });
 
   it('still has every row afterwards', async () => {

@@ -5,8 +5,10 @@ import { join } from 'node:path';
 export interface StoredSecrets {
   jwtSecret: string;
   piiEncryptionKey: string;
-  /** Password of the embedded PostgreSQL superuser. */
+  /** Password of the embedded PostgreSQL superuser (migrations). */
   embeddedPgPassword: string;
+  /** Password of the role the service runs as on the embedded PostgreSQL. */
+  embeddedAppPassword: string;
 }
 
 export const SECRETS_FILE = 'secrets.json';
@@ -16,6 +18,7 @@ function generate(): StoredSecrets {
     jwtSecret: randomBytes(48).toString('base64url'),
     piiEncryptionKey: randomBytes(32).toString('base64'),
     embeddedPgPassword: randomBytes(24).toString('base64url'),
+    embeddedAppPassword: randomBytes(24).toString('base64url'),
   };
 }
 

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { freePort } from '../../src/database/free-port';
+import { ensureAppRole } from '../../src/database/app-role';
 import { runMigrations } from '../../src/database/migrate';
-import { ADMIN_URL_VAR, databaseUrl, TEMPLATE_VAR, withAdminClient } from './test-database';
+import { ADMIN_URL_VAR, databaseUrl, TEMPLATE_VAR, TEST_APP_PASSWORD, withAdminClient } from './test-database';
 
 /**
  * Once per run: a real PostgreSQL (DATABASE_URL's server, else an embedded one in a temporary
@@ -32,6 +33,9 @@ export default async function globalSetup(): Promise<void> {
     await client.query(`CREATE DATABASE ${template}`);
   });
   await runMigrations(databaseUrl(serverUrl, template));
+  // The service runs as a role that owns nothing, as it does on the embedded server; the grants
+  // travel with the template into every test database.
+  await ensureAppRole(databaseUrl(serverUrl, template), TEST_APP_PASSWORD);
   process.env[ADMIN_URL_VAR] = serverUrl;
   process.env[TEMPLATE_VAR] = template;
 }

@@ -4,6 +4,8 @@ import { Client } from 'pg';
 /** Environment variables the global setup hands to the test workers. */
 export const ADMIN_URL_VAR = 'CMS_TEST_ADMIN_URL';
 export const TEMPLATE_VAR = 'CMS_TEST_TEMPLATE_DB';
+/** Password of the application role in test databases (a throw-away server or a local one). */
+export const TEST_APP_PASSWORD = 'cms-app-test-password';
 
 export function databaseUrl(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);

@@ -1,9 +1,11 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { ensureFirstAdmin } from '../../src/auth/first-admin';
 import { AppConfig, loadConfig } from '../../src/config/config';
-import { createTestDatabase } from '../setup/test-database';
+import { appRoleUrl } from '../../src/database/app-role';
+import { createTestDatabase, TEST_APP_PASSWORD } from '../setup/test-database';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 export const TEST_PASSWORD = 'a-long-test-password';
@@ -33,6 +35,8 @@ export class TestApp {
     readonly db: DataSource,
     readonly baseUrl: string,
     readonly config: AppConfig,
+    /** The table owner's connection string (what migrations use); the app runs as `cms_app`. */
+    readonly ownerUrl: string,
     private readonly dropDatabase: () => Promise<void>,
   ) {}
 
@@ -46,12 +50,23 @@ export class TestApp {
       ADMIN_PASSWORD,
       ...env,
     });
-    const app = await createApp(config, database.url);
+    const app = await createApp(config, appRoleUrl(database.url, TEST_APP_PASSWORD));
     await app.listen({ port: 0, host: '127.0.0.1' });
     const db = app.get(DataSource);
     await ensureFirstAdmin(db, config);
     const address = app.getHttpServer().address() as { port: number };
-    return new TestApp(app, db, `http://127.0.0.1:${address.port}`, config, database.drop);
+    return new TestApp(app, db, `http://127.0.0.1:${address.port}`, config, database.url, database.drop);
+  }
+
+  /** One statement as the owner of the tables (the role that could, say, disable a trigger). */
+  async asOwner<T = any>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const client = new Client({ connectionString: this.ownerUrl });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows as T[];
+    } finally {
+      await client.end();
+    }
   }
 
   async close(): Promise<void> {
