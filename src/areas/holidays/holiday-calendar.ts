@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { addHours, addWorkingDays, LocalDate, localYearOf } from './working-days';
 
@@ -20,6 +20,8 @@ interface CachedYear {
 @Injectable()
 export class HolidayCalendar {
   private readonly years = new Map<number, CachedYear>();
+  private readonly logger = new Logger(HolidayCalendar.name);
+  private readonly warnedYears = new Set<number>();
 
   constructor(private readonly db: DataSource) {}
 
@@ -68,6 +70,11 @@ export class HolidayCalendar {
       `SELECT date::text AS date FROM holidays WHERE date >= make_date($1::int, 1, 1) AND date < make_date($1::int + 1, 1, 1)`,
       [year],
     )) as { date: LocalDate }[];
+    if (rows.length === 0 && !this.warnedYears.has(year)) {
+      // Every Vietnamese year has public holidays: none recorded means the list was never entered.
+      this.warnedYears.add(year);
+      this.logger.warn(`No public holidays are recorded for ${year}: working-day deadlines count only weekends until they are entered (PUT /calendar/holidays)`);
+    }
     return new Set(rows.map((row) => row.date));
   }
 }
