@@ -126,3 +126,38 @@ describe('POST /users', () => {
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
   });
 });
+
+describe('PATCH /users/{id}', () => {
+  it('deactivates a user: its token stops working at once, and so does its password', async () => {
+    const admin = await t.adminToken();
+    const created = await t.post('/users', { username: 'leaving.user', password: 'leaving-password-1', fullName: 'L', role: 'auditor', areaCode: 'VN' }, admin);
+    const token = await t.login('leaving.user', 'leaving-password-1');
+    expect((await t.get('/users/me', token)).status).toBe(200);
+    const changed = await t.request('PATCH', `/users/${created.body.id}`, { token: admin, body: { active: false } });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ username: 'leaving.user', active: false });
+    expect((await t.get('/users/me', token)).status).toBe(401);
+    expect((await t.post('/auth/login', { username: 'leaving.user', password: 'leaving-password-1' })).status).toBe(401);
+  });
+
+  it('changes a role and a password, and audits it without the password', async () => {
+    const admin = await t.adminToken();
+    const created = await t.post('/users', { username: 'moving.user', password: 'moving-password-1', fullName: 'M', role: 'auditor', areaCode: 'VN' }, admin);
+    const changed = await t.request('PATCH', `/users/${created.body.id}`, { token: admin, body: { role: 'manager', password: 'a-new-password-22' } });
+    expect(changed.body).toMatchObject({ role: 'manager', active: true });
+    expect((await t.post('/auth/login', { username: 'moving.user', password: 'a-new-password-22' })).status).toBe(200);
+    const [row] = await t.db.query(`SELECT details::text FROM audit_log WHERE action = 'user.update' AND subject_id = $1`, [created.body.id]);
+    expect(row.details).toContain('password');
+    expect(row.details).not.toContain('a-new-password-22');
+  });
+
+  it('keeps an admin from deactivating itself (409) and answers 404 for unknown users, 400 for bad fields', async () => {
+    const admin = await t.adminToken();
+    const me = await t.get('/users/me', admin);
+    expect((await t.request('PATCH', `/users/${me.body.id}`, { token: admin, body: { active: false } })).status).toBe(409);
+    expect((await t.request('PATCH', '/users/00000000-0000-4000-8000-000000000000', { token: admin, body: { active: false } })).status).toBe(404);
+    const bad = await t.request('PATCH', `/users/${me.body.id}`, { token: admin, body: { password: 'short', username: 'x' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['password', 'username']);
+  });
+});

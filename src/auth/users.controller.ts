@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize } from '../access/authorize.decorator';
 import { Caller, CurrentCaller } from '../access/request-context';
 import { Page } from '../common/pagination';
-import { CreatedUser, CreateUserDto, UserListQuery, UserProfile } from './dto/user.dto';
+import { CreatedUser, CreateUserDto, UpdateUserDto, UserAccount, UserListQuery, UserProfile } from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -31,5 +31,16 @@ export class UsersController {
   @ApiOperation({ summary: 'Users inside the admin’s area (admin)' })
   list(@CurrentCaller() caller: Caller, @Query() query: UserListQuery): Promise<Page<UserProfile>> {
     return this.users.list(caller, query);
+  }
+
+  @Patch(':id')
+  @Authorize('update', 'User')
+  @ApiOperation({ summary: 'Change a user’s name, role, area or password, or deactivate it (admin, inside its area)' })
+  update(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserAccount> {
+    return this.users.update(caller, id, dto);
   }
 }

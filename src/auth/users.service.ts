@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { Caller } from '../access/request-context';
+import { requireAccess } from '../access/require-access';
 import { scopeWhere } from '../access/scope-sql';
 import { decodeCursor, DEFAULT_LIMIT, Page, toPage } from '../common/pagination';
 import { Conflict, Forbidden, invalidField } from '../common/problem';
 import { AuditService } from '../audit/audit.service';
-import { CreatedUser, CreateUserDto, UserListQuery, UserProfile } from './dto/user.dto';
+import { AuthenticationService } from './authentication.service';
+import { CreatedUser, CreateUserDto, UpdateUserDto, UserAccount, UserListQuery, UserProfile } from './dto/user.dto';
 import { hashPassword } from './password';
 import { User } from './user.entity';
 
@@ -21,6 +23,7 @@ export class UsersService {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly authentication: AuthenticationService,
   ) {}
 
   profile(caller: Caller): UserProfile {
@@ -48,6 +51,48 @@ export class UsersService {
       if (isUniqueViolation(error)) throw new Conflict(`The username ${username} is already taken`);
       throw error;
     }
+  }
+
+  /**
+   * Changes a user inside the admin's area (404 outside it); a new area must lie inside it too.
+   * Admins cannot demote or deactivate themselves, so an area never loses its last admin by accident.
+   */
+  async update(caller: Caller, id: string, dto: UpdateUserDto): Promise<UserAccount> {
+    const [target] = (await this.db.query(
+      `SELECT u.id, a.path AS "areaPath" FROM users u JOIN areas a ON a.code = u.area_code WHERE u.id = $1`,
+      [id],
+    )) as Record<string, unknown>[];
+    requireAccess(caller, 'update', 'User', target, 'The user');
+    if (id === caller.user.id && (dto.active === false || (dto.role && dto.role !== caller.user.role))) {
+      throw new Conflict('You cannot deactivate yourself or change your own role; ask another admin');
+    }
+    if (dto.areaCode) {
+      const [area] = (await this.db.query(`SELECT path FROM areas WHERE code = $1`, [dto.areaCode])) as { path: string }[];
+      if (!area) throw invalidField('areaCode', `no area has code ${dto.areaCode}`);
+      if (!caller.ability.can('update', subject('User', { areaPath: area.path }) as never)) {
+        throw new Forbidden(`You may only place users inside your own area (${caller.user.areaCode})`);
+      }
+    }
+    const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
+    const account = await this.db.transaction(async (manager) => {
+      // TypeORM answers an UPDATE with [rows, affected count].
+      const [[row]] = (await manager.query(
+        `UPDATE users SET full_name = coalesce($2, full_name), role = coalesce($3, role), area_code = coalesce($4, area_code),
+                active = coalesce($5, active), password_hash = coalesce($6, password_hash), updated_at = now()
+          WHERE id = $1
+          RETURNING id, username, full_name AS "fullName", role, area_code AS "areaCode", active`,
+        [id, dto.fullName ?? null, dto.role ?? null, dto.areaCode ?? null, dto.active ?? null, passwordHash ?? null],
+      )) as [UserAccount[], number];
+      const changed = Object.keys(dto).filter((key) => key !== 'password' && key !== 'fullName');
+      await this.audit.recordBy(
+        caller,
+        { action: 'user.update', subjectType: 'User', subjectId: id, details: { changed: [...changed, ...(dto.password ? ['password'] : [])].join(','), role: row.role, areaCode: row.areaCode, active: row.active } },
+        manager,
+      );
+      return row;
+    });
+    this.authentication.forget(id);
+    return account;
   }
 
   /** Users inside the admin's area, by username; the scope is the CASL rule turned into SQL. */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Role, ROLES } from '../../access/roles';
 import { PageQuery } from '../../common/pagination';
 import { MIN_PASSWORD_LENGTH } from '../password';
@@ -48,4 +48,40 @@ export class UserListQuery extends PageQuery {
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;
+}
+
+/** PATCH /users/{id}: what an admin may change of a user inside its area. */
+export class UpdateUserDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  fullName?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role?: Role;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'areaCode must be an area code' })
+  areaCode?: string;
+
+  @ApiPropertyOptional({ description: 'false deactivates the user: its tokens stop working' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ minLength: MIN_PASSWORD_LENGTH, description: 'A new password' })
+  @IsOptional()
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` })
+  @MaxLength(1024)
+  password?: string;
+}
+
+export class UserAccount extends UserProfile {
+  @ApiProperty() active!: boolean;
 }
