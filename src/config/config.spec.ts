@@ -34,6 +34,8 @@ describe('configuration', () => {
     expect(errorFor({ STATS_MIN_CELL: '0' }).variable).toBe('STATS_MIN_CELL');
     expect(errorFor({ ADMIN_PASSWORD: 'short' }).variable).toBe('ADMIN_PASSWORD');
     expect(errorFor({ NODE_ENV: 'staging' }).variable).toBe('NODE_ENV');
+    expect(errorFor({ DATABASE_MIGRATION_URL: 'postgres://owner@db/cms' }).variable).toBe('DATABASE_MIGRATION_URL');
+    expect(errorFor({ DATABASE_URL: 'postgres://svc@db/cms', DATABASE_MIGRATION_URL: 'http://x' }).variable).toBe('DATABASE_MIGRATION_URL');
   });
 
   it('requires JWT_SECRET and PII_ENCRYPTION_KEY in production', () => {

@@ -8,6 +8,8 @@ export interface AppConfig {
   host: string;
   /** Set: use that server. Unset: start the embedded PostgreSQL. */
   databaseUrl?: string;
+  /** The tables' owner, for migrations, when DATABASE_URL is the service's own (non-owner) role. */
+  databaseMigrationUrl?: string;
   dataDir: string;
   embeddedPgDir: string;
   embeddedPgPort: number;
@@ -44,17 +46,17 @@ function readInt(env: Env, name: string, fallback: number, min: number, max: num
   return value;
 }
 
-function readDatabaseUrl(env: Env): string | undefined {
-  const raw = env.DATABASE_URL;
+function readDatabaseUrl(env: Env, name = 'DATABASE_URL'): string | undefined {
+  const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('DATABASE_URL', 'is not a valid URL (expected postgres://user:password@host:port/database)');
+    throw new ConfigError(name, 'is not a valid URL (expected postgres://user:password@host:port/database)');
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError('DATABASE_URL', `must start with postgres:// or postgresql://, got ${url.protocol}//`);
+    throw new ConfigError(name, `must start with postgres:// or postgresql://, got ${url.protocol}//`);
   }
   return raw;
 }
@@ -82,6 +84,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const dataDir = resolve(env.DATA_DIR || './.data');
   const embeddedPgDir = resolve(env.EMBEDDED_PG_DIR || `${dataDir}/postgres`);
   const databaseUrl = readDatabaseUrl(env);
+  const databaseMigrationUrl = readDatabaseUrl(env, 'DATABASE_MIGRATION_URL');
+  if (databaseMigrationUrl && !databaseUrl) throw new ConfigError('DATABASE_MIGRATION_URL', 'needs DATABASE_URL (the service’s own role) beside it');
 
   const adminUsername = env.ADMIN_USERNAME || 'admin';
   if (!/^[a-z0-9._-]{3,64}$/i.test(adminUsername)) {
@@ -111,6 +115,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port: readInt(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     databaseUrl,
+    databaseMigrationUrl,
     dataDir,
     embeddedPgDir,
     embeddedPgPort: readInt(env, 'EMBEDDED_PG_PORT', 54329, 1, 65535),

@@ -1,6 +1,6 @@
 import { AppConfig } from '../config/config';
 import { loadOrCreateSecrets } from '../config/secrets';
-import { ensureAppRole } from './app-role';
+import { ensureAppRole, grantToServiceRole } from './app-role';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
 export interface DatabaseHandle {
@@ -15,8 +15,17 @@ export interface DatabaseHandle {
 /** `DATABASE_URL` when set; otherwise the embedded PostgreSQL in `EMBEDDED_PG_DIR`. */
 export async function openDatabase(config: AppConfig, log: (message: string) => void): Promise<DatabaseHandle> {
   if (config.databaseUrl) {
-    const url = config.databaseUrl;
-    return { url, embedded: false, serviceUrl: async () => url, stop: async () => undefined };
+    const service = config.databaseUrl;
+    const owner = config.databaseMigrationUrl;
+    return {
+      url: owner ?? service,
+      embedded: false,
+      serviceUrl: async () => {
+        if (owner) await grantToServiceRole(owner, service);
+        return service;
+      },
+      stop: async () => undefined,
+    };
   }
   const { embeddedPgPassword, embeddedAppPassword } = loadOrCreateSecrets(config.dataDir);
   const server = await startEmbeddedPostgres({
