@@ -19,6 +19,8 @@ export interface AppConfig {
   jwtExpiresInSeconds: number;
   /** 32 bytes: the root key from which encryption and blind-index keys are derived. */
   piiEncryptionKey: Buffer;
+  /** Earlier root keys, still able to decrypt until `npm run pii:rotate` has re-encrypted everything. */
+  piiPreviousKeys: Buffer[];
   statsMinCell: number;
   logLevel: string;
 }
@@ -109,6 +111,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const jwtSecret = env.JWT_SECRET || stored!.jwtSecret;
   if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
   const piiEncryptionKey = decodeEncryptionKey(env.PII_ENCRYPTION_KEY || stored!.piiEncryptionKey);
+  const piiPreviousKeys = (env.PII_PREVIOUS_KEYS ?? '')
+    .split(',')
+    .map((key) => key.trim())
+    .filter(Boolean)
+    .map((key) => decodeEncryptionKey(key, 'PII_PREVIOUS_KEYS'));
 
   return {
     nodeEnv,
@@ -124,6 +131,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtSecret,
     jwtExpiresInSeconds: readInt(env, 'JWT_EXPIRES_IN', 3600, 60, 7 * 24 * 3600),
     piiEncryptionKey,
+    piiPreviousKeys,
     statsMinCell: readInt(env, 'STATS_MIN_CELL', 10, 1, 1000),
     logLevel,
   };

@@ -13,7 +13,7 @@ export class PiiService {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const keys = deriveKeys(config.piiEncryptionKey);
-    this.cipher = new FieldCipher(keys);
+    this.cipher = new FieldCipher(keys, config.piiPreviousKeys.map(deriveKeys));
     this.indexKey = keys.blindIndex;
   }
 
