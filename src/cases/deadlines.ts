@@ -35,10 +35,10 @@ export const EMERGENCY_PERPETRATORS: readonly Perpetrator[] = ['parent', 'caregi
 export function deadlinesAtReceipt(facts: { receivedAt: Date; form: string; allegedPerpetrator?: string | null }): DueDeadline[] {
   const deadlines: DueDeadline[] = [{ kind: 'initial_assessment', dueAt: addHours(facts.receivedAt, 12) }];
   if (facts.allegedPerpetrator && (EMERGENCY_PERPETRATORS as readonly string[]).includes(facts.allegedPerpetrator)) {
-    deadlines.push({ kind: 'emergency_response', dueAt: addHours(facts.receivedAt, 12) });
+    deadlines.push({ kind: 'emergency_response', dueAt: emergencyResponseDue(facts.receivedAt) });
   }
-  if ((POLICE_REFERRAL_FORMS as readonly string[]).includes(facts.form)) {
-    deadlines.push({ kind: 'police_referral', dueAt: addHours(facts.receivedAt, 24) });
+  if (needsPoliceReferral(facts.form, null)) {
+    deadlines.push({ kind: 'police_referral', dueAt: policeReferralDue(facts.receivedAt) });
   }
   return deadlines;
 }
