@@ -82,7 +82,7 @@ export class AreasService {
   /** Direct children of `parentCode` (the country when absent), by code, keyset-paginated. */
   async list(query: AreaListQuery): Promise<Page<AreaView>> {
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const position = decodeCursor(query.cursor, 1);
+    const position = decodeCursor(query.cursor, ['text']);
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, ...values: unknown[]) => {
@@ -92,7 +92,7 @@ export class AreasService {
     else where.push('parent_code IS NULL');
     if (query.level) add('level = ?', query.level);
     if (query.validOn) add('(valid_from IS NULL OR valid_from <= ?::date) AND (valid_to IS NULL OR valid_to >= ?::date)', query.validOn, query.validOn);
-    if (position) add('code COLLATE "C" > ?', String(position[0]));
+    if (position) add('code COLLATE "C" > ?', position[0]);
     params.push(limit + 1);
     const rows = (await this.db.query(
       `SELECT ${AREA_COLUMNS} FROM areas WHERE ${where.join(' AND ')} ORDER BY code COLLATE "C" LIMIT $${params.length}`,

@@ -23,7 +23,7 @@ export class AuditLogService {
     if (query.from && query.to && new Date(query.from) >= new Date(query.to)) {
       throw invalidField('to', 'must be after from');
     }
-    const position = decodeCursor(query.cursor, 1);
+    const position = decodeCursor(query.cursor, ['bigint']);
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -34,13 +34,13 @@ export class AuditLogService {
     if (query.to) add('at < ?', query.to);
     if (query.username) add('username = ?', query.username.toLowerCase());
     if (query.caseId) add('case_id = ?', query.caseId);
-    if (position) add('id < ?', String(position[0]));
+    if (position) add('audit_log.id < ?::bigint', position[0]);
     params.push(limit + 1);
     const rows = (await this.db.query(
       `SELECT id::text, at, user_id AS "userId", username, role, action, subject_type AS "subjectType",
               subject_id AS "subjectId", case_id AS "caseId", request_id AS "requestId", details
          FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY id DESC LIMIT $${params.length}`,
+        ORDER BY audit_log.id DESC LIMIT $${params.length}`,
       params,
     )) as AuditRow[];
     await this.audit.recordBy(caller, {

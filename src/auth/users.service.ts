@@ -98,7 +98,7 @@ export class UsersService {
   /** Users inside the admin's area, by username; the scope is the CASL rule turned into SQL. */
   async list(caller: Caller, query: UserListQuery): Promise<Page<UserProfile>> {
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const position = decodeCursor(query.cursor, 1);
+    const position = decodeCursor(query.cursor, ['text']);
     const qb = this.db
       .createQueryBuilder()
       .select(['u.id AS id', 'u.username AS username', 'u.full_name AS "fullName"', 'u.role AS role', 'u.area_code AS "areaCode"'])

@@ -24,11 +24,11 @@ export class CaseAccessLogService {
     const [kase] = (await this.db.query(`SELECT id, area_path AS "areaPath" FROM cases WHERE id = $1`, [caseId])) as Record<string, unknown>[];
     requireAccess(caller, 'read', 'CaseAccessLog', kase, 'The case');
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const position = decodeCursor(query.cursor, 1);
+    const position = decodeCursor(query.cursor, ['bigint']);
     const rows = (await this.db.query(
       `SELECT id::text, at, username, role, action FROM audit_log
-        WHERE case_id = $1 ${position ? 'AND id < $3' : ''} ORDER BY id DESC LIMIT $2`,
-      position ? [caseId, limit + 1, String(position[0])] : [caseId, limit + 1],
+        WHERE case_id = $1 ${position ? 'AND audit_log.id < $3::bigint' : ''} ORDER BY audit_log.id DESC LIMIT $2`,
+      position ? [caseId, limit + 1, position[0]] : [caseId, limit + 1],
     )) as { id: string; at: Date; username: string | null; role: string | null; action: string }[];
     await this.audit.recordBy(caller, { action: 'case.access_log.read', subjectType: 'Case', subjectId: caseId, caseId });
     return toPage(rows, limit, (row) => ({ at: row.at.toISOString(), username: row.username, role: row.role, action: row.action }), (row) => [row.id]);

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { Caller } from '../access/request-context';
 import { scopeWhere } from '../access/scope-sql';
 import { AuditService } from '../audit/audit.service';
-import { decodeCursor, DEFAULT_LIMIT, Page, toPage } from '../common/pagination';
+import { cursorTimestamp, decodeCursor, DEFAULT_LIMIT, Page, toPage } from '../common/pagination';
 import { normalizeName } from '../privacy/normalize-name';
 import { PiiService } from '../privacy/pii.service';
 import { CaseListQuery } from './dto/case-query.dto';
@@ -22,7 +22,7 @@ export interface CaseListItem {
   version: number;
 }
 
-type CaseListRow = Omit<CaseListItem, 'receivedAt'> & { receivedAt: Date };
+type CaseListRow = Omit<CaseListItem, 'receivedAt'> & { receivedAt: Date; receivedAtExact: string };
 
 /** GET /cases: the caller's scope is part of the SQL, never a filter after loading. */
 @Injectable()
@@ -35,7 +35,7 @@ export class CaseListService {
 
   async list(caller: Caller, query: CaseListQuery): Promise<Page<CaseListItem>> {
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const position = decodeCursor(query.cursor, 2);
+    const position = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     const qb = this.db
       .createQueryBuilder()
       .select([
@@ -49,6 +49,7 @@ export class CaseListService {
         'c.area_code AS "areaCode"',
         'c.received_at AS "receivedAt"',
         'c.version AS version',
+        `${cursorTimestamp('c.received_at')} AS "receivedAtExact"`,
       ])
       .from('cases', 'c')
       .where(scopeWhere(caller.ability, 'read', 'Case', CASE_SCOPE_COLUMNS))
@@ -70,15 +71,15 @@ export class CaseListService {
       qb.andWhere(`c.status <> 'closed' AND EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.met_at IS NULL AND d.due_at < now())`);
     }
     if (position) {
-      qb.andWhere('(c.received_at, c.id) < (:afterAt, :afterId)', { afterAt: position[0], afterId: position[1] });
+      qb.andWhere('(c.received_at, c.id) < (:afterAt::timestamptz, :afterId::uuid)', { afterAt: position[0], afterId: position[1] });
     }
     const rows = await qb.getRawMany<CaseListRow>();
     await this.audit.recordBy(caller, { action: 'case.list', subjectType: 'Case', details: { returned: Math.min(rows.length, limit) } });
     return toPage(
       rows,
       limit,
-      (row) => ({ ...row, receivedAt: row.receivedAt.toISOString() }),
-      (row) => [row.receivedAt.toISOString(), row.id],
+      ({ receivedAtExact, ...row }) => ({ ...row, receivedAt: row.receivedAt.toISOString() }),
+      (row) => [row.receivedAtExact, row.id],
     );
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Caller } from '../access/request-context';
 import { scopeWhere } from '../access/scope-sql';
-import { decodeCursor, DEFAULT_LIMIT, Page, toPage } from '../common/pagination';
+import { cursorTimestamp, decodeCursor, DEFAULT_LIMIT, Page, toPage } from '../common/pagination';
 import { CASE_SCOPE_COLUMNS, caseAreaFilter } from './case-scope';
 import { DeadlineQuery } from './dto/deadline-query.dto';
 
@@ -22,6 +22,7 @@ interface DeadlineRow {
   caseNumber: string;
   kind: string;
   dueAt: Date;
+  dueAtExact: string;
 }
 
 /** `P1DT2H30M`: how late, for people to read. */
@@ -43,10 +44,10 @@ export class DeadlineListService {
 
   async list(caller: Caller, query: DeadlineQuery): Promise<Page<DeadlineItem>> {
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const position = decodeCursor(query.cursor, 2);
+    const position = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     const qb = this.db
       .createQueryBuilder()
-      .select(['d.id AS id', 'c.id AS "caseId"', 'c.case_number AS "caseNumber"', 'd.kind AS kind', 'd.due_at AS "dueAt"'])
+      .select(['d.id AS id', 'c.id AS "caseId"', 'c.case_number AS "caseNumber"', 'd.kind AS kind', 'd.due_at AS "dueAt"', `${cursorTimestamp('d.due_at')} AS "dueAtExact"`])
       .from('deadlines', 'd')
       .innerJoin('cases', 'c', 'c.id = d.case_id')
       .where('d.met_at IS NULL')
@@ -61,7 +62,7 @@ export class DeadlineListService {
       const filter = await caseAreaFilter(this.db, query.areaCode);
       qb.andWhere(filter.sql, filter.params);
     }
-    if (position) qb.andWhere('(d.due_at, d.id) > (:afterAt, :afterId)', { afterAt: position[0], afterId: position[1] });
+    if (position) qb.andWhere('(d.due_at, d.id) > (:afterAt::timestamptz, :afterId::uuid)', { afterAt: position[0], afterId: position[1] });
     const rows = await qb.getRawMany<DeadlineRow>();
     const now = Date.now();
     return toPage(
@@ -78,7 +79,7 @@ export class DeadlineListService {
           overdueBySeconds: late > 0 ? late : null,
         };
       },
-      (row) => [row.dueAt.toISOString(), row.id],
+      (row) => [row.dueAtExact, row.id],
     );
   }
 }

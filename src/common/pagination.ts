@@ -32,17 +32,41 @@ export function encodeCursor(position: unknown[]): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
+/**
+ * What each place of a keyset position holds, checked when a cursor comes back so that a forged
+ * one is a 400 and never reaches SQL as a value of the wrong type.
+ */
+export type CursorPart = 'bigint' | 'timestamp' | 'uuid' | 'text';
+
+const CURSOR_PART_PATTERNS: Record<CursorPart, RegExp> = {
+  bigint: /^[0-9]{1,18}$/,
+  // Microseconds, as PostgreSQL keeps them: a cursor rounded to milliseconds would skip rows.
+  timestamp: /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?Z$/,
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  text: /^[^\u0000]{1,200}$/,
+};
+
+function isPart(value: unknown, part: CursorPart): value is string {
+  if (typeof value !== 'string' || !CURSOR_PART_PATTERNS[part].test(value)) return false;
+  return part !== 'timestamp' || !Number.isNaN(Date.parse(value));
+}
+
 /** The keyset position a cursor holds; a cursor that was not ours is a 400 on `cursor`. */
-export function decodeCursor(cursor: string | undefined, arity: number): unknown[] | undefined {
+export function decodeCursor(cursor: string | undefined, parts: readonly CursorPart[]): string[] | undefined {
   if (cursor === undefined) return undefined;
   try {
     const position = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(position) && position.length === arity) return position;
+    if (Array.isArray(position) && position.length === parts.length && position.every((value, i) => isPart(value, parts[i]))) {
+      return position as string[];
+    }
   } catch {
     // fall through to the 400
   }
   throw invalidField('cursor', 'is not a cursor this list issued');
 }
+
+/** A timestamptz column as exact UTC text (microseconds), for a cursor that compares exactly. */
+export const cursorTimestamp = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** Fetch `limit + 1` rows, give back `limit` and a cursor when there is more. */
 export function toPage<R, T>(rows: R[], limit: number, toItem: (row: R) => T, position: (row: R) => unknown[]): Page<T> {
