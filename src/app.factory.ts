@@ -1,31 +1,24 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import { configureOpenApi } from './common/openapi';
 import { createLogger, PinoNestLogger } from './common/logging';
+import { neverCacheApiResponses } from './common/no-store';
 import { ProblemFilter } from './common/problem.filter';
+import { serverRequestId } from './common/request-id';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 
 export const API_PREFIX = 'api/v1';
-
-const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
-
-/** A caller's X-Request-Id is kept when it is a sane token; otherwise the service makes one. */
-function requestId(request: { headers: Record<string, string | string[] | undefined> }): string {
-  const given = request.headers['x-request-id'];
-  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-}
 
 /** Builds the whole HTTP application; `main.ts` and the end-to-end tests share it. */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
   const logger = createLogger(config.logLevel);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    genReqId: requestId,
+    genReqId: serverRequestId,
     bodyLimit: 10 * 1024 * 1024,
     trustProxy: true,
   });
@@ -37,6 +30,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
   });
+  neverCacheApiResponses(fastify, `/${API_PREFIX}/`);
   // CSV bodies (area and population imports) arrive as text.
   fastify.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 50 * 1024 * 1024 }, (_request, body, done) =>
     done(null, body),

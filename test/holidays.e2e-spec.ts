@@ -1,6 +1,7 @@
 import { HolidayCalendar } from '../src/areas/holidays/holiday-calendar';
 import { localYearOf } from '../src/areas/holidays/working-days';
 import { TestApp } from './support/test-app';
+import { buildWorld } from './support/world';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -137,5 +138,14 @@ describe('PUT /calendar/holidays', () => {
     expect((await t.put('/calendar/holidays', body, await t.tokenFor('auditor'))).status).toBe(403);
     expect((await t.put('/calendar/holidays', body, await t.tokenFor('provincial_officer'))).status).toBe(403);
     expect((await t.put('/calendar/holidays', body)).status).toBe(401);
+  });
+
+  it('is for a country-level admin only: an admin of a province or a commune gets 403 and changes nothing', async () => {
+    await buildWorld(t);
+    const body = [{ date: '2032-01-01', name: 'Tết Dương lịch' }];
+    expect((await t.put('/calendar/holidays', body, await t.tokenFor('admin', '46'))).status).toBe(403);
+    expect((await t.put('/calendar/holidays', body, await t.tokenFor('admin', '46001'))).status).toBe(403);
+    expect((await t.get('/calendar/holidays?year=2032', await t.adminToken())).body.items).toEqual([]);
+    expect((await t.put('/calendar/holidays', body, await t.adminToken())).status).toBe(200);
   });
 });

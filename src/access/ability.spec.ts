@@ -33,6 +33,23 @@ describe('abilities', () => {
     expect(defineAbilityFor(user('auditor', 'VN')).can('read', 'AuditLog')).toBe(true);
   });
 
+  it('lets an auditor read the entries of its own area’s users and of its area’s cases, nothing else', () => {
+    const auditor = defineAbilityFor(user('auditor', 'VN.46'));
+    const entry = (fields: object) => subject('AuditLog', fields) as never;
+    expect(auditor.can('read', entry({ actorAreaPath: 'VN.46.46001', caseAreaPath: null }))).toBe(true);
+    expect(auditor.can('read', entry({ actorAreaPath: 'VN', caseAreaPath: 'VN.46.46002' }))).toBe(true);
+    expect(auditor.can('read', entry({ actorAreaPath: 'VN.48', caseAreaPath: null }))).toBe(false);
+    expect(auditor.can('read', entry({ actorAreaPath: 'VN', caseAreaPath: 'VN.48.48001' }))).toBe(false);
+    expect(auditor.can('read', subject('CaseAccessLog', { areaPath: 'VN.48.48001' }) as never)).toBe(false);
+    expect(auditor.can('read', subject('CaseAccessLog', { areaPath: 'VN.46.46001' }) as never)).toBe(true);
+  });
+
+  it('lets only a country-level admin change the national holiday list', () => {
+    expect(defineAbilityFor(user('admin', 'VN')).can('update', 'Holiday')).toBe(true);
+    expect(defineAbilityFor(user('admin', 'VN.46')).can('update', 'Holiday')).toBe(false);
+    expect(defineAbilityFor(user('admin', 'VN.46.46001')).can('update', 'Holiday')).toBe(false);
+  });
+
   it('lets statistics roles read population of their own area only', () => {
     const manager = defineAbilityFor(user('manager', 'VN.46'));
     expect(manager.can('read', subject('Population', { areaPath: 'VN.46.46001' }) as never)).toBe(true);

@@ -5,7 +5,7 @@ import {
   MongoAbility,
   MongoQuery,
 } from '@casl/ability';
-import { isWithin } from './area-path';
+import { isCountry, isWithin } from './area-path';
 import { CaseStep, stepsOf } from '../cases/workflow';
 import { Principal } from './principal';
 import { AGENCY_ROLES, CASE_ROLES, Role, STATISTICS_ROLES } from './roles';
@@ -51,7 +51,8 @@ const RULES_BY_ROLE: Record<Role, (can: Can, user: Principal) => void> = {
     can(['create', 'update'], 'Area', { areaPath: { $under: user.areaPath } } as MongoQuery);
     can(['read', 'update'], 'Population', { areaPath: { $under: user.areaPath } } as MongoQuery);
     can('update', 'StatisticsTarget', { areaPath: { $under: user.areaPath } } as MongoQuery);
-    can('update', 'Holiday');
+    // The holiday list moves every deadline in the country: only a country-level admin sets it.
+    if (isCountry(user.areaPath)) can('update', 'Holiday');
   },
   hotline_operator: () => undefined,
   commune_officer: () => undefined,
@@ -62,9 +63,13 @@ const RULES_BY_ROLE: Record<Role, (can: Can, user: Principal) => void> = {
   justice: () => undefined,
   education: () => undefined,
   manager: () => undefined,
-  auditor: (can) => {
-    can('read', 'AuditLog');
-    can('read', 'CaseAccessLog');
+  // The audit of its own area: what the area's users did, and what was done to the area's cases.
+  auditor: (can, user) => {
+    const under = { $under: user.areaPath };
+    // Two rules, either of which grants: CASL joins them with OR (and so does their SQL).
+    can('read', 'AuditLog', { actorAreaPath: under } as MongoQuery);
+    can('read', 'AuditLog', { caseAreaPath: under } as MongoQuery);
+    can('read', 'CaseAccessLog', { areaPath: under } as MongoQuery);
   },
 };
 

@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthenticationService } from '../auth/authentication.service';
 import { Forbidden } from '../common/problem';
+import { clientRequestId } from '../common/request-id';
 import { defineAbilityFor } from './ability';
 import { Permission, PERMISSION_KEY } from './authorize.decorator';
 import { AuthenticatedRequest } from './request-context';
@@ -28,7 +29,7 @@ export class AccessGuard implements CanActivate {
     if (!permission) throw new Forbidden('This route declares no permission');
     const ability = defineAbilityFor(user);
     if (!ability.can(permission.action, permission.subject)) throw new Forbidden();
-    request.caller = { user, ability, requestId: String(request.id) };
+    request.caller = { user, ability, requestId: String(request.id), clientRequestId: clientRequestId(request) };
     return true;
   }
 }

@@ -11,3 +11,11 @@ export function isWithin(path: string | null | undefined, scope: string): boolea
 export function descendantsPattern(scope: string): string {
   return scope.replace(/[\\%_]/g, (char) => `\\${char}`) + PATH_SEPARATOR + '%';
 }
+
+/** The country's code, which is also its path (it exists from the first migration). */
+export const COUNTRY_CODE = 'VN';
+
+/** The country is the one path with no parent: `VN`. */
+export function isCountry(path: string): boolean {
+  return !path.includes(PATH_SEPARATOR);
+}

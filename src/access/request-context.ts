@@ -7,7 +7,10 @@ import { Principal } from './principal';
 export interface Caller {
   user: Principal;
   ability: AppAbility;
+  /** The server's own id of this request. */
   requestId: string;
+  /** The X-Request-Id the client sent, when it was a sane token. */
+  clientRequestId: string | null;
 }
 
 export type AuthenticatedRequest = FastifyRequest & { caller?: Caller };

@@ -19,7 +19,13 @@ describe('CASL rules as SQL', () => {
 
   it('gives TRUE for an unconditional grant', () => {
     const auditor = defineAbilityFor({ id: 'u', username: 'x', fullName: 'X', role: 'auditor', areaCode: 'VN', areaPath: 'VN' });
-    expect(scopeCondition(auditor, 'read', 'AuditLog', {}).sql).toBe('TRUE');
+    expect(scopeCondition(auditor, 'read', 'Area', {}).sql).toBe('TRUE');
+  });
+
+  it('joins two rules that each grant with OR', () => {
+    const auditor = defineAbilityFor({ id: 'u', username: 'x', fullName: 'X', role: 'auditor', areaCode: '46', areaPath: 'VN.46' });
+    const { sql } = scopeCondition(auditor, 'read', 'AuditLog', { actorAreaPath: 'l.actor', caseAreaPath: 'c.path' });
+    expect(sql).toMatch(/^\(\(c\.path = :\w+ OR c\.path LIKE :\w+\) OR \(l\.actor = :\w+ OR l\.actor LIKE :\w+\)\)$/);
   });
 
   it('refuses a condition it cannot translate rather than widening the query', () => {

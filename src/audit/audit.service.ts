@@ -11,9 +11,23 @@ export interface AuditEntry {
   userId?: string | null;
   username?: string | null;
   role?: string | null;
+  /** The server's own id of the request. */
   requestId?: string | null;
+  /** The X-Request-Id the client sent, when it was a sane token: the client's, not ours. */
+  clientRequestId?: string | null;
+  /** Area path of the acting user when it acted; looked up from the user when absent. */
+  actorAreaPath?: string | null;
   /** Small, non-personal facts (codes, counts); never names or free text. */
   details?: Record<string, string | number | boolean | null>;
+}
+
+/** What the caller tells of itself in an entry. */
+type Actor = Pick<AuditEntry, 'userId' | 'username' | 'role' | 'requestId' | 'clientRequestId' | 'actorAreaPath'>;
+type CallerEntry = Omit<AuditEntry, keyof Actor>;
+
+function actedBy(caller: Caller): Actor {
+  const { user, requestId, clientRequestId } = caller;
+  return { userId: user.id, username: user.username, role: user.role, requestId, clientRequestId, actorAreaPath: user.areaPath };
 }
 
 /**
@@ -24,31 +38,27 @@ export interface AuditEntry {
 export class AuditService {
   constructor(private readonly db: DataSource) {}
 
-  async record(entry: AuditEntry, manager: EntityManager = this.db.manager): Promise<void> {
-    await manager.query(
-      `INSERT INTO audit_log (user_id, username, role, action, subject_type, subject_id, case_id, request_id, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        entry.userId ?? null,
-        entry.username ?? null,
-        entry.role ?? null,
-        entry.action,
-        entry.subjectType,
-        entry.subjectId ?? null,
-        entry.caseId ?? null,
-        entry.requestId ?? null,
-        entry.details ? JSON.stringify(entry.details) : null,
-      ],
-    );
+  record(entry: AuditEntry, manager: EntityManager = this.db.manager): Promise<void> {
+    return this.recordMany([entry], manager);
   }
 
-  /** Several entries in one statement (one round trip), for steps that touch several records. */
+  /**
+   * Several entries in one statement (one round trip), for steps that touch several records. An
+   * entry without the actor's area takes it from the user it names (by id, else by username).
+   */
   async recordMany(entries: AuditEntry[], manager: EntityManager = this.db.manager): Promise<void> {
     if (!entries.length) return;
     const column = <K extends keyof AuditEntry>(key: K) => entries.map((entry) => entry[key] ?? null);
     await manager.query(
-      `INSERT INTO audit_log (user_id, username, role, action, subject_type, subject_id, case_id, request_id, details)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::jsonb[])`,
+      `INSERT INTO audit_log (user_id, username, role, action, subject_type, subject_id, case_id, request_id, client_request_id,
+                              actor_area_path, details)
+       SELECT e.user_id, e.username, e.role, e.action, e.subject_type, e.subject_id, e.case_id, e.request_id, e.client_request_id,
+              coalesce(e.actor_area_path, (SELECT a.path FROM users u JOIN areas a ON a.code = u.area_code
+                                            WHERE u.id = e.user_id OR (e.user_id IS NULL AND u.username = e.username) LIMIT 1)),
+              e.details
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::text[],
+                     $10::text[], $11::jsonb[])
+           AS e(user_id, username, role, action, subject_type, subject_id, case_id, request_id, client_request_id, actor_area_path, details)`,
       [
         column('userId'),
         column('username'),
@@ -58,6 +68,8 @@ export class AuditService {
         column('subjectId'),
         column('caseId'),
         column('requestId'),
+        column('clientRequestId'),
+        column('actorAreaPath'),
         entries.map((entry) => (entry.details ? JSON.stringify(entry.details) : null)),
       ],
     );
@@ -65,22 +77,30 @@ export class AuditService {
 
   recordManyBy(
     caller: Caller,
-    entries: Omit<AuditEntry, 'userId' | 'username' | 'role' | 'requestId'>[],
+    entries: CallerEntry[],
     manager?: EntityManager,
   ): Promise<void> {
-    const who = { userId: caller.user.id, username: caller.user.username, role: caller.user.role, requestId: caller.requestId };
+    const who = actedBy(caller);
     return this.recordMany(entries.map((entry) => ({ ...entry, ...who })), manager);
+  }
+
+  /**
+   * A list read that returned case data: one entry per case it showed, so each case's access log
+   * tells who saw it in a list; one entry without a case when the list came back empty.
+   */
+  recordListBy(caller: Caller, action: string, subjectType: string, caseIds: string[], manager?: EntityManager): Promise<void> {
+    const distinct = [...new Set(caseIds)];
+    const details = { returned: distinct.length };
+    const entries = distinct.length ? distinct.map((caseId) => ({ action, subjectType, caseId, details })) : [{ action, subjectType, details }];
+    return this.recordManyBy(caller, entries, manager);
   }
 
   /** The same, with who-and-role taken from the caller. */
   recordBy(
     caller: Caller,
-    entry: Omit<AuditEntry, 'userId' | 'username' | 'role' | 'requestId'>,
+    entry: CallerEntry,
     manager?: EntityManager,
   ): Promise<void> {
-    return this.record(
-      { ...entry, userId: caller.user.id, username: caller.user.username, role: caller.user.role, requestId: caller.requestId },
-      manager,
-    );
+    return this.record({ ...entry, ...actedBy(caller) }, manager);
   }
 }

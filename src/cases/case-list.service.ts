@@ -74,7 +74,7 @@ export class CaseListService {
       qb.andWhere('(c.received_at, c.id) < (:afterAt::timestamptz, :afterId::uuid)', { afterAt: position[0], afterId: position[1] });
     }
     const rows = await qb.getRawMany<CaseListRow>();
-    await this.audit.recordBy(caller, { action: 'case.list', subjectType: 'Case', details: { returned: Math.min(rows.length, limit) } });
+    await this.audit.recordListBy(caller, 'case.list', 'Case', rows.slice(0, limit).map((row) => row.id));
     return toPage(
       rows,
       limit,

@@ -174,9 +174,10 @@ export class CaseViewService {
     const rows = await this.db
       .createQueryBuilder()
       .select('d.candidate_id', 'childId')
-      .addSelect(`coalesce(array_agg(c.case_number ORDER BY c.case_number) FILTER (WHERE c.id IS NOT NULL), '{}')`, 'caseNumbers')
+      .addSelect('array_agg(c.case_number ORDER BY c.case_number)', 'caseNumbers')
       .from('child_possible_duplicates', 'd')
-      .leftJoin('cases', 'c', `c.child_id = d.candidate_id AND ${scope.sql}`, scope.params)
+      // Only candidates with a case the caller may see: the others' ids are not the caller's to know.
+      .innerJoin('cases', 'c', `c.child_id = d.candidate_id AND ${scope.sql}`, scope.params)
       .where('d.child_id = :childId', { childId })
       .groupBy('d.candidate_id')
       .getRawMany<{ childId: string; caseNumbers: string[] }>();

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Caller } from '../access/request-context';
+import { AuditService } from '../audit/audit.service';
 import { scopeWhere } from '../access/scope-sql';
 import { cursorTimestamp, decodeCursor, DEFAULT_LIMIT, Page, toPage } from '../common/pagination';
 import { CASE_SCOPE_COLUMNS, caseAreaFilter } from './case-scope';
@@ -40,7 +41,10 @@ export function isoDuration(seconds: number): string {
  */
 @Injectable()
 export class DeadlineListService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async list(caller: Caller, query: DeadlineQuery): Promise<Page<DeadlineItem>> {
     const limit = query.limit ?? DEFAULT_LIMIT;
@@ -64,6 +68,7 @@ export class DeadlineListService {
     }
     if (position) qb.andWhere('(d.due_at, d.id) > (:afterAt::timestamptz, :afterId::uuid)', { afterAt: position[0], afterId: position[1] });
     const rows = await qb.getRawMany<DeadlineRow>();
+    await this.audit.recordListBy(caller, 'deadline.list', 'Deadline', rows.slice(0, limit).map((row) => row.caseId));
     const now = Date.now();
     return toPage(
       rows,

@@ -44,7 +44,11 @@ export class ReportViewService {
          FROM case_reports cr JOIN cases c ON c.id = cr.case_id WHERE cr.report_id = $1 ORDER BY c.case_number`,
       [id],
     )) as { id: string; caseNumber: string; childId: string }[];
-    await this.audit.recordBy(caller, { action: 'report.read', subjectType: 'Report', subjectId: id });
+    // One entry per case of the report, so the read shows in each case's access log.
+    await this.audit.recordManyBy(
+      caller,
+      (cases.length ? cases : [{ id: null }]).map((kase) => ({ action: 'report.read', subjectType: 'Report', subjectId: id, caseId: kase.id })),
+    );
     const reporter = this.pii.decrypt(report.reporterEnc, 'reports.reporter');
     return {
       id: report.id,

@@ -35,6 +35,7 @@ export class AuditItem {
   @ApiProperty() subjectType!: string;
   @ApiPropertyOptional({ nullable: true }) subjectId!: string | null;
   @ApiPropertyOptional({ nullable: true }) caseId!: string | null;
-  @ApiPropertyOptional({ nullable: true }) requestId!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'The server’s id of the request (its X-Request-Id response header)' }) requestId!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'The X-Request-Id the client sent, as the client chose it' }) clientRequestId!: string | null;
   @ApiPropertyOptional({ nullable: true, type: Object }) details!: Record<string, unknown> | null;
 }
