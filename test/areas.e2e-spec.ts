@@ -97,6 +97,12 @@ describe('POST /areas', () => {
     expect((await t.get('/areas/19753', admin)).body.name).toBe('Phường Phong Điền');
   });
 
+  it('answers 409 for an existing code whatever its level: the country itself, a province, a commune under a wrong parent', async () => {
+    expect((await t.post('/areas', { code: 'VN', name: 'Việt Nam', level: 'country' }, admin)).status).toBe(409);
+    expect((await t.post('/areas', area('VN', 'Việt Nam', 'province', 'VN'), admin)).status).toBe(409);
+    expect((await t.post('/areas', area('19753', 'Duplicate', 'province', 'VN'), admin)).status).toBe(409);
+  });
+
   it('lets a provincial admin create inside its province only (403 outside)', async () => {
     const hueAdmin = await t.tokenFor('admin', '46');
     expect((await t.post('/areas', area('20001', 'Phường A', 'commune', '46'), hueAdmin)).status).toBe(201);
