@@ -3,6 +3,7 @@ import { createApp } from './app.factory';
 import { ensureFirstAdmin } from './auth/first-admin';
 import { ConfigError, loadConfig } from './config/config';
 import { DataSource } from 'typeorm';
+import { enforceAuditLogProtection } from './database/audit-log-guard';
 import { openDatabase } from './database/database';
 import { runMigrations } from './database/migrate';
 
@@ -29,7 +30,9 @@ async function main(): Promise<void> {
   try {
     const applied = await runMigrations(database.url);
     if (applied.length) say(`Applied migrations: ${applied.join(', ')}`);
-    app = await createApp(config, await database.serviceUrl());
+    const serviceUrl = await database.serviceUrl();
+    await enforceAuditLogProtection(serviceUrl, config.nodeEnv === 'production', say);
+    app = await createApp(config, serviceUrl);
     const admin = await ensureFirstAdmin(app.get(DataSource), config);
     if (admin?.generatedPassword) {
       say(`\nFirst admin created: username "${admin.username}", password "${admin.generatedPassword}"`);
