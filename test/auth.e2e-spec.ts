@@ -49,6 +49,21 @@ describe('POST /auth/login', () => {
     expect((await t.post('/auth/login', { username: 'burst.user', password: 'right-password-123' })).status).toBe(429);
   });
 
+  it('counts attempts atomically: of 30 at once at most 5 reach argon2, and the right password then gets 429', async () => {
+    await t.post('/users', { username: 'spray.user', password: 'right-password-123', fullName: 'S U', role: 'auditor', areaCode: 'VN' }, await t.adminToken());
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => t.post('/auth/login', { username: 'spray.user', password: `wrong-${i}` })),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(25);
+    const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM audit_log WHERE action = 'auth.login_failed' AND username = 'spray.user'`);
+    expect(count).toBe(5);
+    const right = await t.post('/auth/login', { username: 'spray.user', password: 'right-password-123' });
+    expect(right.status).toBe(429);
+    expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
+  });
+
   it('rejects a body with unknown fields or missing fields with 400 naming them', async () => {
     const response = await t.post('/auth/login', { username: 'admin', password: ADMIN_PASSWORD, remember: true });
     expect(response.status).toBe(400);

@@ -6,6 +6,7 @@ import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { AuthController } from './auth.controller';
 import { AuthenticationService } from './authentication.service';
+import { LoginLockout } from './login-lockout';
 import { LoginService } from './login.service';
 import { User } from './user.entity';
 import { UsersController } from './users.controller';
@@ -26,7 +27,7 @@ import { UsersService } from './users.service';
     }),
   ],
   controllers: [AuthController, UsersController],
-  providers: [AuthenticationService, LoginService, UsersService],
+  providers: [AuthenticationService, LoginLockout, LoginService, UsersService],
   exports: [AuthenticationService],
 })
 export class AuthModule {}

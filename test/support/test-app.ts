@@ -48,6 +48,8 @@ export class TestApp {
       JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
       PII_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
       ADMIN_PASSWORD,
+      // Every test signs its users in from 127.0.0.1; test/login-throttle.e2e-spec.ts sets a low one.
+      LOGIN_RATE_LIMIT: '100000',
       ...env,
     });
     const app = await createApp(config, appRoleUrl(database.url, TEST_APP_PASSWORD));
