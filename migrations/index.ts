@@ -10,6 +10,7 @@ import { CreateWorkflow1763900001300 } from './1763900001300-CreateWorkflow';
 import { CreateStatisticsFacts1763900006000 } from './1763900006000-CreateStatisticsFacts';
 import { CreateStatisticsTargets1763900006100 } from './1763900006100-CreateStatisticsTargets';
 import { CreateStatisticsPopulation1763900006200 } from './1763900006200-CreateStatisticsPopulation';
+import { AddUserTokenVersion1763900007000 } from './1763900007000-AddUserTokenVersion';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CreateStatisticsFacts1763900006000,
   CreateStatisticsTargets1763900006100,
   CreateStatisticsPopulation1763900006200,
+  AddUserTokenVersion1763900007000,
 ];

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { ADMIN_PASSWORD, TestApp } from './support/test-app';
+import { ADMIN_PASSWORD, CHANGED_PASSWORD, TestApp } from './support/test-app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -104,9 +104,19 @@ describe('bearer tokens', () => {
     const me = await t.get('/users/me', await t.adminToken());
     const now = Math.floor(Date.now() / 1000);
     const expired = forgeToken({ alg: 'HS256', typ: 'JWT' }, { sub: me.body.id, iat: now - 7200, exp: now - 3600 }, t.config.jwtSecret);
-    const fresh = forgeToken({ alg: 'HS256', typ: 'JWT' }, { sub: me.body.id, iat: now, exp: now + 600 }, t.config.jwtSecret);
+    const fresh = forgeToken({ alg: 'HS256', typ: 'JWT' }, { sub: me.body.id, tv: 0, iat: now, exp: now + 600 }, t.config.jwtSecret);
     expect((await t.get('/users/me', expired)).status).toBe(401);
     expect((await t.get('/users/me', fresh)).status).toBe(200);
+  });
+
+  it('answers 401 for a well-signed token without exp, without iat or without a token version', async () => {
+    const me = await t.get('/users/me', await t.adminToken());
+    const now = Math.floor(Date.now() / 1000);
+    const sign = (claims: object) => forgeToken({ alg: 'HS256', typ: 'JWT' }, { sub: me.body.id, ...claims }, t.config.jwtSecret);
+    expect((await t.get('/users/me', sign({ tv: 0, iat: now }))).status).toBe(401);
+    expect((await t.get('/users/me', sign({ tv: 0, exp: now + 600 }))).status).toBe(401);
+    expect((await t.get('/users/me', sign({ iat: now, exp: now + 600 }))).status).toBe(401);
+    expect((await t.get('/users/me', sign({ tv: '0', iat: now, exp: now + 600 }))).status).toBe(401);
   });
 });
 
@@ -153,6 +163,26 @@ describe('PATCH /users/{id}', () => {
     expect(changed.body).toMatchObject({ username: 'leaving.user', active: false });
     expect((await t.get('/users/me', token)).status).toBe(401);
     expect((await t.post('/auth/login', { username: 'leaving.user', password: 'leaving-password-1' })).status).toBe(401);
+  });
+
+  it('kills the tokens issued before an admin resets the password', async () => {
+    const admin = await t.adminToken();
+    const id = await t.createUser('reset.user', 'auditor');
+    const token = await t.signInFirstTime('reset.user');
+    expect((await t.get('/users/me', token)).status).toBe(200);
+    const reset = await t.request('PATCH', `/users/${id}`, { token: admin, body: { password: 'reset-by-admin-123' } });
+    expect(reset.status).toBe(200);
+    expect((await t.get('/users/me', token)).status).toBe(401);
+  });
+
+  it('keeps the tokens issued before a deactivation dead after the user is reactivated', async () => {
+    const admin = await t.adminToken();
+    const id = await t.createUser('returning.user', 'auditor');
+    const token = await t.signInFirstTime('returning.user');
+    expect((await t.request('PATCH', `/users/${id}`, { token: admin, body: { active: false } })).status).toBe(200);
+    expect((await t.request('PATCH', `/users/${id}`, { token: admin, body: { active: true } })).status).toBe(200);
+    expect((await t.get('/users/me', token)).status).toBe(401);
+    expect((await t.get('/users/me', await t.login('returning.user', CHANGED_PASSWORD))).status).toBe(200);
   });
 
   it('changes a role and a password, and audits it without the password', async () => {

@@ -24,7 +24,7 @@ export class AccessGuard implements CanActivate {
     ]);
     if (permission?.public) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const user = await this.authentication.authenticate(request.headers.authorization);
+    const { principal: user } = await this.authentication.authenticate(request.headers.authorization);
     if (!permission) throw new Forbidden('This route declares no permission');
     const ability = defineAbilityFor(user);
     if (!ability.can(permission.action, permission.subject)) throw new Forbidden();

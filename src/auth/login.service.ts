@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { Unauthorized } from '../common/problem';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { TokenClaims } from './authentication.service';
 import { LoginDto, TokenResponse } from './dto/login.dto';
 import { LoginLockout, TooManyAttempts } from './login-lockout';
 
@@ -13,6 +14,7 @@ interface LoginRow {
   username: string;
   role: string;
   passwordHash: string;
+  tokenVersion: number;
 }
 
 @Injectable()
@@ -28,7 +30,7 @@ export class LoginService {
   async login(dto: LoginDto, requestId: string): Promise<TokenResponse> {
     const username = dto.username.trim().toLowerCase();
     const [user] = (await this.db.query(
-      `SELECT id, username, role, password_hash AS "passwordHash" FROM users WHERE username = $1 AND active`,
+      `SELECT id, username, role, password_hash AS "passwordHash", token_version AS "tokenVersion" FROM users WHERE username = $1 AND active`,
       [username],
     )) as LoginRow[];
     const check = await this.lockout.check(username, user?.passwordHash, dto.password);
@@ -49,8 +51,10 @@ export class LoginService {
       role: user.role,
       requestId,
     });
+    // jsonwebtoken adds iat and exp.
+    const claims: Pick<TokenClaims, 'sub' | 'tv'> = { sub: user.id, tv: user.tokenVersion };
     const accessToken = await this.jwt.signAsync(
-      { sub: user.id },
+      claims,
       { algorithm: 'HS256', expiresIn: this.config.jwtExpiresInSeconds },
     );
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.jwtExpiresInSeconds };

@@ -24,6 +24,10 @@ export class User {
   @Column({ default: true })
   active!: boolean;
 
+  /** Raised by a password change or a deactivation: tokens carrying an older one are refused. */
+  @Column({ default: 0 })
+  tokenVersion!: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -78,7 +78,10 @@ export class UsersService {
       // TypeORM answers an UPDATE with [rows, affected count].
       const [[row]] = (await manager.query(
         `UPDATE users SET full_name = coalesce($2, full_name), role = coalesce($3, role), area_code = coalesce($4, area_code),
-                active = coalesce($5, active), password_hash = coalesce($6, password_hash), updated_at = now()
+                active = coalesce($5, active), password_hash = coalesce($6, password_hash),
+                -- A new password or a deactivation ends every token issued before it, for good.
+                token_version = token_version + CASE WHEN $6 IS NOT NULL OR $5 = false THEN 1 ELSE 0 END,
+                updated_at = now()
           WHERE id = $1
           RETURNING id, username, full_name AS "fullName", role, area_code AS "areaCode", active`,
         [id, dto.fullName ?? null, dto.role ?? null, dto.areaCode ?? null, dto.active ?? null, passwordHash ?? null],

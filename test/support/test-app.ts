@@ -8,7 +8,10 @@ import { appRoleUrl } from '../../src/database/app-role';
 import { createTestDatabase, TEST_APP_PASSWORD } from '../setup/test-database';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
+/** The one-time password the admin gives every test user… */
 export const TEST_PASSWORD = 'a-long-test-password';
+/** …and the one each user then chooses (POST /auth/password). */
+export const CHANGED_PASSWORD = 'a-password-of-my-own';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -112,10 +115,26 @@ export class TestApp {
   async tokenFor(role: string, areaCode = 'VN'): Promise<string> {
     return this.cachedToken(`${role}@${areaCode}`, async () => {
       const username = `${role.replace(/_/g, '-')}.${++this.userCounter}`;
-      const created = await this.post('/users', { username, password: TEST_PASSWORD, fullName: `Test ${role}`, role, areaCode }, await this.adminToken());
-      if (created.status !== 201) throw new Error(`creating ${role} failed: ${created.status} ${created.text}`);
-      return this.login(username, TEST_PASSWORD);
+      await this.createUser(username, role, areaCode);
+      return this.signInFirstTime(username);
     });
+  }
+
+  /** The admin creates a user with a one-time password; answers its id. */
+  async createUser(username: string, role: string, areaCode = 'VN', password = TEST_PASSWORD): Promise<string> {
+    const created = await this.post('/users', { username, password, fullName: `Test ${role}`, role, areaCode }, await this.adminToken());
+    if (created.status !== 201) throw new Error(`creating ${username} failed: ${created.status} ${created.text}`);
+    return created.body.id as string;
+  }
+
+  /** What a user does with a one-time password: signs in, chooses `newPassword`, signs in with it. */
+  async signInFirstTime(username: string, oneTimePassword = TEST_PASSWORD, newPassword = CHANGED_PASSWORD): Promise<string> {
+    const first = await this.post('/auth/login', { username, password: oneTimePassword });
+    if (first.status !== 200) throw new Error(`login ${username} failed: ${first.status} ${first.text}`);
+    if (!first.body.passwordChangeRequired) return first.body.accessToken as string;
+    const changed = await this.post('/auth/password', { currentPassword: oneTimePassword, newPassword }, first.body.accessToken);
+    if (changed.status !== 204) throw new Error(`password change of ${username} failed: ${changed.status} ${changed.text}`);
+    return this.login(username, newPassword);
   }
 
   private async cachedToken(key: string, make: () => Promise<string>): Promise<string> {
