@@ -11,6 +11,7 @@ import { CreateStatisticsFacts1763900006000 } from './1763900006000-CreateStatis
 import { CreateStatisticsTargets1763900006100 } from './1763900006100-CreateStatisticsTargets';
 import { CreateStatisticsPopulation1763900006200 } from './1763900006200-CreateStatisticsPopulation';
 import { AddUserTokenVersion1763900007000 } from './1763900007000-AddUserTokenVersion';
+import { AddUserMustChangePassword1763900007100 } from './1763900007100-AddUserMustChangePassword';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CreateStatisticsTargets1763900006100,
   CreateStatisticsPopulation1763900006200,
   AddUserTokenVersion1763900007000,
+  AddUserMustChangePassword1763900007100,
 ];

@@ -18,7 +18,7 @@ describe('POST /auth/login', () => {
   it('issues a signed bearer token with its lifetime', async () => {
     const response = await t.post('/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 3600 });
+    expect(response.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 3600, passwordChangeRequired: false });
   });
 
   it('answers 401 problem+json for a wrong password and for an unknown user alike', async () => {
@@ -156,13 +156,13 @@ describe('PATCH /users/{id}', () => {
   it('deactivates a user: its token stops working at once, and so does its password', async () => {
     const admin = await t.adminToken();
     const created = await t.post('/users', { username: 'leaving.user', password: 'leaving-password-1', fullName: 'L', role: 'auditor', areaCode: 'VN' }, admin);
-    const token = await t.login('leaving.user', 'leaving-password-1');
+    const token = await t.signInFirstTime('leaving.user', 'leaving-password-1');
     expect((await t.get('/users/me', token)).status).toBe(200);
     const changed = await t.request('PATCH', `/users/${created.body.id}`, { token: admin, body: { active: false } });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ username: 'leaving.user', active: false });
     expect((await t.get('/users/me', token)).status).toBe(401);
-    expect((await t.post('/auth/login', { username: 'leaving.user', password: 'leaving-password-1' })).status).toBe(401);
+    expect((await t.post('/auth/login', { username: 'leaving.user', password: CHANGED_PASSWORD })).status).toBe(401);
   });
 
   it('kills the tokens issued before an admin resets the password', async () => {

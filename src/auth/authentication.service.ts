@@ -71,14 +71,14 @@ export class AuthenticationService {
   private async load(userId: string): Promise<SignedInUser | undefined> {
     const [row] = (await this.db.query(
       `SELECT u.id, u.username, u.full_name AS "fullName", u.role, u.area_code AS "areaCode", a.path AS "areaPath",
-              u.token_version AS "tokenVersion"
+              u.token_version AS "tokenVersion", u.must_change_password AS "mustChangePassword"
          FROM users u JOIN areas a ON a.code = u.area_code
         WHERE u.id = $1 AND u.active`,
       [userId],
-    )) as (Principal & { tokenVersion: number })[];
+    )) as (Principal & Omit<SignedInUser, 'principal'>)[];
     if (!row) return undefined;
-    const { tokenVersion, ...principal } = row;
-    const user = { principal, tokenVersion };
+    const { tokenVersion, mustChangePassword, ...principal } = row;
+    const user = { principal, tokenVersion, mustChangePassword };
     this.cache.set(user);
     return user;
   }

@@ -15,6 +15,7 @@ interface LoginRow {
   role: string;
   passwordHash: string;
   tokenVersion: number;
+  mustChangePassword: boolean;
 }
 
 @Injectable()
@@ -30,7 +31,8 @@ export class LoginService {
   async login(dto: LoginDto, requestId: string): Promise<TokenResponse> {
     const username = dto.username.trim().toLowerCase();
     const [user] = (await this.db.query(
-      `SELECT id, username, role, password_hash AS "passwordHash", token_version AS "tokenVersion" FROM users WHERE username = $1 AND active`,
+      `SELECT id, username, role, password_hash AS "passwordHash", token_version AS "tokenVersion",
+            must_change_password AS "mustChangePassword" FROM users WHERE username = $1 AND active`,
       [username],
     )) as LoginRow[];
     const check = await this.lockout.check(username, user?.passwordHash, dto.password);
@@ -57,6 +59,6 @@ export class LoginService {
       claims,
       { algorithm: 'HS256', expiresIn: this.config.jwtExpiresInSeconds },
     );
-    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.jwtExpiresInSeconds };
+    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.jwtExpiresInSeconds, passwordChangeRequired: user.mustChangePassword };
   }
 }

@@ -5,6 +5,8 @@ export interface SignedInUser {
   principal: Principal;
   /** The users.token_version a token must carry (`tv`) to be accepted. */
   tokenVersion: number;
+  /** Signed in with a one-time password: nothing but POST /auth/password until it is changed. */
+  mustChangePassword: boolean;
 }
 
 /**

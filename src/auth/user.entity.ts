@@ -28,6 +28,10 @@ export class User {
   @Column({ default: 0 })
   tokenVersion!: number;
 
+  /** The password was set by an admin: its first use must choose a new one (POST /auth/password). */
+  @Column({ default: false })
+  mustChangePassword!: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

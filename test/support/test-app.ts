@@ -2,7 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
-import { ensureFirstAdmin } from '../../src/auth/first-admin';
+import { ensureFirstAdmin, FirstAdmin } from '../../src/auth/first-admin';
 import { AppConfig, loadConfig } from '../../src/config/config';
 import { appRoleUrl } from '../../src/database/app-role';
 import { createTestDatabase, TEST_APP_PASSWORD } from '../setup/test-database';
@@ -41,6 +41,8 @@ export class TestApp {
     /** The table owner's connection string (what migrations use); the app runs as `cms_app`. */
     readonly ownerUrl: string,
     private readonly dropDatabase: () => Promise<void>,
+    /** What the start made of the first admin (its generated password when ADMIN_PASSWORD is ''). */
+    readonly firstAdmin: FirstAdmin | undefined,
   ) {}
 
   static async start(env: Record<string, string> = {}): Promise<TestApp> {
@@ -58,9 +60,9 @@ export class TestApp {
     const app = await createApp(config, appRoleUrl(database.url, TEST_APP_PASSWORD));
     await app.listen({ port: 0, host: '127.0.0.1' });
     const db = app.get(DataSource);
-    await ensureFirstAdmin(db, config);
+    const firstAdmin = await ensureFirstAdmin(db, config);
     const address = app.getHttpServer().address() as { port: number };
-    return new TestApp(app, db, `http://127.0.0.1:${address.port}`, config, database.url, database.drop);
+    return new TestApp(app, db, `http://127.0.0.1:${address.port}`, config, database.url, database.drop, firstAdmin);
   }
 
   /** One statement as the owner of the tables (the role that could, say, disable a trigger). */
