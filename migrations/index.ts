@@ -10,6 +10,8 @@ import { CreateWorkflow1763900001300 } from './1763900001300-CreateWorkflow';
 import { CreateStatisticsFacts1763900006000 } from './1763900006000-CreateStatisticsFacts';
 import { CreateStatisticsTargets1763900006100 } from './1763900006100-CreateStatisticsTargets';
 import { CreateStatisticsPopulation1763900006200 } from './1763900006200-CreateStatisticsPopulation';
+import { AddUserTokenVersion1763900007000 } from './1763900007000-AddUserTokenVersion';
+import { AddUserMustChangePassword1763900007100 } from './1763900007100-AddUserMustChangePassword';
 import { AuditActorAreaAndClientRequestId1763900009000 } from './1763900009000-AuditActorAreaAndClientRequestId';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
@@ -26,5 +28,7 @@ export const MIGRATIONS = [
   CreateStatisticsFacts1763900006000,
   CreateStatisticsTargets1763900006100,
   CreateStatisticsPopulation1763900006200,
+  AddUserTokenVersion1763900007000,
+  AddUserMustChangePassword1763900007100,
   AuditActorAreaAndClientRequestId1763900009000,
 ];

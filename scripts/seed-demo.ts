@@ -120,7 +120,10 @@ async function seedUsers(manager: EntityManager, accounts: HashedAccount[]): Pro
     `INSERT INTO users (username, password_hash, full_name, role, area_code)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
      ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, full_name = EXCLUDED.full_name,
-       role = EXCLUDED.role, area_code = EXCLUDED.area_code, active = true, updated_at = now()
+       role = EXCLUDED.role, area_code = EXCLUDED.area_code, active = true, updated_at = now(),
+       -- The operator's tool, like ADMIN_PASSWORD: the printed passwords work as they are for the tour,
+       -- and the ones they replace end with their tokens.
+       must_change_password = false, token_version = users.token_version + 1
      RETURNING id, username`,
     [usernames, accounts.map((a) => a.hash), accounts.map((a) => a.fullName), accounts.map((a) => a.role), accounts.map((a) => a.areaCode)],
   )) as { id: string; username: string }[];

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
+import { loginRateLimitOptions } from './auth/login-rate-limit';
 import { configureOpenApi } from './common/openapi';
 import { createLogger, PinoNestLogger } from './common/logging';
 import { neverCacheApiResponses } from './common/no-store';
@@ -20,7 +22,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     loggerInstance: logger,
     genReqId: serverRequestId,
     bodyLimit: 10 * 1024 * 1024,
-    trustProxy: true,
+    // Off by default: with it on, any client can name its own address in X-Forwarded-For.
+    trustProxy: config.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: new PinoNestLogger(logger),
@@ -46,6 +49,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
       },
     },
   });
+  // Before the routes exist: the plugin's onRoute hook picks out the routes marked LOGIN_THROTTLED.
+  await app.register(rateLimit, loginRateLimitOptions(config));
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());

@@ -36,7 +36,8 @@ async function main(): Promise<void> {
     const admin = await ensureFirstAdmin(app.get(DataSource), config);
     if (admin?.generatedPassword) {
       say(`\nFirst admin created: username "${admin.username}", password "${admin.generatedPassword}"`);
-      say('This password is shown once. Sign in and create named users; set ADMIN_PASSWORD to choose it instead.\n');
+      say('This password is shown once and works once: the first sign-in must choose a new one (POST /auth/password).');
+      say('Then create named users; set ADMIN_PASSWORD to choose the first password instead.\n');
     } else if (admin) say(`First admin created: username "${admin.username}" (password from ADMIN_PASSWORD)`);
     await app.listen({ port: config.port, host: config.host });
     say(`Listening on http://localhost:${config.port}/api/v1 (docs: http://localhost:${config.port}/docs)`);

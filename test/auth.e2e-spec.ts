@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { ADMIN_PASSWORD, TestApp } from './support/test-app';
+import { ADMIN_PASSWORD, CHANGED_PASSWORD, TestApp } from './support/test-app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -18,7 +18,7 @@ describe('POST /auth/login', () => {
   it('issues a signed bearer token with its lifetime', async () => {
     const response = await t.post('/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 3600 });
+    expect(response.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 3600, passwordChangeRequired: false });
   });
 
   it('answers 401 problem+json for a wrong password and for an unknown user alike', async () => {
@@ -47,6 +47,21 @@ describe('POST /auth/login', () => {
     await t.post('/users', { username: 'burst.user', password: 'right-password-123', fullName: 'B U', role: 'auditor', areaCode: 'VN' }, await t.adminToken());
     await Promise.all(Array.from({ length: 10 }, (_, i) => t.post('/auth/login', { username: 'burst.user', password: `wrong-${i}` })));
     expect((await t.post('/auth/login', { username: 'burst.user', password: 'right-password-123' })).status).toBe(429);
+  });
+
+  it('counts attempts atomically: of 30 at once at most 5 reach argon2, and the right password then gets 429', async () => {
+    await t.post('/users', { username: 'spray.user', password: 'right-password-123', fullName: 'S U', role: 'auditor', areaCode: 'VN' }, await t.adminToken());
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => t.post('/auth/login', { username: 'spray.user', password: `wrong-${i}` })),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(25);
+    const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM audit_log WHERE action = 'auth.login_failed' AND username = 'spray.user'`);
+    expect(count).toBe(5);
+    const right = await t.post('/auth/login', { username: 'spray.user', password: 'right-password-123' });
+    expect(right.status).toBe(429);
+    expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
   });
 
   it('rejects a body with unknown fields or missing fields with 400 naming them', async () => {
@@ -89,9 +104,19 @@ describe('bearer tokens', () => {
     const me = await t.get('/users/me', await t.adminToken());
     const now = Math.floor(Date.now() / 1000);
     const expired = forgeToken({ alg: 'HS256', typ: 'JWT' }, { sub: me.body.id, iat: now - 7200, exp: now - 3600 }, t.config.jwtSecret);
-    const fresh = forgeToken({ alg: 'HS256', typ: 'JWT' }, { sub: me.body.id, iat: now, exp: now + 600 }, t.config.jwtSecret);
+    const fresh = forgeToken({ alg: 'HS256', typ: 'JWT' }, { sub: me.body.id, tv: 0, iat: now, exp: now + 600 }, t.config.jwtSecret);
     expect((await t.get('/users/me', expired)).status).toBe(401);
     expect((await t.get('/users/me', fresh)).status).toBe(200);
+  });
+
+  it('answers 401 for a well-signed token without exp, without iat or without a token version', async () => {
+    const me = await t.get('/users/me', await t.adminToken());
+    const now = Math.floor(Date.now() / 1000);
+    const sign = (claims: object) => forgeToken({ alg: 'HS256', typ: 'JWT' }, { sub: me.body.id, ...claims }, t.config.jwtSecret);
+    expect((await t.get('/users/me', sign({ tv: 0, iat: now }))).status).toBe(401);
+    expect((await t.get('/users/me', sign({ tv: 0, exp: now + 600 }))).status).toBe(401);
+    expect((await t.get('/users/me', sign({ iat: now, exp: now + 600 }))).status).toBe(401);
+    expect((await t.get('/users/me', sign({ tv: '0', iat: now, exp: now + 600 }))).status).toBe(401);
   });
 });
 
@@ -131,13 +156,33 @@ describe('PATCH /users/{id}', () => {
   it('deactivates a user: its token stops working at once, and so does its password', async () => {
     const admin = await t.adminToken();
     const created = await t.post('/users', { username: 'leaving.user', password: 'leaving-password-1', fullName: 'L', role: 'auditor', areaCode: 'VN' }, admin);
-    const token = await t.login('leaving.user', 'leaving-password-1');
+    const token = await t.signInFirstTime('leaving.user', 'leaving-password-1');
     expect((await t.get('/users/me', token)).status).toBe(200);
     const changed = await t.request('PATCH', `/users/${created.body.id}`, { token: admin, body: { active: false } });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ username: 'leaving.user', active: false });
     expect((await t.get('/users/me', token)).status).toBe(401);
-    expect((await t.post('/auth/login', { username: 'leaving.user', password: 'leaving-password-1' })).status).toBe(401);
+    expect((await t.post('/auth/login', { username: 'leaving.user', password: CHANGED_PASSWORD })).status).toBe(401);
+  });
+
+  it('kills the tokens issued before an admin resets the password', async () => {
+    const admin = await t.adminToken();
+    const id = await t.createUser('reset.user', 'auditor');
+    const token = await t.signInFirstTime('reset.user');
+    expect((await t.get('/users/me', token)).status).toBe(200);
+    const reset = await t.request('PATCH', `/users/${id}`, { token: admin, body: { password: 'reset-by-admin-123' } });
+    expect(reset.status).toBe(200);
+    expect((await t.get('/users/me', token)).status).toBe(401);
+  });
+
+  it('keeps the tokens issued before a deactivation dead after the user is reactivated', async () => {
+    const admin = await t.adminToken();
+    const id = await t.createUser('returning.user', 'auditor');
+    const token = await t.signInFirstTime('returning.user');
+    expect((await t.request('PATCH', `/users/${id}`, { token: admin, body: { active: false } })).status).toBe(200);
+    expect((await t.request('PATCH', `/users/${id}`, { token: admin, body: { active: true } })).status).toBe(200);
+    expect((await t.get('/users/me', token)).status).toBe(401);
+    expect((await t.get('/users/me', await t.login('returning.user', CHANGED_PASSWORD))).status).toBe(200);
   });
 
   it('changes a role and a password, and audits it without the password', async () => {

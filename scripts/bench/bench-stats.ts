@@ -9,7 +9,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import { Client, Pool } from 'pg';
 import { optionsFromEnv } from '../national/national-country';
 import { seedNational, seedSteps } from '../national/national-seed';
-import { login, percentile, startBenchEnv } from './bench-env';
+import { login, loginFirstTime, percentile, startBenchEnv } from './bench-env';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const NAIVE_RUNS = Number(process.env.BENCH_NAIVE_RUNS ?? 20);
@@ -102,7 +102,7 @@ async function createUser(baseUrl: string, adminToken: string, role: string, are
     body: JSON.stringify({ username, password: PASSWORD, fullName: `Bench ${role}`, role, areaCode }),
   });
   if (response.status !== 201) throw new Error(`creating ${username}: ${response.status} ${await response.text()}`);
-  return login(baseUrl, username, PASSWORD);
+  return loginFirstTime(baseUrl, username, PASSWORD);
 }
 
 async function seed(databaseUrl: string): Promise<void> {

@@ -14,6 +14,7 @@ import { AGENCY_ROLES, CASE_ROLES, Role, STATISTICS_ROLES } from './roles';
 export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete' | CaseStep;
 export type Subject =
   | 'Profile'
+  | 'Password'
   | 'User'
   | 'Area'
   | 'Population'
@@ -104,6 +105,7 @@ export function defineAbilityFor(user: Principal): AppAbility {
   const { can } = builder;
   // Reference data every signed-in user needs to work.
   can('read', 'Profile');
+  can('update', 'Password'); // their own: POST /auth/password, with the current one
   can('read', 'Area');
   can('read', 'Holiday');
   if ((STATISTICS_ROLES as readonly Role[]).includes(user.role)) {

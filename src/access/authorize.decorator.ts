@@ -9,5 +9,10 @@ export type Permission = { public: true } | { public: false; action: Action; sub
 export const Authorize = (action: Action, subject: Subject) =>
   SetMetadata(PERMISSION_KEY, { public: false, action, subject } satisfies Permission);
 
+export const ONE_TIME_PASSWORD_KEY = 'allowedWithOneTimePassword';
+
+/** The route answers a user still signed in with a one-time password (only the password change). */
+export const AllowedWithOneTimePassword = () => SetMetadata(ONE_TIME_PASSWORD_KEY, true);
+
 /** The route is open without a token (login, health). */
 export const Public = () => SetMetadata(PERMISSION_KEY, { public: true } satisfies Permission);

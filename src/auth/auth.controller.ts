@@ -1,20 +1,40 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { Public } from '../access/authorize.decorator';
+import { AllowedWithOneTimePassword, Authorize, Public } from '../access/authorize.decorator';
+import { Caller, CurrentCaller } from '../access/request-context';
 import { LoginDto, TokenResponse } from './dto/login.dto';
+import { ChangePasswordDto } from './dto/password.dto';
+import { LOGIN_THROTTLED } from './login-rate-limit';
 import { LoginService } from './login.service';
+import { PasswordChangeService } from './password-change.service';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly logins: LoginService) {}
+  constructor(
+    private readonly logins: LoginService,
+    private readonly passwords: PasswordChangeService,
+  ) {}
 
   @Post('login')
   @HttpCode(200)
   @Public()
+  @RouteConfig(LOGIN_THROTTLED)
   @ApiOperation({ summary: 'Exchange a username and password for a bearer token' })
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<TokenResponse> {
     return this.logins.login(dto, String(request.id));
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @Authorize('update', 'Password')
+  @AllowedWithOneTimePassword()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Replace the signed-in user’s password; every token issued before stops working, so sign in again' })
+  @ApiNoContentResponse()
+  changePassword(@CurrentCaller() caller: Caller, @Body() dto: ChangePasswordDto): Promise<void> {
+    return this.passwords.change(caller, dto);
   }
 }

@@ -6,7 +6,9 @@ import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { AuthController } from './auth.controller';
 import { AuthenticationService } from './authentication.service';
+import { LoginLockout } from './login-lockout';
 import { LoginService } from './login.service';
+import { PasswordChangeService } from './password-change.service';
 import { User } from './user.entity';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -26,7 +28,7 @@ import { UsersService } from './users.service';
     }),
   ],
   controllers: [AuthController, UsersController],
-  providers: [AuthenticationService, LoginService, UsersService],
+  providers: [AuthenticationService, LoginLockout, LoginService, PasswordChangeService, UsersService],
   exports: [AuthenticationService],
 })
 export class AuthModule {}

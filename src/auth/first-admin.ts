@@ -12,17 +12,19 @@ export interface FirstAdmin {
 /**
  * When no user exists, creates the first admin (scope: the whole country) from ADMIN_USERNAME and
  * ADMIN_PASSWORD, or with a generated password the caller prints once. Safe with concurrent starts.
+ * The operator chose ADMIN_PASSWORD, so it stays as it is; a generated one is one-time, because it
+ * was printed where others may read it (a terminal, a container log) and nobody chose it.
  */
 export async function ensureFirstAdmin(db: DataSource, config: AppConfig): Promise<FirstAdmin | undefined> {
   const generatedPassword = config.adminPassword ? undefined : randomBytes(18).toString('base64url');
   const passwordHash = await hashPassword(config.adminPassword ?? generatedPassword!);
   const created = (await db.query(
-    `INSERT INTO users (username, password_hash, full_name, role, area_code)
-     SELECT $1, $2, 'System administrator', 'admin', (SELECT code FROM areas WHERE level = 'country' ORDER BY code LIMIT 1)
+    `INSERT INTO users (username, password_hash, must_change_password, full_name, role, area_code)
+     SELECT $1, $2, $3, 'System administrator', 'admin', (SELECT code FROM areas WHERE level = 'country' ORDER BY code LIMIT 1)
       WHERE NOT EXISTS (SELECT 1 FROM users)
      ON CONFLICT DO NOTHING
      RETURNING id`,
-    [config.adminUsername.toLowerCase(), passwordHash],
+    [config.adminUsername.toLowerCase(), passwordHash, generatedPassword !== undefined],
   )) as unknown[];
   if (created.length === 0) return undefined;
   await db.query(

@@ -1,4 +1,4 @@
-import { afterFailure, lockSecondsLeft, ThrottleState } from './lockout';
+import { admitAttempt, afterFailure, lockSecondsLeft, ThrottleState, withdrawAttempt } from './lockout';
 
 const at = (minutes: number) => new Date(Date.UTC(2025, 5, 2, 8, minutes));
 
@@ -29,5 +29,34 @@ describe('login lockout', () => {
     let state = fail(1, 0);
     for (const minute of [10, 11, 12, 13, 16]) state = afterFailure(state, at(minute));
     expect(lockSecondsLeft(state, at(16))).toBe(15 * 60);
+  });
+});
+
+describe('attempts counted before the password is checked', () => {
+  it('admits five attempts at once and refuses the sixth, before any of them is checked', () => {
+    let state: ThrottleState | undefined;
+    for (let i = 0; i < 5; i++) {
+      const admission = admitAttempt(state, at(0));
+      expect(admission.admitted).toBe(true);
+      if (admission.admitted) state = admission.state;
+    }
+    expect(admitAttempt(state, at(0))).toEqual({ admitted: false, secondsLeft: 15 * 60 });
+  });
+
+  it('withdraws an attempt whose password was right, and lifts the lock the other four cannot earn alone', () => {
+    const locked = fail(5);
+    const after = withdrawAttempt(locked!, at(4), at(4));
+    expect(after.recentFailures).toHaveLength(4);
+    expect(lockSecondsLeft(after, at(4))).toBe(0);
+  });
+
+  it('keeps the other failures counted after a success: one more failure locks', () => {
+    const afterSuccess = withdrawAttempt(fail(5)!, at(4), at(4));
+    expect(lockSecondsLeft(afterFailure(afterSuccess, at(5)), at(5))).toBe(15 * 60);
+  });
+
+  it('withdraws one attempt only when two share the same instant', () => {
+    const state = afterFailure(afterFailure(undefined, at(1)), at(1));
+    expect(withdrawAttempt(state, at(1), at(1)).recentFailures).toEqual([at(1)]);
   });
 });

@@ -1,12 +1,21 @@
 import { Principal } from '../access/principal';
 
+/** The signed-in user with the state of its credentials, as read from its row. */
+export interface SignedInUser {
+  principal: Principal;
+  /** The users.token_version a token must carry (`tv`) to be accepted. */
+  tokenVersion: number;
+  /** Signed in with a one-time password: nothing but POST /auth/password until it is changed. */
+  mustChangePassword: boolean;
+}
+
 /**
  * The signed-in user, remembered for a few seconds so that a burst of requests does not read the
  * same row each time. A deactivation or a role change takes effect within `ttlMs`; changes made
  * by this instance take effect at once (`forget`).
  */
 export class PrincipalCache {
-  private readonly entries = new Map<string, { principal: Principal; until: number }>();
+  private readonly entries = new Map<string, { user: SignedInUser; until: number }>();
 
   constructor(
     private readonly ttlMs: number,
@@ -14,19 +23,19 @@ export class PrincipalCache {
     private readonly now: () => number = Date.now,
   ) {}
 
-  get(userId: string): Principal | undefined {
+  get(userId: string): SignedInUser | undefined {
     const entry = this.entries.get(userId);
     if (!entry) return undefined;
     if (entry.until <= this.now()) {
       this.entries.delete(userId);
       return undefined;
     }
-    return entry.principal;
+    return entry.user;
   }
 
-  set(principal: Principal): void {
+  set(user: SignedInUser): void {
     if (this.entries.size >= this.maxEntries) this.entries.clear();
-    this.entries.set(principal.id, { principal, until: this.now() + this.ttlMs });
+    this.entries.set(user.principal.id, { user, until: this.now() + this.ttlMs });
   }
 
   forget(userId: string): void {

@@ -24,6 +24,14 @@ export class User {
   @Column({ default: true })
   active!: boolean;
 
+  /** Raised by a password change or a deactivation: tokens carrying an older one are refused. */
+  @Column({ default: 0 })
+  tokenVersion!: number;
+
+  /** The password was set by an admin: its first use must choose a new one (POST /auth/password). */
+  @Column({ default: false })
+  mustChangePassword!: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -42,7 +42,8 @@ export class UsersService {
     try {
       return await this.db.transaction(async (manager) => {
         const saved = await manager.save(
-          manager.create(User, { username, passwordHash, fullName: dto.fullName, role: dto.role, areaCode: dto.areaCode }),
+          // One-time: the admin knows it, so the user must choose its own at first sign-in.
+          manager.create(User, { username, passwordHash, mustChangePassword: true, fullName: dto.fullName, role: dto.role, areaCode: dto.areaCode }),
         );
         await this.audit.recordBy(caller, { action: 'user.create', subjectType: 'User', subjectId: saved.id, details: { role: dto.role, areaCode: dto.areaCode } }, manager);
         return { id: saved.id, username: saved.username, role: saved.role, areaCode: saved.areaCode };
@@ -55,6 +56,7 @@ export class UsersService {
 
   /**
    * Changes a user inside the admin's area (404 outside it); a new area must lie inside it too.
+   * A new password is one-time and, like a deactivation, ends the user's tokens.
    * Admins cannot demote or deactivate themselves, so an area never loses its last admin by accident.
    */
   async update(caller: Caller, id: string, dto: UpdateUserDto): Promise<UserAccount> {
@@ -65,6 +67,10 @@ export class UsersService {
     requireAccess(caller, 'update', 'User', target, 'The user');
     if (id === caller.user.id && (dto.active === false || (dto.role && dto.role !== caller.user.role))) {
       throw new Conflict('You cannot deactivate yourself or change your own role; ask another admin');
+    }
+    if (id === caller.user.id && dto.password) {
+      // Here it would be one-time and need no current password; POST /auth/password asks for it.
+      throw new Conflict('Change your own password with POST /auth/password');
     }
     if (dto.areaCode) {
       const [area] = (await this.db.query(`SELECT path FROM areas WHERE code = $1`, [dto.areaCode])) as { path: string }[];
@@ -78,15 +84,21 @@ export class UsersService {
       // TypeORM answers an UPDATE with [rows, affected count].
       const [[row]] = (await manager.query(
         `UPDATE users SET full_name = coalesce($2, full_name), role = coalesce($3, role), area_code = coalesce($4, area_code),
-                active = coalesce($5, active), password_hash = coalesce($6, password_hash), updated_at = now()
+                active = coalesce($5, active), password_hash = coalesce($6, password_hash),
+                -- A password an admin sets is one-time (the admin knows it).
+                must_change_password = must_change_password OR $6 IS NOT NULL,
+                -- A new password or a deactivation ends every token issued before it, for good.
+                token_version = token_version + CASE WHEN $6 IS NOT NULL OR $5 = false THEN 1 ELSE 0 END,
+                updated_at = now()
           WHERE id = $1
           RETURNING id, username, full_name AS "fullName", role, area_code AS "areaCode", active`,
         [id, dto.fullName ?? null, dto.role ?? null, dto.areaCode ?? null, dto.active ?? null, passwordHash ?? null],
       )) as [UserAccount[], number];
-      const changed = Object.keys(dto).filter((key) => key !== 'password' && key !== 'fullName');
+      // The names of the fields sent (the DTO has a key for every field, sent or not), never their values.
+      const changed = Object.entries(dto).filter(([, value]) => value !== undefined).map(([key]) => key);
       await this.audit.recordBy(
         caller,
-        { action: 'user.update', subjectType: 'User', subjectId: id, details: { changed: [...changed, ...(dto.password ? ['password'] : [])].join(','), role: row.role, areaCode: row.areaCode, active: row.active } },
+        { action: 'user.update', subjectType: 'User', subjectId: id, details: { changed: changed.join(','), role: row.role, areaCode: row.areaCode, active: row.active } },
         manager,
       );
       return row;

@@ -1,11 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { FieldError, Problem, problemTitle, problemType } from './problem';
+import { FieldError, Problem, ProblemException, ProblemKind, problemTitle, problemType } from './problem';
 
 interface ProblemPayload {
   detail?: string;
   errors?: FieldError[];
   headers?: Record<string, string>;
+  kind?: ProblemKind;
   message?: string | string[];
 }
 
@@ -29,12 +30,15 @@ function fastifyClientError(error: unknown): { status: number; detail: string } 
   };
 }
 
+const UNEXPECTED = 'An unexpected error occurred; it has been logged with the request id';
+
 /** Turns any error into problem+json. Never a stack trace or SQL in a response. */
 export function toProblem(error: unknown, request: FastifyRequest): { problem: Problem; headers: Record<string, string> } {
   let status = 500;
-  let detail = 'An unexpected error occurred; it has been logged with the request id';
+  let detail = UNEXPECTED;
   let errors: FieldError[] | undefined;
   let headers: Record<string, string> = {};
+  let kind: ProblemKind | undefined;
 
   if (error instanceof HttpException) {
     status = error.getStatus();
@@ -45,15 +49,17 @@ export function toProblem(error: unknown, request: FastifyRequest): { problem: P
       detail = payload.detail ?? message ?? problemTitle(status);
       errors = payload.errors;
       headers = payload.headers ?? {};
+      kind = payload.kind;
     }
-    if (status >= 500) detail = 'An unexpected error occurred; it has been logged with the request id';
+    // The service's own problems (503 busy, database down) carry a detail written for clients.
+    if (status >= 500 && !(error instanceof ProblemException)) detail = UNEXPECTED;
   } else {
     const client = fastifyClientError(error);
     if (client) ({ status, detail } = client);
   }
   const problem: Problem = {
-    type: problemType(status),
-    title: problemTitle(status),
+    type: problemType(status, kind),
+    title: problemTitle(status, kind),
     status,
     detail,
     instance: request.url.split('?')[0],
@@ -86,7 +92,7 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const { problem, headers } = toProblem(error, request);
-    if (problem.status >= 500) logFailure(this.logger, error, request);
+    if (problem.status >= 500 && !(error instanceof ProblemException)) logFailure(this.logger, error, request);
     sendProblem(reply, problem, headers);
   }
 }

@@ -31,18 +31,27 @@ const TITLES: Record<number, [slug: string, title: string]> = {
   503: ['service-unavailable', 'Service unavailable'],
 };
 
-export function problemType(status: number): string {
-  return `urn:problem-type:${(TITLES[status] ?? ['error'])[0]}`;
+export function problemType(status: number, kind?: ProblemKind): string {
+  return `urn:problem-type:${kind?.slug ?? (TITLES[status] ?? ['error'])[0]}`;
 }
 
-export function problemTitle(status: number): string {
-  return (TITLES[status] ?? [undefined, 'Error'])[1];
+export function problemTitle(status: number, kind?: ProblemKind): string {
+  return kind?.title ?? (TITLES[status] ?? [undefined, 'Error'])[1];
 }
+
+/** A problem type more specific than its status, for clients that must react to it. */
+export interface ProblemKind {
+  slug: string;
+  title: string;
+}
+
+/** Signed in with a one-time password (set by an admin): only `POST /auth/password` is open. */
+export const PASSWORD_CHANGE_REQUIRED: ProblemKind = { slug: 'password-change-required', title: 'Password change required' };
 
 /** An error that already knows its problem body: thrown by services for domain-level failures. */
 export class ProblemException extends HttpException {
-  constructor(status: number, detail: string, errors?: FieldError[], headers?: Record<string, string>) {
-    super({ detail, errors, headers }, status);
+  constructor(status: number, detail: string, errors?: FieldError[], headers?: Record<string, string>, kind?: ProblemKind) {
+    super({ detail, errors, headers, kind }, status);
   }
 }
 
@@ -69,6 +78,12 @@ export class Conflict extends ProblemException {
 export class Forbidden extends ProblemException {
   constructor(detail = 'Your role may not do this') {
     super(HttpStatus.FORBIDDEN, detail);
+  }
+}
+
+export class PasswordChangeRequired extends ProblemException {
+  constructor() {
+    super(HttpStatus.FORBIDDEN, 'Set a new password with POST /auth/password before anything else', undefined, undefined, PASSWORD_CHANGE_REQUIRED);
   }
 }
 

@@ -25,6 +25,16 @@ describe('configuration', () => {
     expect(config.embeddedPgDir).toMatch(/postgres$/);
     expect(config.adminUsername).toBe('admin');
     expect(config.statsMinCell).toBe(10);
+    expect(config.loginRateLimit).toBe(20);
+    expect(config.trustProxy).toBe(false);
+  });
+
+  it('trusts X-Forwarded-For only when told which proxies may set it', () => {
+    const trust = (value: string) => loadConfig({ JWT_SECRET: secret, PII_ENCRYPTION_KEY: key, TRUST_PROXY: value }).trustProxy;
+    expect(trust('false')).toBe(false);
+    expect(trust('true')).toBe(true);
+    expect(() => trust('2')).toThrow(ConfigError);
+    expect(trust('10.0.0.1, 192.168.0.0/16,::1')).toEqual(['10.0.0.1', '192.168.0.0/16', '::1']);
   });
 
   it('names the variable that is wrong', () => {
@@ -34,6 +44,9 @@ describe('configuration', () => {
     expect(errorFor({ STATS_MIN_CELL: '0' }).variable).toBe('STATS_MIN_CELL');
     expect(errorFor({ ADMIN_PASSWORD: 'short' }).variable).toBe('ADMIN_PASSWORD');
     expect(errorFor({ NODE_ENV: 'staging' }).variable).toBe('NODE_ENV');
+    expect(errorFor({ LOGIN_RATE_LIMIT: '0' }).variable).toBe('LOGIN_RATE_LIMIT');
+    expect(errorFor({ TRUST_PROXY: 'yes' }).variable).toBe('TRUST_PROXY');
+    expect(errorFor({ TRUST_PROXY: '10.0.0.0/33' }).variable).toBe('TRUST_PROXY');
     expect(errorFor({ DATABASE_MIGRATION_URL: 'postgres://owner@db/cms' }).variable).toBe('DATABASE_MIGRATION_URL');
     expect(errorFor({ DATABASE_URL: 'postgres://svc@db/cms', DATABASE_MIGRATION_URL: 'http://x' }).variable).toBe('DATABASE_MIGRATION_URL');
   });

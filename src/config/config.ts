@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { loadOrCreateSecrets } from './secrets';
 
@@ -23,7 +24,14 @@ export interface AppConfig {
   piiPreviousKeys: Buffer[];
   statsMinCell: number;
   logLevel: string;
+  /** Logins allowed per minute from one client address (POST /auth/login). */
+  loginRateLimit: number;
+  /** Fastify's `trustProxy`: which proxies may name the client in X-Forwarded-For. */
+  trustProxy: TrustProxy;
 }
+
+/** false: the TCP peer is the client; true: any peer may name it; a list: only those proxies (addresses or CIDRs). */
+export type TrustProxy = boolean | string[];
 
 export class ConfigError extends Error {
   constructor(
@@ -46,6 +54,27 @@ function readInt(env: Env, name: string, fallback: number, min: number, max: num
   const value = Number(raw);
   if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
   return value;
+}
+
+/**
+ * TRUST_PROXY: unset or `false` (the default) trusts no X-Forwarded-For, so no client can pick
+ * the address the login throttle counts; a list of the proxies' addresses trusts them alone; `true`
+ * trusts any peer (only behind a proxy that overwrites the header). Fastify 5 ignores hop counts.
+ */
+function readTrustProxy(env: Env): TrustProxy {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  const addresses = raw.split(',').map((part) => part.trim());
+  for (const address of addresses) {
+    const [ip, bits, ...rest] = address.split('/');
+    const family = isIP(ip);
+    const bitsValid = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!family || !bitsValid || rest.length) {
+      throw new ConfigError('TRUST_PROXY', `must be false, true or proxy addresses (IP or CIDR, comma-separated), got "${address}"`);
+    }
+  }
+  return addresses;
 }
 
 function readDatabaseUrl(env: Env, name = 'DATABASE_URL'): string | undefined {
@@ -134,5 +163,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     piiPreviousKeys,
     statsMinCell: readInt(env, 'STATS_MIN_CELL', 10, 1, 1000),
     logLevel,
+    loginRateLimit: readInt(env, 'LOGIN_RATE_LIMIT', 20, 1, 1_000_000),
+    trustProxy: readTrustProxy(env),
   };
 }

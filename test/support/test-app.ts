@@ -2,13 +2,16 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
-import { ensureFirstAdmin } from '../../src/auth/first-admin';
+import { ensureFirstAdmin, FirstAdmin } from '../../src/auth/first-admin';
 import { AppConfig, loadConfig } from '../../src/config/config';
 import { appRoleUrl } from '../../src/database/app-role';
 import { createTestDatabase, TEST_APP_PASSWORD } from '../setup/test-database';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
+/** The one-time password the admin gives every test user… */
 export const TEST_PASSWORD = 'a-long-test-password';
+/** …and the one each user then chooses (POST /auth/password). */
+export const CHANGED_PASSWORD = 'a-password-of-my-own';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -38,6 +41,8 @@ export class TestApp {
     /** The table owner's connection string (what migrations use); the app runs as `cms_app`. */
     readonly ownerUrl: string,
     private readonly dropDatabase: () => Promise<void>,
+    /** What the start made of the first admin (its generated password when ADMIN_PASSWORD is ''). */
+    readonly firstAdmin: FirstAdmin | undefined,
   ) {}
 
   static async start(env: Record<string, string> = {}): Promise<TestApp> {
@@ -48,14 +53,16 @@ export class TestApp {
       JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
       PII_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
       ADMIN_PASSWORD,
+      // Every test signs its users in from 127.0.0.1; test/login-throttle.e2e-spec.ts sets a low one.
+      LOGIN_RATE_LIMIT: '100000',
       ...env,
     });
     const app = await createApp(config, appRoleUrl(database.url, TEST_APP_PASSWORD));
     await app.listen({ port: 0, host: '127.0.0.1' });
     const db = app.get(DataSource);
-    await ensureFirstAdmin(db, config);
+    const firstAdmin = await ensureFirstAdmin(db, config);
     const address = app.getHttpServer().address() as { port: number };
-    return new TestApp(app, db, `http://127.0.0.1:${address.port}`, config, database.url, database.drop);
+    return new TestApp(app, db, `http://127.0.0.1:${address.port}`, config, database.url, database.drop, firstAdmin);
   }
 
   /** One statement as the owner of the tables (the role that could, say, disable a trigger). */
@@ -110,10 +117,26 @@ export class TestApp {
   async tokenFor(role: string, areaCode = 'VN'): Promise<string> {
     return this.cachedToken(`${role}@${areaCode}`, async () => {
       const username = `${role.replace(/_/g, '-')}.${++this.userCounter}`;
-      const created = await this.post('/users', { username, password: TEST_PASSWORD, fullName: `Test ${role}`, role, areaCode }, await this.adminToken());
-      if (created.status !== 201) throw new Error(`creating ${role} failed: ${created.status} ${created.text}`);
-      return this.login(username, TEST_PASSWORD);
+      await this.createUser(username, role, areaCode);
+      return this.signInFirstTime(username);
     });
+  }
+
+  /** The admin creates a user with a one-time password; answers its id. */
+  async createUser(username: string, role: string, areaCode = 'VN', password = TEST_PASSWORD): Promise<string> {
+    const created = await this.post('/users', { username, password, fullName: `Test ${role}`, role, areaCode }, await this.adminToken());
+    if (created.status !== 201) throw new Error(`creating ${username} failed: ${created.status} ${created.text}`);
+    return created.body.id as string;
+  }
+
+  /** What a user does with a one-time password: signs in, chooses `newPassword`, signs in with it. */
+  async signInFirstTime(username: string, oneTimePassword = TEST_PASSWORD, newPassword = CHANGED_PASSWORD): Promise<string> {
+    const first = await this.post('/auth/login', { username, password: oneTimePassword });
+    if (first.status !== 200) throw new Error(`login ${username} failed: ${first.status} ${first.text}`);
+    if (!first.body.passwordChangeRequired) return first.body.accessToken as string;
+    const changed = await this.post('/auth/password', { currentPassword: oneTimePassword, newPassword }, first.body.accessToken);
+    if (changed.status !== 204) throw new Error(`password change of ${username} failed: ${changed.status} ${changed.text}`);
+    return this.login(username, newPassword);
   }
 
   private async cachedToken(key: string, make: () => Promise<string>): Promise<string> {
