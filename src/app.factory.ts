@@ -4,9 +4,11 @@ import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
+import { DEFAULT_BODY_LIMIT } from './common/body-policy';
 import { configureOpenApi } from './common/openapi';
 import { createLogger, PinoNestLogger } from './common/logging';
 import { ProblemFilter } from './common/problem.filter';
+import { configureRequestBodies } from './common/request-bodies';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 
@@ -26,21 +28,19 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     genReqId: requestId,
-    bodyLimit: 10 * 1024 * 1024,
+    bodyLimit: DEFAULT_BODY_LIMIT,
     trustProxy: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
+    bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
   });
-  // CSV bodies (area and population imports) arrive as text.
-  fastify.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 50 * 1024 * 1024 }, (_request, body, done) =>
-    done(null, body),
-  );
+  configureRequestBodies(app, API_PREFIX);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
