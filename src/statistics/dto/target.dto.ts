@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, Matches, Max, Min } from 'class-validator';
 import { Indicator, INDICATORS } from '../indicators';
 import { TARGET_KINDS, TargetKind } from '../targets';
+import { LengthAtMost, MAX_AREA_CODE } from '../../common/text-limits';
 
 /** A plan's target for one area, year and indicator, in rates per 100,000 children. */
 export class TargetDto {
@@ -11,6 +12,7 @@ export class TargetDto {
 
   @ApiProperty({ example: '46' })
   @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'areaCode must be an area code' })
+  @LengthAtMost(MAX_AREA_CODE)
   areaCode!: string;
 
   @ApiProperty({ minimum: 1900, maximum: 2200, example: 2025 })
