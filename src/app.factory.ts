@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import { DEFAULT_BODY_LIMIT } from './common/body-policy';
+import { answerClientError } from './common/client-errors';
 import { configureOpenApi } from './common/openapi';
 import { createLogger, PinoNestLogger } from './common/logging';
 import { ProblemFilter } from './common/problem.filter';
@@ -30,6 +31,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     genReqId: requestId,
     bodyLimit: DEFAULT_BODY_LIMIT,
     trustProxy: true,
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: new PinoNestLogger(logger),

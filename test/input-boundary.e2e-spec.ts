@@ -173,3 +173,10 @@ describe('Long values', () => {
     expect(response.text.length).toBeLessThan(4000);
   });
 });
+
+describe('Requests the HTTP parser refuses', () => {
+  it('answers a query string too long for the HTTP parser with 431 problem+json', async () => {
+    const response = await t.get(`/cases?childName=${'k'.repeat(20_000)}`, officer);
+    expectProblem(response, 431);
+  });
+});
