@@ -180,3 +180,21 @@ describe('Requests the HTTP parser refuses', () => {
     expectProblem(response, 431);
   });
 });
+
+describe('Values the database could not store', () => {
+  it('answers the NUL character in a name, a login or a CSV cell with 400 naming the field, not 500', async () => {
+    const holiday = await t.put('/calendar/holidays', [{ date: '2031-01-01', name: 'a\u0000b' }], admin);
+    expectProblem(holiday, 400);
+    expect(holiday.body.errors).toEqual([{ field: '[0].name', message: 'must not contain the character U+0000' }]);
+    expectProblem(await t.post('/auth/login', { username: '\u0000', password: 'x' }), 400);
+    expectProblem(await t.post('/users', { username: 'nul.user', password: 'a-long-test-password', fullName: '\u0000', role: 'manager', areaCode: '46' }, admin), 400);
+    const csv = await t.request('POST', '/areas/import', { token: admin, raw: { contentType: 'text/csv', data: `${AREA_HEADER}\nNUL1,Xã\u0000,commune,46,,,\n` } });
+    expectProblem(csv, 400);
+  });
+
+  it('answers a target value written in exponent form (6e-323) with 400, not 500', async () => {
+    const response = await t.put('/statistics/targets', { indicator: 'injury', areaCode: '46', year: 2025, value: 6e-323, kind: 'max' }, admin);
+    expectProblem(response, 400);
+    expect(response.body.errors).toEqual([{ field: 'value', message: 'value must be a number with at most one decimal' }]);
+  });
+});

@@ -44,4 +44,12 @@ describe('inputShapeErrors', () => {
     const [error] = inputShapeErrors({ ['k'.repeat(5000)]: { constructor: 1 } });
     expect(error.field).toBe(`${'k'.repeat(100)}….constructor`);
   });
+
+  it('refuses the NUL character in any string, which PostgreSQL text cannot hold', () => {
+    expect(inputShapeErrors({ name: 'a\u0000b', children: [{ fullName: '\u0000' }] })).toEqual([
+      { field: 'name', message: 'must not contain the character U+0000' },
+      { field: 'children[0].fullName', message: 'must not contain the character U+0000' },
+    ]);
+    expect(inputShapeErrors('code,name\n1,\u0000\n')).toEqual([{ field: 'body', message: 'must not contain the character U+0000' }]);
+  });
 });

@@ -13,6 +13,9 @@ const NOT_DATA = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prot
 
 export const isNotData = (key: string) => NOT_DATA.has(key);
 
+/** PostgreSQL text cannot hold U+0000: a string carrying it would fail in the database, not here. */
+const NUL = '\u0000';
+
 /** The field path as the validation errors write it: `children[0].fullName`, `[3].date`. */
 function pathOf(parent: string, key: string | number): string {
   if (typeof key === 'number') return `${parent}[${key}]`;
@@ -22,7 +25,8 @@ function pathOf(parent: string, key: string | number): string {
 
 /**
  * What is wrong with the shape of a parsed body or query before any DTO sees it: keys that are not
- * data (at any depth) and nesting deeper than `maxNesting` containers. Walks without recursion, so
+ * data (at any depth), nesting deeper than `maxNesting` containers and strings (a CSV body too)
+ * with the NUL character. Walks without recursion, so
  * no input can exhaust the stack here.
  */
 export function inputShapeErrors(value: unknown, maxNesting = MAX_NESTING): FieldError[] {
@@ -30,6 +34,7 @@ export function inputShapeErrors(value: unknown, maxNesting = MAX_NESTING): Fiel
   const pending: { value: unknown; path: string; depth: number }[] = [{ value, path: '', depth: 1 }];
   while (pending.length && errors.length < 100) {
     const { value: current, path, depth } = pending.pop()!;
+    if (typeof current === 'string' && current.includes(NUL)) errors.push({ field: path || 'body', message: 'must not contain the character U+0000' });
     if (current === null || typeof current !== 'object') continue;
     if (depth > maxNesting) {
       errors.push({ field: path || 'body', message: `is nested more than ${maxNesting} levels deep` });
