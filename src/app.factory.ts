@@ -5,11 +5,14 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import { loginRateLimitOptions } from './auth/login-rate-limit';
+import { DEFAULT_BODY_LIMIT } from './common/body-policy';
+import { answerClientError } from './common/client-errors';
 import { configureOpenApi } from './common/openapi';
 import { createLogger, PinoNestLogger } from './common/logging';
 import { neverCacheApiResponses } from './common/no-store';
 import { ProblemFilter } from './common/problem.filter';
 import { serverRequestId } from './common/request-id';
+import { configureRequestBodies } from './common/request-bodies';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 
@@ -21,23 +24,22 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     genReqId: serverRequestId,
-    bodyLimit: 10 * 1024 * 1024,
+    bodyLimit: DEFAULT_BODY_LIMIT,
     // Off by default: with it on, any client can name its own address in X-Forwarded-For.
     trustProxy: config.trustProxy,
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
+    bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
   });
   neverCacheApiResponses(fastify, `/${API_PREFIX}/`);
-  // CSV bodies (area and population imports) arrive as text.
-  fastify.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 50 * 1024 * 1024 }, (_request, body, done) =>
-    done(null, body),
-  );
+  configureRequestBodies(app, API_PREFIX);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -71,7 +71,7 @@ describe('POST /areas', () => {
   ])('refuses %s with 400 naming the field', async (_, body, field) => {
     const response = await t.post('/areas', body, admin);
     expect(response.status).toBe(400);
-    expect(fields(response.body)).toEqual([field]);
+    expect(new Set(fields(response.body))).toEqual(new Set([field]));
   });
 
   it.each([
@@ -251,9 +251,9 @@ describe('POST /areas/import', () => {
     expect((await importCsv(await t.tokenFor('manager'), csv('Z1,Xã,commune,IP,,,'))).status).toBe(403);
   });
 
-  it('answers a CSV body sent to POST /areas with 400, not a crash', async () => {
+  it('answers a CSV body sent to POST /areas with 415: only the imports take CSV', async () => {
     const response = await t.request('POST', '/areas', { token: admin, raw: { contentType: 'text/csv', data: csv('Z1,Xã,commune,IP,,,') } });
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(415);
   });
 
   it('imports the 34 provinces and 3,321 communes of July 2025 in one go, and again as updates', async () => {

@@ -1,16 +1,28 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
+import { MAX_ECHO, shortened } from './echo';
 import { FieldError, InvalidInput } from './problem';
+
+/** Longer than any message of ours; a message this long quotes something it should not. */
+const MAX_MESSAGE = 500;
+
+/** A message without the client's value in full: a long value it quotes is cut to `MAX_ECHO` characters. */
+function withoutLongEcho(message: string, value: unknown): string {
+  const quoted = typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+  const cut = quoted && quoted.length > MAX_ECHO ? message.split(quoted).join(shortened(quoted)) : message;
+  return shortened(cut, MAX_MESSAGE);
+}
 
 /** Flattens class-validator's tree into `{field, message}` pairs with dotted paths (`children[0].sex`). */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   const flat: FieldError[] = [];
   for (const error of errors) {
     const isIndex = /^\d+$/.test(error.property);
-    const field = prefix ? (isIndex ? `${prefix}[${error.property}]` : `${prefix}.${error.property}`) : isIndex ? `[${error.property}]` : error.property;
-    for (const message of Object.values(error.constraints ?? {})) {
-      flat.push({ field, message: message.replace(/^property \S+ should not exist$/, 'is not an accepted field') });
+    const name = shortened(error.property);
+    const field = prefix ? (isIndex ? `${prefix}[${name}]` : `${prefix}.${name}`) : isIndex ? `[${name}]` : name;
+    for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
+      flat.push({ field, message: constraint === 'whitelistValidation' ? 'is not an accepted field' : withoutLongEcho(message, error.value) });
     }
     if (error.children?.length) flat.push(...flattenValidationErrors(error.children, field));
   }

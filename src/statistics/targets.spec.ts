@@ -1,4 +1,4 @@
-import { targetStatus } from './targets';
+import { hasAtMostOneDecimal, targetStatus } from './targets';
 
 describe('plan targets', () => {
   it('meets a "max" target at or below the value (injuries below 550 per 100,000)', () => {
@@ -20,5 +20,10 @@ describe('plan targets', () => {
 
   it('leaves "met" unknown when the rate is not shown', () => {
     expect(targetStatus({ value: 15, kind: 'max' }, null)).toEqual({ value: 15, kind: 'max', met: null });
+  });
+
+  it('keeps values with at most one decimal, however the number is written', () => {
+    for (const value of [0, 550, 0.1, 0.3, 100.1, 99999.9]) expect(hasAtMostOneDecimal(value)).toBe(true);
+    for (const value of [0.05, 550.25, 6e-323, 1e-7, Number.NaN, Number.POSITIVE_INFINITY, '550']) expect(hasAtMostOneDecimal(value)).toBe(false);
   });
 });

@@ -7,6 +7,14 @@
 export const TARGET_KINDS = ['max', 'min'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
+/**
+ * Targets are kept with one decimal. Decided on the number itself, not on how it prints: class-validator's
+ * `maxDecimalPlaces` reads the digits after a '.', and throws on a tiny number printed as `6e-323`.
+ */
+export function hasAtMostOneDecimal(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && Math.round(value * 10) / 10 === value;
+}
+
 export interface Target {
   value: number;
   kind: TargetKind;

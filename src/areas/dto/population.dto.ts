@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, Matches, ValidateBy } from 'class-validator';
 import { AREA_CODE_PATTERN } from '../area-rules';
 import { CHILD_AGES, MAX_YEAR, MIN_YEAR, SEXES, Sex } from '../population-rules';
+import { LengthAtMost, MAX_AREA_CODE } from '../../common/text-limits';
 
 const MAX_COUNT = 2_147_483_647;
 
@@ -21,6 +22,7 @@ function IsIntBetween(min: number, max: number, range = `from ${min} to ${max}`)
 export class PopulationRowDto {
   @ApiProperty({ example: '19753', description: 'A commune' })
   @Matches(AREA_CODE_PATTERN, { message: 'areaCode must be a commune code' })
+  @LengthAtMost(MAX_AREA_CODE)
   areaCode!: string;
 
   @ApiProperty({ minimum: MIN_YEAR, maximum: MAX_YEAR, example: 2025 })
@@ -47,6 +49,7 @@ export class PopulationUpsertResult {
 export class PopulationQuery {
   @ApiProperty({ description: 'Any area: its whole subtree is summed' })
   @Matches(AREA_CODE_PATTERN, { message: 'areaCode must be an area code' })
+  @LengthAtMost(MAX_AREA_CODE)
   areaCode!: string;
 
   @ApiProperty({ minimum: MIN_YEAR, maximum: MAX_YEAR })

@@ -3,11 +3,13 @@ import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } 
 import { Role, ROLES } from '../../access/roles';
 import { PageQuery } from '../../common/pagination';
 import { MIN_PASSWORD_LENGTH } from '../password';
+import { LengthAtMost, MAX_AREA_CODE, MAX_CODE } from '../../common/text-limits';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'officer.hue', description: '3–64 letters, digits, dots, dashes, underscores; stored lower case' })
   @IsString()
   @Matches(/^[a-z0-9._-]{3,64}$/i, { message: 'username must be 3–64 letters, digits, dots, dashes or underscores' })
+  @LengthAtMost(MAX_CODE)
   username!: string;
 
   @ApiProperty({ minLength: MIN_PASSWORD_LENGTH })
@@ -29,6 +31,7 @@ export class CreateUserDto {
   @ApiProperty({ example: 'VN', description: 'The area whose subtree is the user’s scope' })
   @IsString()
   @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'areaCode must be an area code' })
+  @LengthAtMost(MAX_AREA_CODE)
   areaCode!: string;
 }
 
@@ -67,6 +70,7 @@ export class UpdateUserDto {
   @ApiPropertyOptional()
   @IsOptional()
   @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'areaCode must be an area code' })
+  @LengthAtMost(MAX_AREA_CODE)
   areaCode?: string;
 
   @ApiPropertyOptional({ description: 'false deactivates the user: its tokens stop working' })

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { CATEGORIES, Category, codesOf } from '../codes';
+import { LengthAtMost, MAX_AREA_CODE } from '../../common/text-limits';
 
 export const CASE_STATUSES = ['received', 'initial_assessed', 'detailed_assessed', 'plan_drafted', 'in_intervention', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -20,6 +21,7 @@ export class CaseListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Cases whose commune lies in this area' })
   @IsOptional()
   @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'areaCode must be an area code' })
+  @LengthAtMost(MAX_AREA_CODE)
   areaCode?: string;
 
   @ApiPropertyOptional({ description: 'The child’s full name; matches the normalized name exactly' })

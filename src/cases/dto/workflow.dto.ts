@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { AGENCY_CODES, Agency } from '../../interventions/intervention-types';
+import { LengthAtMost, MAX_AREA_CODE, MAX_CODE, MAX_TIMESTAMP } from '../../common/text-limits';
 
 export const RISK_LEVELS = ['high', 'medium', 'low'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
@@ -31,6 +32,7 @@ export class StepDto {
   @ApiPropertyOptional({ description: 'When the step was taken; defaults to now; not before receipt, not in the future' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @LengthAtMost(MAX_TIMESTAMP)
   performedAt?: string;
 }
 
@@ -100,14 +102,17 @@ export class MeasureDto {
 
   @ApiProperty({ description: 'An intervention type of the agency (GET /codes)', example: 'psychological_support' })
   @IsString()
+  @MaxLength(MAX_CODE)
   action!: string;
 
   @ApiProperty()
   @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'areaCode must be an area code' })
+  @LengthAtMost(MAX_AREA_CODE)
   areaCode!: string;
 
   @ApiProperty()
   @IsISO8601({ strict: true })
+  @LengthAtMost(MAX_TIMESTAMP)
   dueAt!: string;
 }
 

@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ALL_FORMS, CATEGORIES, Category, Channel, CHANNELS, codesOf, Perpetrator, PERPETRATORS, Sex, SEXES } from '../../cases/codes';
+import { LengthAtMost, MAX_AREA_CODE, MAX_CODE, MAX_DATE, MAX_PHONE, MAX_TIMESTAMP } from '../../common/text-limits';
 
 const AREA_CODE = /^[A-Za-z0-9-]{1,32}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -33,6 +34,7 @@ export class ReportChildDto {
   @IsOptional()
   @Matches(DATE, { message: 'dateOfBirth must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'dateOfBirth must be a real calendar date' })
+  @LengthAtMost(MAX_DATE)
   dateOfBirth?: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 17, description: 'Age in years when the date of birth is unknown' })
@@ -49,6 +51,7 @@ export class ReportChildDto {
   @ApiPropertyOptional({ description: 'Commune where the child lives' })
   @IsOptional()
   @Matches(AREA_CODE, { message: 'residenceAreaCode must be an area code' })
+  @LengthAtMost(MAX_AREA_CODE)
   residenceAreaCode?: string;
 
   @ApiPropertyOptional()
@@ -69,6 +72,7 @@ export class ReporterDto {
   @IsOptional()
   @IsString()
   @Matches(/^[0-9+() .-]{3,30}$/, { message: 'phone must be a phone number' })
+  @LengthAtMost(MAX_PHONE)
   phone?: string;
 
   @ApiPropertyOptional({ example: 'neighbour' })
@@ -91,6 +95,7 @@ export class CreateReportDto {
   @ApiPropertyOptional({ description: 'Defaults to now; not in the future' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @LengthAtMost(MAX_TIMESTAMP)
   receivedAt?: string;
 
   @ApiProperty({ enum: codesOf(CATEGORIES) })
@@ -99,15 +104,18 @@ export class CreateReportDto {
 
   @ApiProperty({ enum: ALL_FORMS, description: 'Must belong to the category' })
   @IsString()
+  @MaxLength(MAX_CODE)
   form!: string;
 
   @ApiPropertyOptional({ description: 'Not after receivedAt' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @LengthAtMost(MAX_TIMESTAMP)
   occurredAt?: string;
 
   @ApiProperty({ description: 'Commune where it happened' })
   @Matches(AREA_CODE, { message: 'occurredAreaCode must be an area code' })
+  @LengthAtMost(MAX_AREA_CODE)
   occurredAreaCode!: string;
 
   @ApiPropertyOptional()

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { AGENCY_CODES, Agency, INTERVENTION_STATUSES, InterventionStatus } from '../intervention-types';
+import { LengthAtMost, MAX_AREA_CODE, MAX_CODE, MAX_TIMESTAMP } from '../../common/text-limits';
 
 export class CreateInterventionDto {
   @ApiProperty({ enum: AGENCY_CODES })
@@ -9,14 +10,17 @@ export class CreateInterventionDto {
 
   @ApiProperty({ description: 'An intervention type of the agency (GET /codes)', example: 'criminal_report' })
   @IsString()
+  @MaxLength(MAX_CODE)
   type!: string;
 
   @ApiProperty({ description: 'The area where the agency acts' })
   @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'areaCode must be an area code' })
+  @LengthAtMost(MAX_AREA_CODE)
   areaCode!: string;
 
   @ApiProperty()
   @IsISO8601({ strict: true })
+  @LengthAtMost(MAX_TIMESTAMP)
   dueAt!: string;
 
   @ApiPropertyOptional()

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { LengthAtMost, MAX_TIMESTAMP } from '../../common/text-limits';
 
 export class RecordConsentDto {
   @ApiProperty({ enum: ['child', 'guardian'] })
@@ -13,6 +14,7 @@ export class RecordConsentDto {
   @ApiPropertyOptional({ description: 'When the consent was given; defaults to now' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @LengthAtMost(MAX_TIMESTAMP)
   recordedAt?: string;
 }
 

@@ -4,6 +4,7 @@ import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { BASES, Basis, Indicator, INDICATORS } from '../indicators';
 import { Period, PERIODS } from '../periods';
 import { GROUP_BY, GroupBy } from '../rates-table';
+import { LengthAtMost, MAX_AREA_CODE } from '../../common/text-limits';
 
 const oneOf = (field: string, values: readonly string[]) => ({ message: `${field} must be one of ${values.join(', ')}` });
 
@@ -28,6 +29,7 @@ export class RatesBaseQuery {
   @ApiPropertyOptional({ description: 'Any area inside the caller’s; default the caller’s own area' })
   @IsOptional()
   @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'areaCode must be an area code' })
+  @LengthAtMost(MAX_AREA_CODE)
   areaCode?: string;
 
   @ApiPropertyOptional({ enum: BASES, description: 'Default: substantiated for abuse and child labour, reported for injuries' })

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNumber, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { Indicator, INDICATORS } from '../indicators';
-import { TARGET_KINDS, TargetKind } from '../targets';
+import { hasAtMostOneDecimal, TARGET_KINDS, TargetKind } from '../targets';
+import { LengthAtMost, MAX_AREA_CODE } from '../../common/text-limits';
 
 /** A plan's target for one area, year and indicator, in rates per 100,000 children. */
 export class TargetDto {
@@ -11,6 +12,7 @@ export class TargetDto {
 
   @ApiProperty({ example: '46' })
   @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'areaCode must be an area code' })
+  @LengthAtMost(MAX_AREA_CODE)
   areaCode!: string;
 
   @ApiProperty({ minimum: 1900, maximum: 2200, example: 2025 })
@@ -20,7 +22,7 @@ export class TargetDto {
   year!: number;
 
   @ApiProperty({ example: 550, description: 'Rate per 100,000 children, at most one decimal' })
-  @IsNumber({ maxDecimalPlaces: 1, allowNaN: false, allowInfinity: false }, { message: 'value must be a number with at most one decimal' })
+  @ValidateBy({ name: 'hasAtMostOneDecimal', validator: { validate: hasAtMostOneDecimal, defaultMessage: () => 'value must be a number with at most one decimal' } })
   @Min(0, { message: 'value must be 0 or more' })
   @Max(100000, { message: 'value must be at most 100000' })
   value!: number;

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import { isLocalDate } from '../working-days';
+import { LengthAtMost, MAX_DATE } from '../../../common/text-limits';
 
 export const MIN_HOLIDAY_YEAR = 1900;
 export const MAX_HOLIDAY_YEAR = 2200;
@@ -22,6 +23,7 @@ const IsHolidayDate = () =>
 export class HolidayDto {
   @ApiProperty({ example: '2026-02-17', format: 'date', description: 'Local date in Vietnam, YYYY-MM-DD' })
   @IsHolidayDate()
+  @LengthAtMost(MAX_DATE)
   date!: string;
 
   @ApiProperty({ example: 'Tết Nguyên đán (mùng 1)', minLength: 1, maxLength: 200 })
