@@ -1,4 +1,4 @@
-import { TestApp } from './support/test-app';
+import { ADMIN_PASSWORD, TestApp } from './support/test-app';
 import { buildWorld, reportBody } from './support/world';
 
 let t: TestApp;
@@ -107,6 +107,13 @@ describe('request ids in the log are the server’s own', () => {
     const auditor = await t.tokenFor('auditor', 'VN');
     const items = (await t.get(`/audit?caseId=${case46.id}`, auditor)).body.items;
     expect(items).toEqual(expect.arrayContaining([expect.objectContaining({ requestId: serverId, clientRequestId: 'client-chosen-id-0001' })]));
+  });
+
+  it('does the same for a sign-in, before there is a caller', async () => {
+    const response = await t.request('POST', '/auth/login', { body: { username: 'admin', password: ADMIN_PASSWORD }, headers: { 'x-request-id': 'client-login-id-0001' } });
+    expect(response.status).toBe(200);
+    const [row] = await t.db.query(`SELECT request_id AS "requestId", client_request_id AS "clientRequestId" FROM audit_log WHERE action = 'auth.login' ORDER BY id DESC LIMIT 1`);
+    expect(row).toEqual({ requestId: response.headers.get('x-request-id'), clientRequestId: 'client-login-id-0001' });
   });
 
   it('keeps no client id that is not a sane token', async () => {

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthenticationService } from '../auth/authentication.service';
 import { Forbidden, PasswordChangeRequired } from '../common/problem';
-import { clientRequestId } from '../common/request-id';
+import { requestIds } from '../common/request-id';
 import { defineAbilityFor } from './ability';
 import { ONE_TIME_PASSWORD_KEY, Permission, PERMISSION_KEY } from './authorize.decorator';
 import { AuthenticatedRequest } from './request-context';
@@ -31,7 +31,7 @@ export class AccessGuard implements CanActivate {
     }
     const ability = defineAbilityFor(user);
     if (!ability.can(permission.action, permission.subject)) throw new Forbidden();
-    request.caller = { user, ability, requestId: String(request.id), clientRequestId: clientRequestId(request) };
+    request.caller = { user, ability, ...requestIds(request) };
     return true;
   }
 }

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nes
 import type { FastifyRequest } from 'fastify';
 import { AllowedWithOneTimePassword, Authorize, Public } from '../access/authorize.decorator';
 import { Caller, CurrentCaller } from '../access/request-context';
+import { requestIds } from '../common/request-id';
 import { LoginDto, TokenResponse } from './dto/login.dto';
 import { ChangePasswordDto } from './dto/password.dto';
 import { LOGIN_THROTTLED } from './login-rate-limit';
@@ -24,7 +25,7 @@ export class AuthController {
   @RouteConfig(LOGIN_THROTTLED)
   @ApiOperation({ summary: 'Exchange a username and password for a bearer token' })
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<TokenResponse> {
-    return this.logins.login(dto, String(request.id));
+    return this.logins.login(dto, requestIds(request));
   }
 
   @Post('password')

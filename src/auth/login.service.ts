@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
+import { RequestIds } from '../common/request-id';
 import { AuditService } from '../audit/audit.service';
 import { Unauthorized } from '../common/problem';
 import { AppConfig } from '../config/config';
@@ -28,7 +29,7 @@ export class LoginService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(dto: LoginDto, requestId: string): Promise<TokenResponse> {
+  async login(dto: LoginDto, ids: RequestIds): Promise<TokenResponse> {
     const username = dto.username.trim().toLowerCase();
     const [user] = (await this.db.query(
       `SELECT id, username, role, password_hash AS "passwordHash", token_version AS "tokenVersion",
@@ -37,11 +38,11 @@ export class LoginService {
     )) as LoginRow[];
     const check = await this.lockout.check(username, user?.passwordHash, dto.password);
     if (check.outcome === 'locked') {
-      await this.audit.record({ action: 'auth.login_locked', subjectType: 'User', username, requestId });
+      await this.audit.record({ action: 'auth.login_locked', subjectType: 'User', username, ...ids });
       throw new TooManyAttempts(check.secondsLeft);
     }
     if (check.outcome === 'wrong' || !user) {
-      await this.audit.record({ action: 'auth.login_failed', subjectType: 'User', username, requestId });
+      await this.audit.record({ action: 'auth.login_failed', subjectType: 'User', username, ...ids });
       throw new Unauthorized('Wrong username or password');
     }
     await this.audit.record({
@@ -51,7 +52,7 @@ export class LoginService {
       userId: user.id,
       username: user.username,
       role: user.role,
-      requestId,
+      ...ids,
     });
     // jsonwebtoken adds iat and exp.
     const claims: Pick<TokenClaims, 'sub' | 'tv'> = { sub: user.id, tv: user.tokenVersion };

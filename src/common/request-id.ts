@@ -17,3 +17,13 @@ export function clientRequestId(request: WithHeaders): string | null {
   const given = request.headers['x-request-id'];
   return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : null;
 }
+
+/** Both ids of a request, for what is logged before there is a caller (a sign-in). */
+export interface RequestIds {
+  requestId: string;
+  clientRequestId: string | null;
+}
+
+export function requestIds(request: WithHeaders & { id: unknown }): RequestIds {
+  return { requestId: String(request.id), clientRequestId: clientRequestId(request) };
+}
