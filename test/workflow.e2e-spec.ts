@@ -135,6 +135,18 @@ describe('abuse with emergency separation, from the 111 call to closure and reop
     expect(view.body.interventions[1]).toEqual({ id: expect.any(String), agency: 'health', status: 'completed' });
   });
 
+  it('lets only one of two concurrent intervention updates with the same version through', async () => {
+    const policeWork = (await t.get(`/cases/${id}`, officer)).body.interventions[0];
+    const body = { status: 'in_progress', version: policeWork.version };
+    const responses = await Promise.all([
+      t.request('PATCH', `/interventions/${policeWork.id}`, { token: police, body }),
+      t.request('PATCH', `/interventions/${policeWork.id}`, { token: officer, body }),
+    ]);
+    expect(responses.map((r) => r.status).sort()).toEqual([200, 409]);
+    const after = (await t.get(`/cases/${id}`, officer)).body.interventions[0];
+    expect(after).toMatchObject({ status: 'in_progress', version: policeWork.version + 1 });
+  });
+
   it('reviews (Mẫu 06) and closes, then reopens to initial_assessed, with a timeline of who did what, when it happened', async () => {
     const closed = await step(t, officer, id, 'review', { outcome: 'close', notes: 'Trẻ ổn định' });
     expect(closed.status).toBe(200);
