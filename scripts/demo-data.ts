@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Role, ROLES } from '../src/access/roles';
+import { Role, ROLES } from '../src/domain/roles';
 
 /**
  * The synthetic data of the demo: one real province code with made-up communes, children counts

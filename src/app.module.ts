@@ -13,7 +13,9 @@ import { IntakeModule } from './intake/intake.module';
 import { CasesModule } from './cases/cases.module';
 import { WorkflowModule } from './cases/workflow.module';
 import { InterventionsModule } from './interventions/interventions.module';
-import { ConsentModule, PrivacyModule } from './privacy/privacy.module';
+import { PrivacyModule } from './privacy/privacy.module';
+import { ConsentModule } from './cases/consent/consent.module';
+import { UsersModule } from './users/users.module';
 import { StatisticsModule } from './statistics/statistics.module';
 
 @Module({})
@@ -27,6 +29,7 @@ export class AppModule {
         AuditModule,
         PrivacyModule,
         AuthModule,
+        UsersModule,
         AccessModule,
         AreasModule,
         CalendarModule,

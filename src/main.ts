@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './app.factory';
-import { ensureFirstAdmin } from './auth/first-admin';
+import { ensureFirstAdmin } from './users/first-admin';
 import { ConfigError, loadConfig } from './config/config';
 import { DataSource } from 'typeorm';
 import { enforceAuditLogProtection } from './database/audit-log-guard';

@@ -1,5 +1,5 @@
 import { HolidayCalendar } from '../src/areas/holidays/holiday-calendar';
-import { localYearOf } from '../src/areas/holidays/working-days';
+import { localYearOf } from '../src/domain/working-days';
 import { TestApp } from './support/test-app';
 import { buildWorld } from './support/world';
 

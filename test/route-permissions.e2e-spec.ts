@@ -3,7 +3,7 @@ import { RequestMethod } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import { defineAbilityFor } from '../src/access/ability';
 import { Permission, PERMISSION_KEY } from '../src/access/authorize.decorator';
-import { ROLES } from '../src/access/roles';
+import { ROLES } from '../src/domain/roles';
 import { TestApp } from './support/test-app';
 
 /**

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { FORMS_BY_CATEGORY } from '../../src/cases/codes';
+import { FORMS_BY_CATEGORY } from '../../src/domain/codes';
 import { rebuildYearStatements } from '../../src/statistics/facts-sql';
 import { communesPerProvince, NationalOptions, PROVINCE_CODES } from './national-country';
 

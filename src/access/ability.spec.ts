@@ -1,7 +1,7 @@
 import { subject } from '@casl/ability';
 import { defineAbilityFor } from './ability';
-import { Principal } from './principal';
-import { Role } from './roles';
+import { Principal } from '../auth/principal';
+import { Role } from '../domain/roles';
 
 const user = (role: Role, areaPath = 'VN.46'): Principal => ({
   id: '00000000-0000-4000-8000-000000000001',

@@ -5,10 +5,10 @@ import {
   MongoAbility,
   MongoQuery,
 } from '@casl/ability';
-import { isCountry, isWithin } from './area-path';
-import { CaseStep, stepsOf } from '../cases/workflow';
-import { Principal } from './principal';
-import { AGENCY_ROLES, CASE_ROLES, Role, STATISTICS_ROLES } from './roles';
+import { isCountry, isWithin } from '../domain/area-path';
+import { CaseStep, stepsOf } from '../domain/workflow';
+import { Principal } from '../auth/principal';
+import { AGENCY_ROLES, CASE_ROLES, Role, STATISTICS_ROLES } from '../domain/roles';
 
 /** CRUD, plus each step of the case workflow (`cases/workflow.ts` says which roles take it). */
 export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete' | CaseStep;

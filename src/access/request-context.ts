@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AppAbility } from './ability';
-import { Principal } from './principal';
+import { Principal } from '../auth/principal';
 
 /** What the access guard leaves on the request for the handlers. */
 export interface Caller {

@@ -1,7 +1,7 @@
 import { rulesToAST } from '@casl/ability/extra';
 import { Brackets, WhereExpressionBuilder } from 'typeorm';
 import { Action, AppAbility, Subject } from './ability';
-import { descendantsPattern } from './area-path';
+import { descendantsPattern } from '../domain/area-path';
 
 /**
  * A list field of the record (e.g. a case's `interventions`) as a related table: `$elemMatch`

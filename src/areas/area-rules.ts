@@ -1,4 +1,4 @@
-import { PATH_SEPARATOR } from '../access/area-path';
+import { PATH_SEPARATOR } from '../domain/area-path';
 
 /** The administrative tiers, from the top (DOMAIN.md §4). */
 export const AREA_LEVELS = ['country', 'province', 'district', 'commune'] as const;

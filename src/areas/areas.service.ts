@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../access/request-context';
-import { isUniqueViolation } from '../auth/users.service';
+import { isUniqueViolation } from '../database/postgres-errors';
 import { AuditService } from '../audit/audit.service';
 import { decodeCursor, DEFAULT_LIMIT, Page, toPage } from '../common/pagination';
 import { Conflict, FieldError, Forbidden, invalidField, NotFound } from '../common/problem';

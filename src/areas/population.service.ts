@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { DataSource, EntityManager } from 'typeorm';
-import { descendantsPattern } from '../access/area-path';
+import { descendantsPattern } from '../domain/area-path';
 import { Caller } from '../access/request-context';
 import { AuditService } from '../audit/audit.service';
 import { FieldError, Forbidden, NotFound } from '../common/problem';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { COUNTRY_CODE } from '../access/area-path';
+import { COUNTRY_CODE } from '../domain/area-path';
 import { Caller } from '../access/request-context';
 import { ColumnMap, scopeWhere } from '../access/scope-sql';
 import { decodeCursor, DEFAULT_LIMIT, Page, toPage } from '../common/pagination';

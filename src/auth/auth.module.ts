@@ -4,15 +4,11 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { AuthController } from './auth.controller';
 import { AuthenticationService } from './authentication.service';
 import { LoginLockout } from './login-lockout';
-import { LoginService } from './login.service';
-import { PasswordChangeService } from './password-change.service';
 import { User } from './user.entity';
-import { UsersController } from './users.controller';
-import { UsersService } from './users.service';
 
+/** Authentication: tokens, passwords, lockout, the principal. Below access; user administration sits above it. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([User]),
@@ -27,8 +23,7 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController],
-  providers: [AuthenticationService, LoginLockout, LoginService, PasswordChangeService, UsersService],
-  exports: [AuthenticationService],
+  providers: [AuthenticationService, LoginLockout],
+  exports: [AuthenticationService, LoginLockout, JwtModule, TypeOrmModule],
 })
 export class AuthModule {}

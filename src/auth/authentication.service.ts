@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
-import { Principal } from '../access/principal';
+import { Principal } from './principal';
 import { Unauthorized } from '../common/problem';
 import { PrincipalCache, SignedInUser } from './principal-cache';
 

@@ -1,4 +1,4 @@
-import { Principal } from '../access/principal';
+import { Principal } from './principal';
 import { PrincipalCache, SignedInUser } from './principal-cache';
 
 const principal: Principal = { id: 'u1', username: 'a', fullName: 'A', role: 'auditor', areaCode: 'VN', areaPath: 'VN' };

@@ -1,4 +1,4 @@
-import { Principal } from '../access/principal';
+import { Principal } from './principal';
 
 /** The signed-in user with the state of its credentials, as read from its row. */
 export interface SignedInUser {

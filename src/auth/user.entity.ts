@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Role } from '../access/roles';
+import type { Role } from '../domain/roles';
 
 @Entity('users')
 export class User {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isWithin } from '../access/area-path';
-import { Principal } from '../access/principal';
-import { InterventionRecord, interventionView } from '../interventions/intervention-view';
+import { isWithin } from '../domain/area-path';
+import { Principal } from '../auth/principal';
+import { InterventionRecord, interventionView } from './intervention-view';
 import { PiiService } from '../privacy/pii.service';
 
 interface StepRow {

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { descendantsPattern } from '../access/area-path';
+import { descendantsPattern } from '../domain/area-path';
 import { invalidField } from '../common/problem';
 import { ColumnMap } from '../access/scope-sql';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Caller } from '../access/request-context';
 import { Conflict, Forbidden } from '../common/problem';
-import { InterventionsService } from '../interventions/interventions.service';
+import { CaseInterventionWriter } from './case-intervention-writer';
 import {
   emergencyResponseDue,
   needsPoliceReferral,
@@ -18,7 +18,7 @@ import { StepContext, WorkflowService } from './workflow.service';
 export class CaseStepsService {
   constructor(
     private readonly workflow: WorkflowService,
-    private readonly interventions: InterventionsService,
+    private readonly interventions: CaseInterventionWriter,
   ) {}
 
   /** Mẫu 02: risk and emergency; meets the 12-hour initial assessment. */

@@ -6,7 +6,7 @@ import { requireAccess } from '../access/require-access';
 import { scopeCondition } from '../access/scope-sql';
 import { CASE_SCOPE_COLUMNS } from './case-scope';
 import { CaseRecordService } from './case-record.service';
-import { CASE_ROLES, Role } from '../access/roles';
+import { CASE_ROLES, Role } from '../domain/roles';
 import { AuditService } from '../audit/audit.service';
 import { PiiService } from '../privacy/pii.service';
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CaseAccessLogService } from './access-log.service';
+import { CaseInterventionWriter } from './case-intervention-writer';
 import { CaseListService } from './case-list.service';
 import { CaseRecordService } from './case-record.service';
 import { CaseViewService } from './case-view.service';
@@ -8,7 +9,7 @@ import { CodesController } from './codes.controller';
 
 @Module({
   controllers: [CasesController, CodesController],
-  providers: [CaseListService, CaseViewService, CaseAccessLogService, CaseRecordService],
-  exports: [CaseViewService],
+  providers: [CaseListService, CaseViewService, CaseAccessLogService, CaseRecordService, CaseInterventionWriter],
+  exports: [CaseViewService, CaseInterventionWriter],
 })
 export class CasesModule {}

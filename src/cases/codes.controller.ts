@@ -2,8 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { Public } from '../access/authorize.decorator';
-import { AGENCIES, INTERVENTION_TYPES } from '../interventions/intervention-types';
-import { CATEGORIES, CHANNELS, FORMS_BY_CATEGORY, Labels, PERPETRATORS, SEXES } from './codes';
+import { AGENCIES, INTERVENTION_TYPES } from '../domain/intervention-types';
+import { CATEGORIES, CHANNELS, FORMS_BY_CATEGORY, Labels, PERPETRATORS, SEXES } from '../domain/codes';
 
 class CodesQuery {
   @ApiPropertyOptional({ enum: ['vi', 'en'], default: 'vi' })

@@ -1,4 +1,4 @@
-import { Form, Perpetrator } from './codes';
+import { Form, Perpetrator } from '../domain/codes';
 
 export const DEADLINE_KINDS = [
   'initial_assessment',

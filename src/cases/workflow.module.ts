@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../areas/holidays/calendar.module';
-import { InterventionsModule } from '../interventions/interventions.module';
 import { StatisticsModule } from '../statistics/statistics.module';
 import { CaseStepsService } from './case-steps.service';
 import { CasesModule } from './cases.module';
@@ -11,7 +10,7 @@ import { WorkflowService } from './workflow.service';
 
 /** The Decree 56 steps and their deadlines; uses the case file, the calendar and the interventions. */
 @Module({
-  imports: [CasesModule, CalendarModule, InterventionsModule, StatisticsModule],
+  imports: [CasesModule, CalendarModule, StatisticsModule],
   controllers: [WorkflowController, DeadlinesController],
   providers: [WorkflowService, CaseStepsService, DeadlineListService],
 })

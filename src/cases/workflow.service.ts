@@ -8,10 +8,10 @@ import { PiiService } from '../privacy/pii.service';
 import { StatisticsFactsService } from '../statistics/statistics-facts.service';
 import { CaseViewService } from './case-view.service';
 import { DeadlineStore } from './deadline-store';
-import { CaseStatus } from './dto/case-query.dto';
+import { CaseStatus } from '../domain/workflow';
 import { StepDto } from './dto/workflow.dto';
-import { CaseState, CaseStep, applyStep } from './workflow';
-import { CLOCK_SKEW_MS } from '../intake/intake-rules';
+import { CaseState, CaseStep, applyStep } from '../domain/workflow';
+import { CLOCK_SKEW_MS } from '../domain/time';
 
 /** What a step's own effects get to work with, inside the step's transaction. */
 export interface StepContext {

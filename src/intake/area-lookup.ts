@@ -1,4 +1,4 @@
-import { isWithin } from '../access/area-path';
+import { isWithin } from '../domain/area-path';
 import { Caller } from '../access/request-context';
 import { AreaCache, AreaRef } from '../areas/area-cache';
 import { FieldError, Forbidden, InvalidInput } from '../common/problem';

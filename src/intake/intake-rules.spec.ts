@@ -1,4 +1,4 @@
-import { ageOn, intakeViolations, IntakeFacts, vietnamDate } from './intake-rules';
+import { intakeViolations, IntakeFacts } from './intake-rules';
 
 const now = new Date('2025-06-02T03:00:00Z');
 const report = (overrides: Partial<IntakeFacts> = {}): IntakeFacts => ({
@@ -42,17 +42,5 @@ describe('intake rules', () => {
     expect(fields(report({ children: [{ dateOfBirth: '2007-05-31' }] }))).toEqual(['children[0].dateOfBirth']);
     expect(fields(report({ children: [{ dateOfBirth: '2007-06-02' }] }))).toEqual([]);
     expect(fields(report({ children: [{ dateOfBirth: '2025-06-05' }] }))).toEqual(['children[0].dateOfBirth']);
-  });
-});
-
-describe('ages and dates', () => {
-  it('counts whole years, a birthday counting on the day itself', () => {
-    expect(ageOn('2015-03-04', '2025-03-03')).toBe(9);
-    expect(ageOn('2015-03-04', '2025-03-04')).toBe(10);
-  });
-
-  it('takes the date in Vietnam, seven hours ahead of UTC', () => {
-    expect(vietnamDate(new Date('2025-12-31T16:59:59Z'))).toBe('2025-12-31');
-    expect(vietnamDate(new Date('2025-12-31T17:00:00Z'))).toBe('2026-01-01');
   });
 });

@@ -1,19 +1,6 @@
-import { Category, formBelongsTo } from '../cases/codes';
-import { localDateOf } from '../areas/holidays/working-days';
+import { Category, formBelongsTo } from '../domain/codes';
+import { CLOCK_SKEW_MS, ageOn, vietnamDate } from '../domain/time';
 import { FieldError } from '../common/problem';
-
-/** Clocks of phones and consoles drift; a receipt time a little ahead of ours is not "the future". */
-export const CLOCK_SKEW_MS = 2 * 60 * 1000;
-
-/** The calendar date in Asia/Ho_Chi_Minh (UTC+7, no daylight saving) of an instant. */
-export const vietnamDate = localDateOf;
-
-/** Age in whole years on `onDate` of someone born on `birthDate` (both YYYY-MM-DD). */
-export function ageOn(birthDate: string, onDate: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [y, m, d] = onDate.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
 
 export interface IntakeFacts {
   category: Category;
@@ -50,9 +37,4 @@ export function intakeViolations(report: IntakeFacts, now: Date): FieldError[] {
     }
   });
   return errors;
-}
-
-/** Age in whole years at the event: from the date of birth when known, else the estimate. */
-export function ageAtEvent(child: { dateOfBirth?: string; estimatedAge?: number }, event: Date): number {
-  return child.dateOfBirth !== undefined ? ageOn(child.dateOfBirth, vietnamDate(event)) : child.estimatedAge!;
 }

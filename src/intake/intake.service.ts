@@ -12,7 +12,8 @@ import { caseNumberCte, provinceOf } from './case-number';
 import { ChildMatcher } from './child-matcher';
 import { CreatedCaseRef, CreatedReport, CreateReportDto, ReportChildDto } from './dto/create-report.dto';
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency';
-import { ageAtEvent, intakeViolations, vietnamDate } from './intake-rules';
+import { ageAtEvent, vietnamDate } from '../domain/time';
+import { intakeViolations } from './intake-rules';
 
 interface IntakeContext {
   manager: EntityManager;

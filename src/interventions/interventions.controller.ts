@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize } from '../access/authorize.decorator';
 import { Caller, CurrentCaller } from '../access/request-context';
 import { CaseId } from '../cases/cases.controller';
-import { CreateInterventionDto, InterventionView, UpdateInterventionDto } from './dto/intervention.dto';
+import { InterventionView } from '../cases/intervention-view';
+import { CreateInterventionDto, UpdateInterventionDto } from './dto/intervention.dto';
 import { InterventionsService } from './interventions.service';
 
 @ApiTags('interventions')

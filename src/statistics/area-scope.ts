@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { descendantsPattern, isWithin } from '../access/area-path';
+import { descendantsPattern, isWithin } from '../domain/area-path';
 
 /**
  * Which areas a rates query covers. Statistics for a period use the areas valid at its last day

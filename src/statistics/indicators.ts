@@ -1,4 +1,4 @@
-import { Category } from '../cases/codes';
+import { Category } from '../domain/codes';
 
 /**
  * The four indicators of DOMAIN.md §6 as data: which cases qualify (category, fatal, age at the

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { descendantsPattern } from '../access/area-path';
+import { descendantsPattern } from '../domain/area-path';
 import { AreaRef, inbound, outboundOrigins, RatesScope } from './area-scope';
 import { Basis, Indicator } from './indicators';
 import { Period, PeriodRange } from './periods';

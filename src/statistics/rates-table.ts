@@ -1,4 +1,4 @@
-import { FORMS_BY_CATEGORY } from '../cases/codes';
+import { FORMS_BY_CATEGORY } from '../domain/codes';
 import { AreaRef } from './area-scope';
 import { CellKey, RawCell } from './disclosure-control';
 import { ageGroupOf, ageGroupsOf, Indicator, INDICATOR_RULES } from './indicators';

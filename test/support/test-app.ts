@@ -2,7 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
-import { ensureFirstAdmin, FirstAdmin } from '../../src/auth/first-admin';
+import { ensureFirstAdmin, FirstAdmin } from '../../src/users/first-admin';
 import { AppConfig, loadConfig } from '../../src/config/config';
 import { appRoleUrl } from '../../src/database/app-role';
 import { createTestDatabase, TEST_APP_PASSWORD } from '../setup/test-database';

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { addHours, addWorkingDays, LocalDate, localYearOf } from './working-days';
+import { addHours, addWorkingDays, LocalDate, localYearOf } from '../../domain/working-days';
 
 /**
  * How long a year's holidays are kept in memory. This instance forgets a year as soon as it

@@ -6,7 +6,7 @@ import { FieldError, InvalidInput } from '../../common/problem';
 import { validateRows } from '../../common/validation';
 import { HolidayDto, HolidayList, HolidayYearQuery } from './dto/holiday.dto';
 import { HolidayCalendar } from './holiday-calendar';
-import { localYearOf } from './working-days';
+import { localYearOf } from '../../domain/working-days';
 
 /** Far more than any number of years an admin corrects at once (a year has about a dozen days off). */
 const MAX_ROWS = 2000;

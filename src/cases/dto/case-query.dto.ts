@@ -1,11 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
-import { CATEGORIES, Category, codesOf } from '../codes';
+import { CASE_STATUSES, CaseStatus } from '../../domain/workflow';
+import { CATEGORIES, Category, codesOf } from '../../domain/codes';
 import { LengthAtMost, MAX_AREA_CODE } from '../../common/text-limits';
 
-export const CASE_STATUSES = ['received', 'initial_assessed', 'detailed_assessed', 'plan_drafted', 'in_intervention', 'closed'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export class CaseListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CASE_STATUSES })

@@ -16,7 +16,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { AGENCY_CODES, Agency } from '../../interventions/intervention-types';
+import { AGENCY_CODES, Agency } from '../../domain/intervention-types';
 import { LengthAtMost, MAX_AREA_CODE, MAX_CODE, MAX_TIMESTAMP } from '../../common/text-limits';
 
 export const RISK_LEVELS = ['high', 'medium', 'low'] as const;

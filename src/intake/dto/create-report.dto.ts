@@ -17,7 +17,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { ALL_FORMS, CATEGORIES, Category, Channel, CHANNELS, codesOf, Perpetrator, PERPETRATORS, Sex, SEXES } from '../../cases/codes';
+import { ALL_FORMS, CATEGORIES, Category, Channel, CHANNELS, codesOf, Perpetrator, PERPETRATORS, Sex, SEXES } from '../../domain/codes';
 import { LengthAtMost, MAX_AREA_CODE, MAX_CODE, MAX_DATE, MAX_PHONE, MAX_TIMESTAMP } from '../../common/text-limits';
 
 const AREA_CODE = /^[A-Za-z0-9-]{1,32}$/;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { AGENCY_CODES, Agency, INTERVENTION_STATUSES, InterventionStatus } from '../intervention-types';
+import { AGENCY_CODES, Agency, INTERVENTION_STATUSES, InterventionStatus } from '../../domain/intervention-types';
 import { LengthAtMost, MAX_AREA_CODE, MAX_CODE, MAX_TIMESTAMP } from '../../common/text-limits';
 
 export class CreateInterventionDto {
@@ -45,16 +45,4 @@ export class UpdateInterventionDto {
   @IsInt()
   @Min(1)
   version!: number;
-}
-
-export interface InterventionView {
-  id: string;
-  agency: string;
-  type: string;
-  areaCode: string;
-  status: string;
-  dueAt: string;
-  notes: string | null;
-  outcome: string | null;
-  version: number;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
-import { isLocalDate } from '../working-days';
+import { isLocalDate } from '../../../domain/working-days';
 import { LengthAtMost, MAX_DATE } from '../../../common/text-limits';
 
 export const MIN_HOLIDAY_YEAR = 1900;

@@ -1,4 +1,4 @@
-import { Role } from './roles';
+import { Role } from '../domain/roles';
 
 /** The authenticated caller, loaded from the database on every request. */
 export interface Principal {

@@ -1,4 +1,4 @@
-import { Labels } from '../cases/codes';
+import { Labels } from './codes';
 
 /** The agencies that carry out measures (DOMAIN.md §3), and the work each one does. */
 export const AGENCIES = {

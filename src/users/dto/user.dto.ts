@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { Role, ROLES } from '../../access/roles';
+import { Role, ROLES } from '../../domain/roles';
 import { PageQuery } from '../../common/pagination';
-import { MIN_PASSWORD_LENGTH } from '../password';
+import { MIN_PASSWORD_LENGTH } from '../../auth/password';
 import { LengthAtMost, MAX_AREA_CODE, MAX_CODE } from '../../common/text-limits';
 
 export class CreateUserDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { LengthAtMost, MAX_TIMESTAMP } from '../../common/text-limits';
+import { LengthAtMost, MAX_TIMESTAMP } from '../../../common/text-limits';
 
 export class RecordConsentDto {
   @ApiProperty({ enum: ['child', 'guardian'] })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { MIN_PASSWORD_LENGTH } from '../password';
+import { MIN_PASSWORD_LENGTH } from '../../auth/password';
 
 /** POST /auth/password: the signed-in user replaces its own password. */
 export class ChangePasswordDto {

@@ -1,4 +1,4 @@
-import { VIETNAM_PUBLIC_HOLIDAYS_2025_2026 } from './vietnam-holidays';
+import { VIETNAM_PUBLIC_HOLIDAYS_2025_2026 } from '../areas/holidays/vietnam-holidays';
 import { addHours, addWorkingDays, endOfLocalDay, isLocalDate, isWorkingDay, localDateOf, localYearOf } from './working-days';
 
 const HOLIDAYS = new Set(VIETNAM_PUBLIC_HOLIDAYS_2025_2026.map((holiday) => holiday.date));

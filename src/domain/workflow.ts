@@ -1,5 +1,8 @@
-import { Role } from '../access/roles';
-import { CaseStatus } from './dto/case-query.dto';
+import { Role } from './roles';
+
+/** The statuses a case moves through (API.md, Cases). */
+export const CASE_STATUSES = ['received', 'initial_assessed', 'detailed_assessed', 'plan_drafted', 'in_intervention', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /**
  * The Decree 56 process as one table: for each step, the statuses it may start from, the status

@@ -1,5 +1,17 @@
 import { PiiService } from '../privacy/pii.service';
-import { InterventionView } from './dto/intervention.dto';
+
+/** An intervention as case roles and the agency's own staff see it. */
+export interface InterventionView {
+  id: string;
+  agency: string;
+  type: string;
+  areaCode: string;
+  status: string;
+  dueAt: string;
+  notes: string | null;
+  outcome: string | null;
+  version: number;
+}
 
 export interface InterventionRecord {
   id: string;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
-import { hashPassword } from './password';
+import { hashPassword } from '../auth/password';
 
 export interface FirstAdmin {
   username: string;

@@ -1,4 +1,4 @@
-import { Perpetrator } from '../cases/codes';
+import { Perpetrator } from '../../domain/codes';
 
 /** Age from which the child's own consent is needed (Law on Children Art. 6.11; Law 91/2025 Art. 24). */
 export const CHILD_CONSENT_AGE = 7;

@@ -1,8 +1,8 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authorize } from '../access/authorize.decorator';
-import { Caller, CurrentCaller } from '../access/request-context';
-import { CaseId } from '../cases/cases.controller';
+import { Authorize } from '../../access/authorize.decorator';
+import { Caller, CurrentCaller } from '../../access/request-context';
+import { CaseId } from '../cases.controller';
 import { ConsentService } from './consent.service';
 import { RecordConsentDto, RecordDisclosureDto } from './dto/consent.dto';
 

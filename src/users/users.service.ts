@@ -1,22 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { isUniqueViolation } from '../database/postgres-errors';
 import { Caller } from '../access/request-context';
 import { requireAccess } from '../access/require-access';
 import { scopeWhere } from '../access/scope-sql';
 import { decodeCursor, DEFAULT_LIMIT, Page, toPage } from '../common/pagination';
 import { Conflict, Forbidden, invalidField } from '../common/problem';
 import { AuditService } from '../audit/audit.service';
-import { AuthenticationService } from './authentication.service';
+import { AuthenticationService } from '../auth/authentication.service';
 import { CreatedUser, CreateUserDto, UpdateUserDto, UserAccount, UserListQuery, UserProfile } from './dto/user.dto';
-import { hashPassword } from './password';
-import { User } from './user.entity';
-
-const UNIQUE_VIOLATION = '23505';
-
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION;
-}
+import { hashPassword } from '../auth/password';
+import { User } from '../auth/user.entity';
 
 @Injectable()
 export class UsersService {

@@ -6,9 +6,9 @@ import { AuditService } from '../audit/audit.service';
 import { Unauthorized } from '../common/problem';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { TokenClaims } from './authentication.service';
+import { TokenClaims } from '../auth/authentication.service';
 import { LoginDto, TokenResponse } from './dto/login.dto';
-import { LoginLockout, TooManyAttempts } from './login-lockout';
+import { LoginLockout, TooManyAttempts } from '../auth/login-lockout';
 
 interface LoginRow {
   id: string;

@@ -3,10 +3,10 @@ import { DataSource } from 'typeorm';
 import { Caller } from '../access/request-context';
 import { AuditService } from '../audit/audit.service';
 import { invalidField } from '../common/problem';
-import { AuthenticationService } from './authentication.service';
+import { AuthenticationService } from '../auth/authentication.service';
 import { ChangePasswordDto } from './dto/password.dto';
-import { LoginLockout, TooManyAttempts } from './login-lockout';
-import { hashPassword } from './password';
+import { LoginLockout, TooManyAttempts } from '../auth/login-lockout';
+import { hashPassword } from '../auth/password';
 
 /**
  * The user sets its own password (the way out of a one-time password, or any time). The current

@@ -7,7 +7,7 @@ import { Caller, CurrentCaller } from '../access/request-context';
 import { requestIds } from '../common/request-id';
 import { LoginDto, TokenResponse } from './dto/login.dto';
 import { ChangePasswordDto } from './dto/password.dto';
-import { LOGIN_THROTTLED } from './login-rate-limit';
+import { LOGIN_THROTTLED } from '../auth/login-rate-limit';
 import { LoginService } from './login.service';
 import { PasswordChangeService } from './password-change.service';
 

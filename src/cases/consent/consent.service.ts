@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Caller } from '../access/request-context';
-import { AuditService } from '../audit/audit.service';
-import { CaseViewService } from '../cases/case-view.service';
-import { Conflict, invalidField } from '../common/problem';
-import { ageOn, vietnamDate } from '../intake/intake-rules';
+import { Caller } from '../../access/request-context';
+import { AuditService } from '../../audit/audit.service';
+import { CaseViewService } from '../case-view.service';
+import { Conflict, invalidField } from '../../common/problem';
+import { ageOn, vietnamDate } from '../../domain/time';
 import { disclosureRefusal, guardianMayConsent } from './disclosure-rules';
 import { RecordConsentDto, RecordDisclosureDto } from './dto/consent.dto';
-import { PiiService } from './pii.service';
+import { PiiService } from '../../privacy/pii.service';
 
 /** Consents and disclosures of a case (API.md, Consent and disclosure). */
 @Injectable()
