@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from './access/access.module';
+import { AreaTreeModule } from './area-tree/area-tree.module';
 import { AreasModule } from './areas/areas.module';
 import { CalendarModule } from './areas/holidays/calendar.module';
 import { AuditModule } from './audit/audit.module';
@@ -28,6 +29,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), autoLoadEntities: true }),
         AuditModule,
         PrivacyModule,
+        AreaTreeModule,
         AuthModule,
         UsersModule,
         AccessModule,

@@ -14,6 +14,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['database'], // embedded PostgreSQL, data source, migrations runner, roles
   ['domain'], // the vocabulary every feature shares: codes, roles, the workflow table, area paths, time
   ['privacy'], // cryptography only: field cipher, keys, blind index, name normalisation
+  ['area-tree'], // the one reader and writer of the areas table: code → level, parent, path
   ['auth'], // authentication: tokens, passwords, lockout, the principal
   ['access'], // CASL abilities, the global guard, scope as SQL
   ['audit'], // the append-only access and change log

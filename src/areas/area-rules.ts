@@ -1,8 +1,7 @@
-import { PATH_SEPARATOR } from '../domain/area-path';
+import { AREA_LEVELS, AreaLevel, PATH_SEPARATOR } from '../domain/area-path';
 
-/** The administrative tiers, from the top (DOMAIN.md §4). */
-export const AREA_LEVELS = ['country', 'province', 'district', 'commune'] as const;
-export type AreaLevel = (typeof AREA_LEVELS)[number];
+export { AREA_LEVELS };
+export type { AreaLevel };
 
 /** Codes as the `areas` table accepts them. */
 export const AREA_CODE_PATTERN = /^[A-Za-z0-9-]{1,32}$/;

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AreaCache } from './area-cache';
 import { AreaImportService } from './area-import.service';
 import { AreasController } from './areas.controller';
 import { AreasService } from './areas.service';
@@ -9,7 +8,7 @@ import { PopulationService } from './population.service';
 /** Administrative areas and the population denominators of every rate. */
 @Module({
   controllers: [AreasController, PopulationController],
-  providers: [AreasService, AreaImportService, PopulationService, AreaCache],
-  exports: [AreasService, AreaCache],
+  providers: [AreasService, AreaImportService, PopulationService],
+  exports: [AreasService],
 })
 export class AreasModule {}

@@ -4,19 +4,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../access/request-context';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { AuditService } from '../audit/audit.service';
-import { decodeCursor, DEFAULT_LIMIT, Page, toPage } from '../common/pagination';
+import { AreaRecord, AreaRepository } from '../area-tree/area-repository';
+import { Page, pageRequest, toPage } from '../common/pagination';
 import { Conflict, FieldError, Forbidden, invalidField, NotFound } from '../common/problem';
 import { KnownArea } from './area-import-plan';
 import { AREA_CODE_PATTERN, childPath, isValidPeriod, parentLevelProblem } from './area-rules';
 import { AreaListQuery, AreaView, CreateAreaDto } from './dto/area.dto';
 import { invalidFields } from './row-errors';
 
-/** The columns of an AreaView; dates as text so no time zone can shift them. */
-const AREA_COLUMNS = `code, name, level, parent_code AS "parentCode", path,
-  to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo",
-  successor_code AS "successorCode"`;
-
-function toView(row: AreaView): AreaView {
+function toView(row: AreaRecord): AreaView {
   const { code, name, level, parentCode, path, validFrom, validTo, successorCode } = row;
   return { code, name, level, parentCode, path, validFrom, validTo, successorCode };
 }
@@ -25,15 +21,13 @@ function toView(row: AreaView): AreaView {
 export class AreasService {
   constructor(
     private readonly db: DataSource,
+    private readonly areas: AreaRepository,
     private readonly audit: AuditService,
   ) {}
 
-  /** The stored areas among `codes` (unknown ones are simply absent), for other modules too. */
-  async known(codes: readonly (string | null | undefined)[], manager: EntityManager = this.db.manager): Promise<Map<string, KnownArea>> {
-    const wanted = [...new Set(codes.filter((code): code is string => !!code))];
-    if (!wanted.length) return new Map();
-    const rows = (await manager.query(`SELECT code, level, parent_code AS "parentCode", path FROM areas WHERE code = ANY($1::text[])`, [wanted])) as KnownArea[];
-    return new Map(rows.map((row) => [row.code, row]));
+  /** The stored areas among `codes` (unknown ones are simply absent). */
+  known(codes: readonly (string | null | undefined)[], manager?: EntityManager): Promise<Map<string, KnownArea>> {
+    return this.areas.refs(codes, manager);
   }
 
   async create(caller: Caller, dto: CreateAreaDto): Promise<AreaView> {
@@ -59,11 +53,16 @@ export class AreasService {
     }
     try {
       return await this.db.transaction(async (manager) => {
-        const [row] = (await manager.query(
-          `INSERT INTO areas (code, name, level, parent_code, path, valid_from, valid_to, successor_code)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${AREA_COLUMNS}`,
-          [dto.code, dto.name, dto.level, dto.parentCode, path, dto.validFrom ?? null, dto.validTo ?? null, dto.successorCode ?? null],
-        )) as AreaView[];
+        const row = await this.areas.insert(manager, {
+          code: dto.code,
+          name: dto.name,
+          level: dto.level,
+          parentCode: dto.parentCode,
+          path,
+          validFrom: dto.validFrom ?? null,
+          validTo: dto.validTo ?? null,
+          successorCode: dto.successorCode ?? null,
+        });
         await this.audit.recordBy(caller, { action: 'area.create', subjectType: 'Area', subjectId: dto.code, details: { level: dto.level, parentCode: dto.parentCode } }, manager);
         return toView(row);
       });
@@ -74,33 +73,16 @@ export class AreasService {
   }
 
   async get(code: string): Promise<AreaView> {
-    const [row] = AREA_CODE_PATTERN.test(code)
-      ? ((await this.db.query(`SELECT ${AREA_COLUMNS} FROM areas WHERE code = $1`, [code])) as AreaView[])
-      : [];
+    const row = AREA_CODE_PATTERN.test(code) ? await this.areas.record(code) : undefined;
     if (!row) throw new NotFound(`The area ${code}`);
     return toView(row);
   }
 
   /** Direct children of `parentCode` (the country when absent), by code, keyset-paginated. */
   async list(query: AreaListQuery): Promise<Page<AreaView>> {
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const position = decodeCursor(query.cursor, ['text']);
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, ...values: unknown[]) => {
-      where.push(sql.replace(/\?/g, () => `$${params.push(values.shift())}`));
-    };
-    if (query.parentCode) add('parent_code = ?', query.parentCode);
-    else where.push('parent_code IS NULL');
-    if (query.level) add('level = ?', query.level);
-    if (query.validOn) add('(valid_from IS NULL OR valid_from <= ?::date) AND (valid_to IS NULL OR valid_to >= ?::date)', query.validOn, query.validOn);
-    if (position) add('code COLLATE "C" > ?', position[0]);
-    params.push(limit + 1);
-    const rows = (await this.db.query(
-      `SELECT ${AREA_COLUMNS} FROM areas WHERE ${where.join(' AND ')} ORDER BY code COLLATE "C" LIMIT $${params.length}`,
-      params,
-    )) as AreaView[];
+    const page = pageRequest(query, ['text']);
+    const rows = await this.areas.children({ parentCode: query.parentCode, level: query.level, validOn: query.validOn, afterCode: page.after?.[0], limit: page.fetch });
     if (!rows.length && query.parentCode && !(await this.known([query.parentCode])).size) throw new NotFound(`The area ${query.parentCode}`);
-    return toPage(rows, limit, toView, (row) => [row.code]);
+    return toPage(rows, page.limit, toView, (row) => [row.code]);
   }
 }

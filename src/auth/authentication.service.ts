@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
+import { AreaRepository } from '../area-tree/area-repository';
 import { Principal } from './principal';
 import { Unauthorized } from '../common/problem';
 import { PrincipalCache, SignedInUser } from './principal-cache';
@@ -42,6 +43,7 @@ export class AuthenticationService {
   constructor(
     private readonly jwt: JwtService,
     private readonly db: DataSource,
+    private readonly areas: AreaRepository,
   ) {}
 
   async authenticate(authorization: string | undefined): Promise<SignedInUser> {
@@ -70,15 +72,15 @@ export class AuthenticationService {
 
   private async load(userId: string): Promise<SignedInUser | undefined> {
     const [row] = (await this.db.query(
-      `SELECT u.id, u.username, u.full_name AS "fullName", u.role, u.area_code AS "areaCode", a.path AS "areaPath",
-              u.token_version AS "tokenVersion", u.must_change_password AS "mustChangePassword"
-         FROM users u JOIN areas a ON a.code = u.area_code
-        WHERE u.id = $1 AND u.active`,
+      `SELECT id, username, full_name AS "fullName", role, area_code AS "areaCode",
+              token_version AS "tokenVersion", must_change_password AS "mustChangePassword"
+         FROM users WHERE id = $1 AND active`,
       [userId],
-    )) as (Principal & Omit<SignedInUser, 'principal'>)[];
-    if (!row) return undefined;
-    const { tokenVersion, mustChangePassword, ...principal } = row;
-    const user = { principal, tokenVersion, mustChangePassword };
+    )) as (Omit<Principal, 'areaPath'> & Omit<SignedInUser, 'principal'>)[];
+    const area = row && (await this.areas.ref(row.areaCode));
+    if (!row || !area) return undefined;
+    const { tokenVersion, mustChangePassword, ...account } = row;
+    const user = { principal: { ...account, areaPath: area.path }, tokenVersion, mustChangePassword };
     this.cache.set(user);
     return user;
   }

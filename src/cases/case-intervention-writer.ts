@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Caller } from '../access/request-context';
+import { AreaRepository } from '../area-tree/area-repository';
 import { AuditService } from '../audit/audit.service';
 import { FieldError, InvalidInput } from '../common/problem';
 import { Agency, isTypeOf } from '../domain/intervention-types';
@@ -24,12 +25,13 @@ export class CaseInterventionWriter {
   constructor(
     private readonly pii: PiiService,
     private readonly audit: AuditService,
+    private readonly areas: AreaRepository,
   ) {}
 
   /** Checks measures or interventions before anything is written: type of the agency, known area, due date. */
   async validate(manager: EntityManager, items: NewIntervention[], receivedAt: Date, field: (index: number) => string, typeKey = 'type'): Promise<Map<string, string>> {
-    const rows = (await manager.query(`SELECT code, path FROM areas WHERE code = ANY($1)`, [items.map((item) => item.areaCode)])) as { code: string; path: string }[];
-    const paths = new Map(rows.map((row) => [row.code, row.path]));
+    const areas = await this.areas.refs(items.map((item) => item.areaCode), manager);
+    const paths = new Map([...areas.values()].map((area) => [area.code, area.path]));
     const errors: FieldError[] = [];
     items.forEach((item, index) => {
       if (!isTypeOf(item.agency, item.type)) errors.push({ field: `${field(index)}${typeKey}`, message: `${item.type} is not an intervention type of ${item.agency}` });

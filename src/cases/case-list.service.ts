@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AreaRepository } from '../area-tree/area-repository';
 import { Caller } from '../access/request-context';
 import { scopeWhere } from '../access/scope-sql';
 import { AuditService } from '../audit/audit.service';
@@ -29,6 +30,7 @@ type CaseListRow = Omit<CaseListItem, 'receivedAt'> & { receivedAt: Date; receiv
 export class CaseListService {
   constructor(
     private readonly db: DataSource,
+    private readonly areas: AreaRepository,
     private readonly pii: PiiService,
     private readonly audit: AuditService,
   ) {}
@@ -59,7 +61,7 @@ export class CaseListService {
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.category) qb.andWhere('c.category = :category', { category: query.category });
     if (query.areaCode) {
-      const filter = await caseAreaFilter(this.db, query.areaCode);
+      const filter = await caseAreaFilter(this.areas, query.areaCode);
       qb.andWhere(filter.sql, filter.params);
     }
     if (query.childName) {

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { AreaRepository } from '../area-tree/area-repository';
 import { descendantsPattern } from '../domain/area-path';
 import { invalidField } from '../common/problem';
 import { ColumnMap } from '../access/scope-sql';
@@ -23,8 +23,8 @@ export const INTERVENTION_SCOPE_COLUMNS: ColumnMap = {
  * `?areaCode=` on a case list: the cases whose commune lies in that area, as a condition on
  * `c.area_path`. An unknown code is a 400 on `areaCode`.
  */
-export async function caseAreaFilter(db: DataSource, areaCode: string): Promise<{ sql: string; params: Record<string, string> }> {
-  const [area] = (await db.query(`SELECT path FROM areas WHERE code = $1`, [areaCode])) as { path: string }[];
+export async function caseAreaFilter(areas: AreaRepository, areaCode: string): Promise<{ sql: string; params: Record<string, string> }> {
+  const area = await areas.ref(areaCode);
   if (!area) throw invalidField('areaCode', `no area has code ${areaCode}`);
   return {
     sql: '(c.area_path = :areaPath OR c.area_path LIKE :areaPattern)',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AreaRepository } from '../area-tree/area-repository';
 import { Caller } from '../access/request-context';
 import { AuditService } from '../audit/audit.service';
 import { scopeWhere } from '../access/scope-sql';
@@ -43,6 +44,7 @@ export function isoDuration(seconds: number): string {
 export class DeadlineListService {
   constructor(
     private readonly db: DataSource,
+    private readonly areas: AreaRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -63,7 +65,7 @@ export class DeadlineListService {
     if (query.overdue === 'true') qb.andWhere('d.due_at < now()');
     if (query.kind) qb.andWhere('d.kind = :kind', { kind: query.kind });
     if (query.areaCode) {
-      const filter = await caseAreaFilter(this.db, query.areaCode);
+      const filter = await caseAreaFilter(this.areas, query.areaCode);
       qb.andWhere(filter.sql, filter.params);
     }
     if (position) qb.andWhere('(d.due_at, d.id) > (:afterAt::timestamptz, :afterId::uuid)', { afterAt: position[0], afterId: position[1] });

@@ -68,6 +68,21 @@ export function decodeCursor(cursor: string | undefined, parts: readonly CursorP
 /** A timestamptz column as exact UTC text (microseconds), for a cursor that compares exactly. */
 export const cursorTimestamp = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
+/** What a list query needs from `?limit=&cursor=`: how many to show, how many to fetch, where to start. */
+export interface PageRequest {
+  limit: number;
+  /** `limit + 1`: one more row than shown tells whether there is a next page. */
+  fetch: number;
+  /** The keyset position after which the page starts, checked against `parts`. */
+  after: string[] | undefined;
+}
+
+/** The preamble of every list: the limit (default 50) and the position of a cursor we issued. */
+export function pageRequest(query: PageQuery, parts: readonly CursorPart[]): PageRequest {
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  return { limit, fetch: limit + 1, after: decodeCursor(query.cursor, parts) };
+}
+
 /** Fetch `limit + 1` rows, give back `limit` and a cursor when there is more. */
 export function toPage<R, T>(rows: R[], limit: number, toItem: (row: R) => T, position: (row: R) => unknown[]): Page<T> {
   const more = rows.length > limit;

@@ -1,3 +1,7 @@
+/** The administrative tiers, from the top (DOMAIN.md §4). */
+export const AREA_LEVELS = ['country', 'province', 'district', 'commune'] as const;
+export type AreaLevel = (typeof AREA_LEVELS)[number];
+
 /** Area paths join codes with dots: `VN`, `VN.46`, `VN.46.19753`. */
 export const PATH_SEPARATOR = '.';
 

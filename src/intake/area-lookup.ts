@@ -1,6 +1,6 @@
 import { isWithin } from '../domain/area-path';
 import { Caller } from '../access/request-context';
-import { AreaCache, AreaRef } from '../areas/area-cache';
+import { AreaRef, AreaRepository } from '../area-tree/area-repository';
 import { FieldError, Forbidden, InvalidInput } from '../common/problem';
 
 export type { AreaRef };
@@ -10,11 +10,11 @@ export type { AreaRef };
  * field; a commune outside the caller's area is 403.
  */
 export async function resolveCommunes(
-  areas: AreaCache,
+  areas: AreaRepository,
   caller: Caller,
   fields: { field: string; code: string }[],
 ): Promise<Map<string, AreaRef>> {
-  const byCode = await areas.lookup(fields.map((f) => f.code));
+  const byCode = await areas.refs(fields.map((f) => f.code));
   const errors: FieldError[] = [];
   for (const { field, code } of fields) {
     const area = byCode.get(code);

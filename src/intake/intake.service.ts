@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../access/request-context';
-import { AreaCache } from '../areas/area-cache';
+import { AreaRepository } from '../area-tree/area-repository';
 import { AuditService } from '../audit/audit.service';
 import { InvalidInput } from '../common/problem';
 import { deadlinesAtReceipt } from '../cases/deadlines';
@@ -35,7 +35,7 @@ export class IntakeService {
     private readonly children: ChildMatcher,
     private readonly audit: AuditService,
     private readonly statisticsFacts: StatisticsFactsService,
-    private readonly areaCache: AreaCache,
+    private readonly areas: AreaRepository,
   ) {}
 
   async create(caller: Caller, dto: CreateReportDto, idempotencyKey?: string): Promise<CreatedReport> {
@@ -45,7 +45,7 @@ export class IntakeService {
     const violations = intakeViolations({ ...dto, receivedAt, occurredAt }, now);
     if (violations.length) throw new InvalidInput(violations);
 
-    const areas = await resolveCommunes(this.areaCache, caller, [
+    const areas = await resolveCommunes(this.areas, caller, [
       { field: 'occurredAreaCode', code: dto.occurredAreaCode },
       ...dto.children.flatMap((child, index) =>
         child.residenceAreaCode ? [{ field: `children[${index}].residenceAreaCode`, code: child.residenceAreaCode }] : [],

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { COUNTRY_CODE } from '../domain/area-path';
 import { AppConfig } from '../config/config';
 import { hashPassword } from '../auth/password';
 
@@ -20,11 +21,11 @@ export async function ensureFirstAdmin(db: DataSource, config: AppConfig): Promi
   const passwordHash = await hashPassword(config.adminPassword ?? generatedPassword!);
   const created = (await db.query(
     `INSERT INTO users (username, password_hash, must_change_password, full_name, role, area_code)
-     SELECT $1, $2, $3, 'System administrator', 'admin', (SELECT code FROM areas WHERE level = 'country' ORDER BY code LIMIT 1)
+     SELECT $1, $2, $3, 'System administrator', 'admin', $4
       WHERE NOT EXISTS (SELECT 1 FROM users)
      ON CONFLICT DO NOTHING
      RETURNING id`,
-    [config.adminUsername.toLowerCase(), passwordHash, generatedPassword !== undefined],
+    [config.adminUsername.toLowerCase(), passwordHash, generatedPassword !== undefined, COUNTRY_CODE],
   )) as unknown[];
   if (created.length === 0) return undefined;
   await db.query(

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { DataSource } from 'typeorm';
+import { AreaRef, AreaRepository } from '../area-tree/area-repository';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { Caller } from '../access/request-context';
 import { requireAccess } from '../access/require-access';
@@ -17,6 +18,7 @@ import { User } from '../auth/user.entity';
 export class UsersService {
   constructor(
     private readonly db: DataSource,
+    private readonly areas: AreaRepository,
     private readonly audit: AuditService,
     private readonly authentication: AuthenticationService,
   ) {}
@@ -26,10 +28,16 @@ export class UsersService {
     return { id, username, fullName, role, areaCode };
   }
 
+  /** The area a user is placed in; an unknown code is a 400 on areaCode. */
+  private async areaOf(code: string): Promise<AreaRef> {
+    const area = await this.areas.ref(code);
+    if (!area) throw invalidField('areaCode', `no area has code ${code}`);
+    return area;
+  }
+
   async create(caller: Caller, dto: CreateUserDto): Promise<CreatedUser> {
     const username = dto.username.toLowerCase();
-    const [area] = (await this.db.query(`SELECT path FROM areas WHERE code = $1`, [dto.areaCode])) as { path: string }[];
-    if (!area) throw invalidField('areaCode', `no area has code ${dto.areaCode}`);
+    const area = await this.areaOf(dto.areaCode);
     if (!caller.ability.can('create', subject('User', { areaPath: area.path }) as never)) {
       throw new Forbidden(`You may only create users inside your own area (${caller.user.areaCode})`);
     }
@@ -55,10 +63,8 @@ export class UsersService {
    * Admins cannot demote or deactivate themselves, so an area never loses its last admin by accident.
    */
   async update(caller: Caller, id: string, dto: UpdateUserDto): Promise<UserAccount> {
-    const [target] = (await this.db.query(
-      `SELECT u.id, a.path AS "areaPath" FROM users u JOIN areas a ON a.code = u.area_code WHERE u.id = $1`,
-      [id],
-    )) as Record<string, unknown>[];
+    const [stored] = (await this.db.query(`SELECT id, area_code AS "areaCode" FROM users WHERE id = $1`, [id])) as { id: string; areaCode: string }[];
+    const target = stored && { id: stored.id, areaPath: (await this.areas.ref(stored.areaCode))?.path };
     requireAccess(caller, 'update', 'User', target, 'The user');
     if (id === caller.user.id && (dto.active === false || (dto.role && dto.role !== caller.user.role))) {
       throw new Conflict('You cannot deactivate yourself or change your own role; ask another admin');
@@ -68,8 +74,7 @@ export class UsersService {
       throw new Conflict('Change your own password with POST /auth/password');
     }
     if (dto.areaCode) {
-      const [area] = (await this.db.query(`SELECT path FROM areas WHERE code = $1`, [dto.areaCode])) as { path: string }[];
-      if (!area) throw invalidField('areaCode', `no area has code ${dto.areaCode}`);
+      const area = await this.areaOf(dto.areaCode);
       if (!caller.ability.can('update', subject('User', { areaPath: area.path }) as never)) {
         throw new Forbidden(`You may only place users inside your own area (${caller.user.areaCode})`);
       }
