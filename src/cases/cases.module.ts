@@ -2,14 +2,17 @@ import { Module } from '@nestjs/common';
 import { CaseAccessLogService } from './access-log.service';
 import { CaseInterventionWriter } from './case-intervention-writer';
 import { CaseListService } from './case-list.service';
+import { CaseRepository } from './case-repository';
+import { StatisticsModule } from '../statistics/statistics.module';
 import { CaseRecordService } from './case-record.service';
 import { CaseViewService } from './case-view.service';
 import { CasesController } from './cases.controller';
 import { CodesController } from './codes.controller';
 
 @Module({
+  imports: [StatisticsModule],
   controllers: [CasesController, CodesController],
-  providers: [CaseListService, CaseViewService, CaseAccessLogService, CaseRecordService, CaseInterventionWriter],
-  exports: [CaseViewService, CaseInterventionWriter],
+  providers: [CaseListService, CaseViewService, CaseAccessLogService, CaseRecordService, CaseInterventionWriter, CaseRepository],
+  exports: [CaseViewService, CaseInterventionWriter, CaseRepository],
 })
 export class CasesModule {}

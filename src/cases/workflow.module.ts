@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../areas/holidays/calendar.module';
-import { StatisticsModule } from '../statistics/statistics.module';
 import { CaseStepsService } from './case-steps.service';
 import { CasesModule } from './cases.module';
 import { DeadlineListService } from './deadline-list.service';
@@ -10,7 +9,7 @@ import { WorkflowService } from './workflow.service';
 
 /** The Decree 56 steps and their deadlines; uses the case file, the calendar and the interventions. */
 @Module({
-  imports: [CasesModule, CalendarModule, StatisticsModule],
+  imports: [CasesModule, CalendarModule],
   controllers: [WorkflowController, DeadlinesController],
   providers: [WorkflowService, CaseStepsService, DeadlineListService],
 })

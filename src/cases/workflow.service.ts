@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Caller } from '../access/request-context';
 import { HolidayCalendar } from '../areas/holidays/holiday-calendar';
 import { AuditService } from '../audit/audit.service';
 import { Conflict, invalidField } from '../common/problem';
 import { PiiService } from '../privacy/pii.service';
-import { StatisticsFactsService } from '../statistics/statistics-facts.service';
+import { CaseChanges, CaseRepository } from './case-repository';
 import { CaseViewService } from './case-view.service';
 import { DeadlineStore } from './deadline-store';
 import { CaseStatus } from '../domain/workflow';
 import { StepDto } from './dto/workflow.dto';
-import { CaseState, CaseStep, applyStep } from '../domain/workflow';
+import { CaseStep, applyStep } from '../domain/workflow';
 import { CLOCK_SKEW_MS } from '../domain/time';
 
 /** What a step's own effects get to work with, inside the step's transaction. */
@@ -23,7 +23,7 @@ export interface StepContext {
   deadlines: DeadlineStore;
   calendar: HolidayCalendar;
   /** Columns of the case row that the step changes besides status and version. */
-  setOnCase(fields: Partial<Record<'risk_level' | 'emergency' | 'substantiation', string | boolean>>): void;
+  setOnCase(fields: CaseChanges): void;
 }
 
 export interface StepRecord {
@@ -33,15 +33,6 @@ export interface StepRecord {
   content?: Record<string, unknown>;
 }
 
-interface LockedCase extends CaseState {
-  version: number;
-  form: string;
-  receivedAt: Date;
-  riskLevel: string | null;
-  emergency: boolean;
-  childId: string;
-}
-
 /**
  * Takes one workflow step: scope (404), performedAt (400), version and order (409), the step's own
  * effects, the new status, the timeline entry and the audit entry — one transaction, all or nothing.
@@ -49,12 +40,11 @@ interface LockedCase extends CaseState {
 @Injectable()
 export class WorkflowService {
   constructor(
-    private readonly db: DataSource,
-    private readonly cases: CaseViewService,
+    private readonly caseViews: CaseViewService,
+    private readonly cases: CaseRepository,
     private readonly calendar: HolidayCalendar,
     private readonly pii: PiiService,
     private readonly audit: AuditService,
-    private readonly statisticsFacts: StatisticsFactsService,
   ) {}
 
   async take(
@@ -64,16 +54,17 @@ export class WorkflowService {
     dto: StepDto,
     effects: (context: StepContext) => Promise<StepRecord>,
   ): Promise<void> {
-    const gate = await this.cases.gate(caller, caseId, step);
+    const gate = await this.caseViews.gate(caller, caseId, step);
     const performedAt = this.performedAt(dto.performedAt, gate.receivedAt);
-    await this.db.transaction(async (manager) => {
-      const kase = await this.lock(manager, caseId);
+    await this.cases.transaction(async (writes) => {
+      const { manager } = writes;
+      const kase = (await writes.lockForStep(caseId))!;
       if (kase.version !== dto.version) {
         throw new Conflict(`The case changed since you read it (version ${dto.version}, now ${kase.version}); reload and try again`);
       }
       const outcome = applyStep(step, kase);
       if (!outcome.allowed) throw new Conflict(outcome.reason);
-      const changes: Record<string, string | boolean> = {};
+      const changes: CaseChanges = {};
       const record = await effects({
         manager,
         caller,
@@ -84,9 +75,8 @@ export class WorkflowService {
         calendar: this.calendar,
         setOnCase: (fields) => Object.assign(changes, fields),
       });
-      await this.update(manager, caseId, outcome.status, changes);
-      // The statistics count substantiated (or not unfounded) cases: keep their facts current.
-      if ('substantiation' in changes) await this.statisticsFacts.refreshChildren(manager, [kase.childId]);
+      // The case repository recomputes the statistics facts when a change counts for them.
+      await writes.update({ id: caseId, childId: kase.childId }, outcome.status, changes);
       await this.recordStep(manager, caller, caseId, step, kase.status, outcome.status, performedAt, record);
     });
   }
@@ -98,24 +88,6 @@ export class WorkflowService {
     if (at < receivedAt) throw invalidField('performedAt', `may not be before the case was received (${receivedAt.toISOString()})`);
     if (at.getTime() > Date.now() + CLOCK_SKEW_MS) throw invalidField('performedAt', 'may not be in the future');
     return at;
-  }
-
-  private async lock(manager: EntityManager, caseId: string): Promise<LockedCase> {
-    const [row] = (await manager.query(
-      `SELECT status, substantiation, version, form, received_at AS "receivedAt", risk_level AS "riskLevel", emergency, child_id AS "childId"
-         FROM cases WHERE id = $1 FOR UPDATE`,
-      [caseId],
-    )) as LockedCase[];
-    return row;
-  }
-
-  private async update(manager: EntityManager, caseId: string, status: CaseStatus, changes: Record<string, string | boolean>): Promise<void> {
-    const columns = Object.keys(changes);
-    const assignments = columns.map((column, index) => `${column} = $${index + 3}`);
-    await manager.query(
-      `UPDATE cases SET status = $2, version = version + 1, updated_at = now()${assignments.map((a) => `, ${a}`).join('')} WHERE id = $1`,
-      [caseId, status, ...columns.map((column) => changes[column])],
-    );
   }
 
   private async recordStep(

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { Caller } from '../access/request-context';
 import { requireAccess } from '../access/require-access';
 import { AuditService } from '../audit/audit.service';
+import { CaseRepository } from '../cases/case-repository';
 import { PiiService } from '../privacy/pii.service';
 
 interface ReportRow extends Record<string, unknown> {
@@ -26,6 +27,7 @@ interface ReportRow extends Record<string, unknown> {
 export class ReportViewService {
   constructor(
     private readonly db: DataSource,
+    private readonly cases: CaseRepository,
     private readonly pii: PiiService,
     private readonly audit: AuditService,
   ) {}
@@ -39,11 +41,7 @@ export class ReportViewService {
       [id],
     )) as ReportRow[];
     const report = requireAccess(caller, 'read', 'Report', row, 'The report');
-    const cases = (await this.db.query(
-      `SELECT c.id, c.case_number AS "caseNumber", c.child_id AS "childId"
-         FROM case_reports cr JOIN cases c ON c.id = cr.case_id WHERE cr.report_id = $1 ORDER BY c.case_number`,
-      [id],
-    )) as { id: string; caseNumber: string; childId: string }[];
+    const cases = await this.cases.casesOfReport(id);
     // One entry per case of the report, so the read shows in each case's access log.
     await this.audit.recordManyBy(
       caller,

@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { CaseState, CaseStatus } from '../domain/workflow';
+import { StatisticsFactsService } from '../statistics/statistics-facts.service';
+import { caseNumberCte } from './case-number';
+import { DueDeadline } from './deadlines';
+
+/** A case as a workflow step finds it, locked for the step's transaction. */
+export interface LockedCase extends CaseState {
+  version: number;
+  form: string;
+  receivedAt: Date;
+  riskLevel: string | null;
+  emergency: boolean;
+  childId: string;
+}
+
+/** Everything a new case row holds, its number drawn from the province's counter. */
+export interface NewCase {
+  childId: string;
+  category: string;
+  form: string;
+  fatal: boolean;
+  allegedPerpetrator: string | null;
+  receivedAt: Date;
+  occurredAt: Date | null;
+  eventDate: string;
+  ageAtEvent: number;
+  sex: string;
+  provinceCode: string;
+  area: { code: string; path: string };
+  residence: { code: string; path: string };
+  deadlines: readonly DueDeadline[];
+  reportId: string;
+  /** The year the case is numbered in (its receipt, in Vietnam). */
+  numberYear: number;
+}
+
+export interface CaseRef {
+  id: string;
+  caseNumber: string;
+}
+
+/** Columns a step may set besides status and version. */
+export type CaseChanges = Partial<Record<'risk_level' | 'emergency' | 'substantiation', string | boolean>>;
+
+/** Columns the statistics facts are computed from: a change to any of them recomputes the child's facts. */
+const COUNTED_COLUMNS: readonly string[] = ['substantiation', 'category', 'form', 'fatal', 'event_date', 'age_at_event', 'sex', 'residence_area_path'];
+
+/**
+ * The writes of one transaction on cases. It remembers the children whose cases it touched, and
+ * `CaseRepository.transaction` recomputes their statistics facts before the commit: a step that
+ * writes cases cannot forget the statistics.
+ */
+export class CaseWrites {
+  private readonly touched = new Set<string>();
+  private readonly createdHere = new Set<string>();
+
+  constructor(readonly manager: EntityManager) {}
+
+  /** The child's open case of a category, locked, for a new report to join. */
+  async openCaseOf(childId: string, category: string): Promise<CaseRef | undefined> {
+    const [row] = (await this.manager.query(
+      `SELECT id, case_number AS "caseNumber" FROM cases
+        WHERE child_id = $1 AND category = $2 AND status <> 'closed' ORDER BY created_at LIMIT 1 FOR UPDATE`,
+      [childId, category],
+    )) as CaseRef[];
+    return row;
+  }
+
+  /**
+   * A new case with its number, the deadlines its receipt sets and its report, in one statement.
+   * `childCreatedHere`: the child was inserted by this transaction, so no other can see it yet.
+   */
+  async open(kase: NewCase, childCreatedHere: boolean): Promise<CaseRef> {
+    const [row] = (await this.manager.query(
+      `WITH ${caseNumberCte('$11', '$19')}, opened AS (
+         INSERT INTO cases (case_number, child_id, category, form, fatal, alleged_perpetrator, received_at, occurred_at, event_date,
+                            age_at_event, sex, province_code, area_code, area_path, residence_area_code, residence_area_path)
+         SELECT case_number.value, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15 FROM case_number
+         RETURNING id, case_number
+       ), due AS (
+         INSERT INTO deadlines (case_id, kind, due_at)
+         SELECT opened.id, d.kind, d.due_at FROM opened, unnest($16::text[], $17::timestamptz[]) AS d(kind, due_at)
+       ), linked AS (
+         INSERT INTO case_reports (case_id, report_id) SELECT opened.id, $18 FROM opened
+       )
+       SELECT id, case_number AS "caseNumber" FROM opened`,
+      [
+        kase.childId,
+        kase.category,
+        kase.form,
+        kase.fatal,
+        kase.allegedPerpetrator,
+        kase.receivedAt,
+        kase.occurredAt,
+        kase.eventDate,
+        kase.ageAtEvent,
+        kase.sex,
+        kase.provinceCode,
+        kase.area.code,
+        kase.area.path,
+        kase.residence.code,
+        kase.residence.path,
+        kase.deadlines.map((d) => d.kind),
+        kase.deadlines.map((d) => d.dueAt),
+        kase.reportId,
+        kase.numberYear,
+      ],
+    )) as CaseRef[];
+    this.touch(kase.childId, childCreatedHere);
+    return row;
+  }
+
+  /** A report joins cases that are already open. */
+  async attachReport(cases: readonly { id: string; childId: string }[], reportId: string): Promise<void> {
+    if (!cases.length) return;
+    await this.manager.query(
+      `INSERT INTO case_reports (case_id, report_id) SELECT DISTINCT unnest($1::uuid[]), $2::uuid ON CONFLICT DO NOTHING`,
+      [cases.map((kase) => kase.id), reportId],
+    );
+    for (const kase of cases) this.touch(kase.childId, false);
+  }
+
+  async lockForStep(caseId: string): Promise<LockedCase | undefined> {
+    const [row] = (await this.manager.query(
+      `SELECT status, substantiation, version, form, received_at AS "receivedAt", risk_level AS "riskLevel", emergency, child_id AS "childId"
+         FROM cases WHERE id = $1 FOR UPDATE`,
+      [caseId],
+    )) as LockedCase[];
+    return row;
+  }
+
+  /** A step's new status and changes; the version moves on. */
+  async update(kase: { id: string; childId: string }, status: CaseStatus, changes: CaseChanges): Promise<void> {
+    const columns = Object.keys(changes) as (keyof CaseChanges)[];
+    const assignments = columns.map((column, index) => `, ${column} = $${index + 3}`).join('');
+    await this.manager.query(`UPDATE cases SET status = $2, version = version + 1, updated_at = now()${assignments} WHERE id = $1`, [
+      kase.id,
+      status,
+      ...columns.map((column) => changes[column]),
+    ]);
+    if (columns.some((column) => COUNTED_COLUMNS.includes(column))) this.touch(kase.childId, false);
+  }
+
+  /** Children whose facts this transaction must recompute, and which of them it created. */
+  pending(): { childIds: string[]; createdHere: string[] } {
+    return { childIds: [...this.touched], createdHere: [...this.createdHere] };
+  }
+
+  private touch(childId: string, createdHere: boolean): void {
+    this.touched.add(childId);
+    if (createdHere) this.createdHere.add(childId);
+  }
+}
+
+/** The one writer of the `cases` table. */
+@Injectable()
+export class CaseRepository {
+  constructor(
+    private readonly db: DataSource,
+    private readonly facts: StatisticsFactsService,
+  ) {}
+
+  /**
+   * Runs `work` in one transaction and, before it commits, recomputes the statistics facts of every
+   * child whose cases it changed (DESIGN.md: facts written in the transaction of the change).
+   */
+  transaction<T>(work: (writes: CaseWrites) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (manager) => {
+      const writes = new CaseWrites(manager);
+      const result = await work(writes);
+      const { childIds, createdHere } = writes.pending();
+      await this.facts.refreshChildren(manager, childIds, createdHere);
+      return result;
+    });
+  }
+
+  /** The cases a report opened or joined, by number. */
+  casesOfReport(reportId: string): Promise<{ id: string; caseNumber: string; childId: string }[]> {
+    return this.db.query(
+      `SELECT c.id, c.case_number AS "caseNumber", c.child_id AS "childId"
+         FROM case_reports cr JOIN cases c ON c.id = cr.case_id WHERE cr.report_id = $1 ORDER BY c.case_number`,
+      [reportId],
+    );
+  }
+}
