@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { COUNTRY_CODE } from '../domain/area-path';
 import { Caller } from '../access/request-context';
 import { ColumnMap, scopeWhere } from '../access/scope-sql';
-import { decodeCursor, DEFAULT_LIMIT, Page, toPage } from '../common/pagination';
+import { Page, PageRequest, pageRequest, toPage } from '../common/pagination';
 import { invalidField } from '../common/problem';
 import { AuditService } from './audit.service';
 import { AuditItem, AuditQuery } from './dto/audit-query.dto';
@@ -30,11 +30,10 @@ export class AuditLogService {
   ) {}
 
   async list(caller: Caller, query: AuditQuery): Promise<Page<AuditItem>> {
-    const limit = query.limit ?? DEFAULT_LIMIT;
     if (query.from && query.to && new Date(query.from) >= new Date(query.to)) {
       throw invalidField('to', 'must be after from');
     }
-    const position = decodeCursor(query.cursor, ['bigint']);
+    const page = pageRequest(query, ['bigint']);
     const qb = this.db
       .createQueryBuilder()
       .select([
@@ -55,19 +54,40 @@ export class AuditLogService {
       .leftJoin('cases', 'c', 'c.id = l.case_id')
       .where(scopeWhere(caller.ability, 'read', 'AuditLog', AUDIT_SCOPE_COLUMNS))
       .orderBy('l.id', 'DESC')
-      .limit(limit + 1);
+      .limit(page.fetch);
     if (query.from) qb.andWhere('l.at >= :from', { from: query.from });
     if (query.to) qb.andWhere('l.at < :to', { to: query.to });
     if (query.username) qb.andWhere('l.username = :username', { username: query.username.toLowerCase() });
     if (query.caseId) qb.andWhere('l.case_id = :caseId', { caseId: query.caseId });
-    if (position) qb.andWhere('l.id < :afterId::bigint', { afterId: position[0] });
+    if (page.after) qb.andWhere('l.id < :afterId::bigint', { afterId: page.after[0] });
     const rows = await qb.getRawMany<AuditRow>();
     await this.audit.recordBy(caller, {
       action: 'audit.read',
       subjectType: 'AuditLog',
       caseId: query.caseId ?? null,
-      details: { returned: Math.min(rows.length, limit) },
+      details: { returned: Math.min(rows.length, page.limit) },
     });
-    return toPage(rows, limit, (row) => ({ ...row, at: row.at.toISOString() }), (row) => [row.id]);
+    return toPage(rows, page.limit, (row) => ({ ...row, at: row.at.toISOString() }), (row) => [row.id]);
   }
+
+  /** One case's entries, newest first: who read or changed it, in which role, doing what. */
+  async forCase(caseId: string, page: PageRequest): Promise<Page<CaseAccessItem>> {
+    const qb = this.db
+      .createQueryBuilder()
+      .select(['l.id::text AS id', 'l.at AS at', 'l.username AS username', 'l.role AS role', 'l.action AS action'])
+      .from('audit_log', 'l')
+      .where('l.case_id = :caseId', { caseId })
+      .orderBy('l.id', 'DESC')
+      .limit(page.fetch);
+    if (page.after) qb.andWhere('l.id < :afterId::bigint', { afterId: page.after[0] });
+    const rows = await qb.getRawMany<{ id: string; at: Date; username: string | null; role: string | null; action: string }>();
+    return toPage(rows, page.limit, ({ at, username, role, action }) => ({ at: at.toISOString(), username, role, action }), (row) => [row.id]);
+  }
+}
+
+export interface CaseAccessItem {
+  at: string;
+  username: string | null;
+  role: string | null;
+  action: string;
 }

@@ -8,6 +8,6 @@ import { AuditService } from './audit.service';
 @Module({
   controllers: [AuditController],
   providers: [AuditService, AuditLogService],
-  exports: [AuditService],
+  exports: [AuditService, AuditLogService],
 })
 export class AuditModule {}

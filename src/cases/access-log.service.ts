@@ -1,36 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Caller } from '../access/request-context';
 import { requireAccess } from '../access/require-access';
+import { AuditLogService, CaseAccessItem } from '../audit/audit-log.service';
 import { AuditService } from '../audit/audit.service';
-import { decodeCursor, DEFAULT_LIMIT, Page, PageQuery, toPage } from '../common/pagination';
+import { Page, PageQuery, pageRequest } from '../common/pagination';
+import { CaseRepository } from './case-repository';
 
-export interface AccessLogItem {
-  at: string;
-  username: string | null;
-  role: string | null;
-  action: string;
-}
+export type AccessLogItem = CaseAccessItem;
 
 /** GET /cases/{id}/access-log: who read or changed this case, for its officers and the auditor. */
 @Injectable()
 export class CaseAccessLogService {
   constructor(
-    private readonly db: DataSource,
+    private readonly cases: CaseRepository,
+    private readonly auditLog: AuditLogService,
     private readonly audit: AuditService,
   ) {}
 
   async list(caller: Caller, caseId: string, query: PageQuery): Promise<Page<AccessLogItem>> {
-    const [kase] = (await this.db.query(`SELECT id, area_path AS "areaPath" FROM cases WHERE id = $1`, [caseId])) as Record<string, unknown>[];
-    requireAccess(caller, 'read', 'CaseAccessLog', kase, 'The case');
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const position = decodeCursor(query.cursor, ['bigint']);
-    const rows = (await this.db.query(
-      `SELECT id::text, at, username, role, action FROM audit_log
-        WHERE case_id = $1 ${position ? 'AND audit_log.id < $3::bigint' : ''} ORDER BY audit_log.id DESC LIMIT $2`,
-      position ? [caseId, limit + 1, position[0]] : [caseId, limit + 1],
-    )) as { id: string; at: Date; username: string | null; role: string | null; action: string }[];
+    requireAccess(caller, 'read', 'CaseAccessLog', await this.cases.scopeOf(caseId), 'The case');
+    const page = await this.auditLog.forCase(caseId, pageRequest(query, ['bigint']));
     await this.audit.recordBy(caller, { action: 'case.access_log.read', subjectType: 'Case', subjectId: caseId, caseId });
-    return toPage(rows, limit, (row) => ({ at: row.at.toISOString(), username: row.username, role: row.role, action: row.action }), (row) => [row.id]);
+    return page;
   }
 }

@@ -4,7 +4,7 @@ import { Caller } from '../access/request-context';
 import { AreaRepository } from '../area-tree/area-repository';
 import { AuditService } from '../audit/audit.service';
 import { FieldError, InvalidInput } from '../common/problem';
-import { Agency, isTypeOf } from '../domain/intervention-types';
+import { Agency, FINAL_STATUSES, InterventionStatus, isTypeOf } from '../domain/intervention-types';
 import { PiiService } from '../privacy/pii.service';
 import { DeadlineStore } from './deadline-store';
 
@@ -14,6 +14,22 @@ export interface NewIntervention {
   areaCode: string;
   dueAt: string;
   notes?: string;
+}
+
+/** An intervention row with its case's area, as the access rules judge it. */
+export interface StoredIntervention extends Record<string, unknown> {
+  id: string;
+  caseId: string;
+  agency: string;
+  type: string;
+  areaCode: string;
+  areaPath: string;
+  caseAreaPath: string;
+  status: InterventionStatus;
+  dueAt: Date;
+  notesEnc: string | null;
+  outcomeEnc: string | null;
+  version: number;
 }
 
 /**
@@ -67,5 +83,31 @@ export class CaseInterventionWriter {
       manager,
     );
     return ids;
+  }
+
+  async load(manager: EntityManager, id: string, forUpdate = false): Promise<StoredIntervention | undefined> {
+    const [row] = (await manager.query(
+      `SELECT i.id, i.case_id AS "caseId", i.agency, i.type, i.area_code AS "areaCode", i.area_path AS "areaPath",
+              c.area_path AS "caseAreaPath", i.status, i.due_at AS "dueAt", i.notes_enc AS "notesEnc",
+              i.outcome_enc AS "outcomeEnc", i.version
+         FROM interventions i JOIN cases c ON c.id = i.case_id WHERE i.id = $1 ${forUpdate ? 'FOR UPDATE OF i' : ''}`,
+      [id],
+    )) as StoredIntervention[];
+    return row;
+  }
+
+  /** A new status (and outcome, when given), its history entry, and the deadline met when the work ends. */
+  async changeStatus(manager: EntityManager, caller: Caller, row: StoredIntervention, status: InterventionStatus, outcome?: string): Promise<void> {
+    const outcomeEnc = outcome === undefined ? row.outcomeEnc : this.pii.encrypt(outcome, 'interventions.outcome');
+    await manager.query(`UPDATE interventions SET status = $2, outcome_enc = $3, version = version + 1, updated_at = now() WHERE id = $1`, [
+      row.id,
+      status,
+      outcomeEnc,
+    ]);
+    await manager.query(
+      `INSERT INTO intervention_status_changes (intervention_id, from_status, to_status, changed_by, role) VALUES ($1, $2, $3, $4, $5)`,
+      [row.id, row.status, status, caller.user.id, caller.user.role],
+    );
+    if (FINAL_STATUSES.includes(status)) await new DeadlineStore(manager, row.caseId).meetForIntervention(row.id, new Date());
   }
 }

@@ -4,7 +4,7 @@ import { AreaRepository } from '../area-tree/area-repository';
 import { Caller } from '../access/request-context';
 import { scopeWhere } from '../access/scope-sql';
 import { AuditService } from '../audit/audit.service';
-import { cursorTimestamp, decodeCursor, DEFAULT_LIMIT, Page, toPage } from '../common/pagination';
+import { cursorTimestamp, Page, pageRequest, toPage } from '../common/pagination';
 import { normalizeName } from '../privacy/normalize-name';
 import { PiiService } from '../privacy/pii.service';
 import { CaseListQuery } from './dto/case-query.dto';
@@ -36,8 +36,7 @@ export class CaseListService {
   ) {}
 
   async list(caller: Caller, query: CaseListQuery): Promise<Page<CaseListItem>> {
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const position = decodeCursor(query.cursor, ['timestamp', 'uuid']);
+    const page = pageRequest(query, ['timestamp', 'uuid']);
     const qb = this.db
       .createQueryBuilder()
       .select([
@@ -57,7 +56,7 @@ export class CaseListService {
       .where(scopeWhere(caller.ability, 'read', 'Case', CASE_SCOPE_COLUMNS))
       .orderBy('c.received_at', 'DESC')
       .addOrderBy('c.id', 'DESC')
-      .limit(limit + 1);
+      .limit(page.fetch);
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.category) qb.andWhere('c.category = :category', { category: query.category });
     if (query.areaCode) {
@@ -72,14 +71,14 @@ export class CaseListService {
     if (query.overdue === 'true') {
       qb.andWhere(`c.status <> 'closed' AND EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.met_at IS NULL AND d.due_at < now())`);
     }
-    if (position) {
-      qb.andWhere('(c.received_at, c.id) < (:afterAt::timestamptz, :afterId::uuid)', { afterAt: position[0], afterId: position[1] });
+    if (page.after) {
+      qb.andWhere('(c.received_at, c.id) < (:afterAt::timestamptz, :afterId::uuid)', { afterAt: page.after[0], afterId: page.after[1] });
     }
     const rows = await qb.getRawMany<CaseListRow>();
-    await this.audit.recordListBy(caller, 'case.list', 'Case', rows.slice(0, limit).map((row) => row.id));
+    await this.audit.recordListBy(caller, 'case.list', 'Case', rows.slice(0, page.limit).map((row) => row.id));
     return toPage(
       rows,
-      limit,
+      page.limit,
       ({ receivedAtExact, ...row }) => ({ ...row, receivedAt: row.receivedAt.toISOString() }),
       (row) => [row.receivedAtExact, row.id],
     );

@@ -176,6 +176,12 @@ export class CaseRepository {
     });
   }
 
+  /** Where a case lies, for a per-record access check; undefined for an unknown id. */
+  async scopeOf(caseId: string): Promise<{ id: string; areaPath: string } | undefined> {
+    const [row] = (await this.db.query(`SELECT id, area_path AS "areaPath" FROM cases WHERE id = $1`, [caseId])) as { id: string; areaPath: string }[];
+    return row;
+  }
+
   /** The cases a report opened or joined, by number. */
   casesOfReport(reportId: string): Promise<{ id: string; caseNumber: string; childId: string }[]> {
     return this.db.query(

@@ -4,7 +4,7 @@ import { AreaRepository } from '../area-tree/area-repository';
 import { Caller } from '../access/request-context';
 import { AuditService } from '../audit/audit.service';
 import { scopeWhere } from '../access/scope-sql';
-import { cursorTimestamp, decodeCursor, DEFAULT_LIMIT, Page, toPage } from '../common/pagination';
+import { cursorTimestamp, Page, pageRequest, toPage } from '../common/pagination';
 import { CASE_SCOPE_COLUMNS, caseAreaFilter } from './case-scope';
 import { DeadlineQuery } from './dto/deadline-query.dto';
 
@@ -49,8 +49,7 @@ export class DeadlineListService {
   ) {}
 
   async list(caller: Caller, query: DeadlineQuery): Promise<Page<DeadlineItem>> {
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const position = decodeCursor(query.cursor, ['timestamp', 'uuid']);
+    const page = pageRequest(query, ['timestamp', 'uuid']);
     const qb = this.db
       .createQueryBuilder()
       .select(['d.id AS id', 'c.id AS "caseId"', 'c.case_number AS "caseNumber"', 'd.kind AS kind', 'd.due_at AS "dueAt"', `${cursorTimestamp('d.due_at')} AS "dueAtExact"`])
@@ -61,20 +60,20 @@ export class DeadlineListService {
       .andWhere(scopeWhere(caller.ability, 'read', 'Deadline', CASE_SCOPE_COLUMNS))
       .orderBy('d.due_at', 'ASC')
       .addOrderBy('d.id', 'ASC')
-      .limit(limit + 1);
+      .limit(page.fetch);
     if (query.overdue === 'true') qb.andWhere('d.due_at < now()');
     if (query.kind) qb.andWhere('d.kind = :kind', { kind: query.kind });
     if (query.areaCode) {
       const filter = await caseAreaFilter(this.areas, query.areaCode);
       qb.andWhere(filter.sql, filter.params);
     }
-    if (position) qb.andWhere('(d.due_at, d.id) > (:afterAt::timestamptz, :afterId::uuid)', { afterAt: position[0], afterId: position[1] });
+    if (page.after) qb.andWhere('(d.due_at, d.id) > (:afterAt::timestamptz, :afterId::uuid)', { afterAt: page.after[0], afterId: page.after[1] });
     const rows = await qb.getRawMany<DeadlineRow>();
-    await this.audit.recordListBy(caller, 'deadline.list', 'Deadline', rows.slice(0, limit).map((row) => row.caseId));
+    await this.audit.recordListBy(caller, 'deadline.list', 'Deadline', rows.slice(0, page.limit).map((row) => row.caseId));
     const now = Date.now();
     return toPage(
       rows,
-      limit,
+      page.limit,
       (row) => {
         const late = Math.floor((now - row.dueAt.getTime()) / 1000);
         return {

@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../database/postgres-errors';
 import { Caller } from '../access/request-context';
 import { requireAccess } from '../access/require-access';
 import { scopeWhere } from '../access/scope-sql';
-import { decodeCursor, DEFAULT_LIMIT, Page, toPage } from '../common/pagination';
+import { Page, pageRequest, toPage } from '../common/pagination';
 import { Conflict, Forbidden, invalidField } from '../common/problem';
 import { AuditService } from '../audit/audit.service';
 import { AuthenticationService } from '../auth/authentication.service';
@@ -109,8 +109,7 @@ export class UsersService {
 
   /** Users inside the admin's area, by username; the scope is the CASL rule turned into SQL. */
   async list(caller: Caller, query: UserListQuery): Promise<Page<UserProfile>> {
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const position = decodeCursor(query.cursor, ['text']);
+    const page = pageRequest(query, ['text']);
     const qb = this.db
       .createQueryBuilder()
       .select(['u.id AS id', 'u.username AS username', 'u.full_name AS "fullName"', 'u.role AS role', 'u.area_code AS "areaCode"'])
@@ -118,11 +117,11 @@ export class UsersService {
       .innerJoin('areas', 'a', 'a.code = u.area_code')
       .where(scopeWhere(caller.ability, 'read', 'User', { areaPath: 'a.path' }))
       .orderBy('u.username')
-      .limit(limit + 1);
+      .limit(page.fetch);
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
-    if (position) qb.andWhere('u.username > :after', { after: position[0] });
+    if (page.after) qb.andWhere('u.username > :after', { after: page.after[0] });
     const rows = await qb.getRawMany<UserProfile>();
-    await this.audit.recordBy(caller, { action: 'user.list', subjectType: 'User', details: { returned: Math.min(rows.length, limit) } });
-    return toPage(rows, limit, (row) => row, (row) => [row.username]);
+    await this.audit.recordBy(caller, { action: 'user.list', subjectType: 'User', details: { returned: Math.min(rows.length, page.limit) } });
+    return toPage(rows, page.limit, (row) => row, (row) => [row.username]);
   }
 }
