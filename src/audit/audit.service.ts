@@ -15,7 +15,7 @@ export interface AuditEntry {
   requestId?: string | null;
   /** The X-Request-Id the client sent, when it was a sane token: the client's, not ours. */
   clientRequestId?: string | null;
-  /** Area path of the acting user when it acted; looked up from the user when absent. */
+  /** Area path of the acting user when it acted (null: no area claims the entry, so it is the country's). */
   actorAreaPath?: string | null;
   /** Small, non-personal facts (codes, counts); never names or free text. */
   details?: Record<string, string | number | boolean | null>;
@@ -43,8 +43,7 @@ export class AuditService {
   }
 
   /**
-   * Several entries in one statement (one round trip), for steps that touch several records. An
-   * entry without the actor's area takes it from the user it names (by id, else by username).
+   * Several entries in one statement (one round trip), for steps that touch several records.
    */
   async recordMany(entries: AuditEntry[], manager: EntityManager = this.db.manager): Promise<void> {
     if (!entries.length) return;
@@ -53,9 +52,7 @@ export class AuditService {
       `INSERT INTO audit_log (user_id, username, role, action, subject_type, subject_id, case_id, request_id, client_request_id,
                               actor_area_path, details)
        SELECT e.user_id, e.username, e.role, e.action, e.subject_type, e.subject_id, e.case_id, e.request_id, e.client_request_id,
-              coalesce(e.actor_area_path, (SELECT a.path FROM users u JOIN areas a ON a.code = u.area_code
-                                            WHERE u.id = e.user_id OR (e.user_id IS NULL AND u.username = e.username) LIMIT 1)),
-              e.details
+              e.actor_area_path, e.details
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::text[],
                      $10::text[], $11::jsonb[])
            AS e(user_id, username, role, action, subject_type, subject_id, case_id, request_id, client_request_id, actor_area_path, details)`,

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { RequestIds } from '../common/request-id';
+import { AreaRepository } from '../area-tree/area-repository';
 import { AuditService } from '../audit/audit.service';
 import { Unauthorized } from '../common/problem';
 import { AppConfig } from '../config/config';
@@ -17,6 +18,8 @@ interface LoginRow {
   passwordHash: string;
   tokenVersion: number;
   mustChangePassword: boolean;
+  areaCode: string;
+  active: boolean;
 }
 
 @Injectable()
@@ -26,23 +29,27 @@ export class LoginService {
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
     private readonly lockout: LoginLockout,
+    private readonly areas: AreaRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async login(dto: LoginDto, ids: RequestIds): Promise<TokenResponse> {
     const username = dto.username.trim().toLowerCase();
-    const [user] = (await this.db.query(
+    const [account] = (await this.db.query(
       `SELECT id, username, role, password_hash AS "passwordHash", token_version AS "tokenVersion",
-            must_change_password AS "mustChangePassword" FROM users WHERE username = $1 AND active`,
+            must_change_password AS "mustChangePassword", area_code AS "areaCode", active FROM users WHERE username = $1`,
       [username],
     )) as LoginRow[];
+    const user = account?.active ? account : undefined;
+    // The entries belong to the area of the account they name, so its auditor sees them.
+    const actorAreaPath = account ? ((await this.areas.ref(account.areaCode))?.path ?? null) : null;
     const check = await this.lockout.check(username, user?.passwordHash, dto.password);
     if (check.outcome === 'locked') {
-      await this.audit.record({ action: 'auth.login_locked', subjectType: 'User', username, ...ids });
+      await this.audit.record({ action: 'auth.login_locked', subjectType: 'User', username, actorAreaPath, ...ids });
       throw new TooManyAttempts(check.secondsLeft);
     }
     if (check.outcome === 'wrong' || !user) {
-      await this.audit.record({ action: 'auth.login_failed', subjectType: 'User', username, ...ids });
+      await this.audit.record({ action: 'auth.login_failed', subjectType: 'User', username, actorAreaPath, ...ids });
       throw new Unauthorized('Wrong username or password');
     }
     await this.audit.record({
@@ -52,6 +59,7 @@ export class LoginService {
       userId: user.id,
       username: user.username,
       role: user.role,
+      actorAreaPath,
       ...ids,
     });
     // jsonwebtoken adds iat and exp.
