@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isWithin } from '../domain/area-path';
-import { Principal } from '../auth/principal';
 import { InterventionRecord, interventionView } from './intervention-view';
 import { PiiService } from '../privacy/pii.service';
+import { AssessmentDto, CaseWorkflowParts } from './dto/case-file.dto';
+import { MeasureDto } from './dto/workflow.dto';
+import { CaseInterventionPart } from './views/case-parts';
 
 interface StepRow {
   step: string;
@@ -51,7 +52,7 @@ export class CaseRecordService {
   }
 
   /** Timeline, assessments, plan and emergency actions, all from the steps. */
-  async workflowParts(caseId: string) {
+  async workflowParts(caseId: string): Promise<CaseWorkflowParts> {
     const steps = await this.steps(caseId);
     const plan = [...steps].reverse().find((s) => s.step === 'draft_plan');
     const approval = plan && steps.find((s) => s.step === 'approve_plan' && s.performedAt >= plan.performedAt);
@@ -59,31 +60,24 @@ export class CaseRecordService {
       timeline: steps.map(({ step, fromStatus, toStatus, performedAt, performedBy, role }) => ({ step, fromStatus, toStatus, performedAt, performedBy, role })),
       assessments: steps
         .filter((s) => ASSESSMENT_STEPS[s.step])
-        .map((s) => ({ kind: ASSESSMENT_STEPS[s.step], ...s.facts, ...s.content, performedAt: s.performedAt, performedBy: s.performedBy })),
+        .map((s) => ({ kind: ASSESSMENT_STEPS[s.step], ...s.facts, ...s.content, performedAt: s.performedAt, performedBy: s.performedBy }) as AssessmentDto),
       plan: plan
-        ? { goals: plan.content.goals, measures: plan.facts.measures, draftedAt: plan.performedAt, approvedAt: approval?.performedAt ?? null }
+        ? { goals: plan.content.goals as string[], measures: plan.facts.measures as MeasureDto[], draftedAt: plan.performedAt, approvedAt: approval?.performedAt ?? null }
         : null,
       emergencyActions: steps
         .filter((s) => s.step === 'emergency_action' || s.step === 'temporary_separation')
-        .map((s) => ({ type: s.facts.type, notes: s.content.notes ?? null, performedAt: s.performedAt, performedBy: s.performedBy })),
+        .map((s) => ({ type: s.facts.type as string, notes: (s.content.notes as string | null | undefined) ?? null, performedAt: s.performedAt, performedBy: s.performedBy })),
     };
   }
 
-  /**
-   * Interventions as the caller may see them: case roles all in full; agency staff their own
-   * agency's in their area in full, the others as `{id, agency, status}` only.
-   */
-  async interventions(caseId: string, viewer: Principal, childProtection: boolean) {
+  /** Every intervention of the case in full, with its area path: the case views decide who sees how much. */
+  async interventions(caseId: string): Promise<CaseInterventionPart[]> {
     const rows = (await this.db.query(
       `SELECT id, agency, type, area_code AS "areaCode", area_path AS "areaPath", status, due_at AS "dueAt",
               notes_enc AS "notesEnc", outcome_enc AS "outcomeEnc", version
          FROM interventions WHERE case_id = $1 ORDER BY created_at, id`,
       [caseId],
     )) as InterventionRow[];
-    return rows.map((row) => {
-      const own = row.agency === viewer.role && isWithin(row.areaPath, viewer.areaPath);
-      if (!childProtection && !own) return { id: row.id, agency: row.agency, status: row.status };
-      return interventionView(row, this.pii);
-    });
+    return rows.map((row) => ({ ...interventionView(row, this.pii), areaPath: row.areaPath }));
   }
 }

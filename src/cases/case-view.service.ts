@@ -9,6 +9,9 @@ import { CaseRecordService } from './case-record.service';
 import { CASE_ROLES, Role } from '../domain/roles';
 import { AuditService } from '../audit/audit.service';
 import { PiiService } from '../privacy/pii.service';
+import { CaseChildDto, CaseView } from './dto/case-view.dto';
+import { CaseParts, CaseReportPart } from './views/case-parts';
+import { agencyCaseView, childProtectionCaseView } from './views/case-views';
 
 interface CaseRow extends Record<string, unknown> {
   id: string;
@@ -78,7 +81,7 @@ export class CaseViewService {
     return requireAccess(caller, action, 'Case', row, 'The case');
   }
 
-  async view(caller: Caller, id: string) {
+  async view(caller: Caller, id: string): Promise<CaseView> {
     const kase = await this.gate(caller, id);
     const childProtection = (CASE_ROLES as readonly Role[]).includes(caller.user.role);
     const [child, reports, deadlines, duplicates, workflow, interventions] = await Promise.all([
@@ -87,59 +90,31 @@ export class CaseViewService {
       this.deadlines(id),
       this.possibleDuplicates(caller, kase.childId),
       childProtection ? this.records.workflowParts(id) : undefined,
-      this.records.interventions(id, caller.user, childProtection),
+      this.records.interventions(id),
     ]);
     await this.audit.recordBy(caller, { action: 'case.read', subjectType: 'Case', subjectId: id, caseId: id });
-    const now = Date.now();
-    const open = kase.status !== 'closed';
+    const parts: CaseParts = { kase, child: this.decryptChild(child), reports: reports.map((report) => this.decryptReport(report)), deadlines, interventions, now: new Date() };
+    if (!childProtection || !workflow) return agencyCaseView(parts, caller.user);
+    const description = this.pii.decrypt(reports[0]?.descriptionEnc, 'reports.description');
+    return childProtectionCaseView({ ...parts, description, possibleDuplicates: duplicates, workflow });
+  }
+
+  private decryptChild(child: ChildRow): CaseChildDto {
     return {
-      id: kase.id,
-      caseNumber: kase.caseNumber,
-      category: kase.category,
-      form: kase.form,
-      fatal: kase.fatal,
-      status: kase.status,
-      riskLevel: kase.riskLevel,
-      emergency: kase.emergency,
-      substantiation: kase.substantiation,
-      child: {
-        id: child.id,
-        fullName: this.pii.decrypt(child.fullNameEnc, 'children.full_name'),
-        dateOfBirth: this.pii.decrypt(child.dateOfBirthEnc, 'children.date_of_birth'),
-        estimatedAge: child.estimatedAge,
-        sex: child.sex,
-        residenceAreaCode: child.residenceAreaCode,
-        address: this.pii.decrypt(child.addressEnc, 'children.address'),
-      },
-      occurredAt: kase.occurredAt?.toISOString() ?? null,
-      occurredAreaCode: kase.areaCode,
-      receivedAt: kase.receivedAt.toISOString(),
-      description: childProtection ? this.pii.decrypt(reports[0]?.descriptionEnc, 'reports.description') : undefined,
-      allegedPerpetrator: kase.allegedPerpetrator,
-      reports: reports.map((report) => ({
-        id: report.id,
-        channel: report.channel,
-        receivedAt: report.receivedAt.toISOString(),
-        // The reporter's identity is confidential (Decree 56 Art. 24): only child-protection
-        // officers see it, and only when the reporter agreed to be contacted.
-        ...(childProtection && report.consentToContact
-          ? { reporter: { ...JSON.parse(this.pii.decrypt(report.reporterEnc, 'reports.reporter') ?? '{}'), consentToContact: true } }
-          : {}),
-      })),
-      possibleDuplicates: childProtection ? duplicates : undefined,
-      assessments: workflow?.assessments,
-      plan: workflow?.plan,
-      emergencyActions: workflow?.emergencyActions,
-      timeline: workflow?.timeline,
-      interventions,
-      deadlines: deadlines.map((d) => ({
-        kind: d.kind,
-        dueAt: d.dueAt.toISOString(),
-        metAt: d.metAt?.toISOString() ?? null,
-        overdue: open && d.metAt === null && d.dueAt.getTime() < now,
-      })),
-      version: kase.version,
+      id: child.id,
+      fullName: this.pii.decrypt(child.fullNameEnc, 'children.full_name') ?? '',
+      dateOfBirth: this.pii.decrypt(child.dateOfBirthEnc, 'children.date_of_birth'),
+      estimatedAge: child.estimatedAge,
+      sex: child.sex,
+      residenceAreaCode: child.residenceAreaCode,
+      address: this.pii.decrypt(child.addressEnc, 'children.address'),
     };
+  }
+
+  /** The reporter's identity is confidential (Decree 56 Art. 24): not even decrypted unless they agreed to be contacted. */
+  private decryptReport({ descriptionEnc: _description, reporterEnc, ...report }: ReportRow): CaseReportPart {
+    const reporter = report.consentToContact ? this.pii.decrypt(reporterEnc, 'reports.reporter') : null;
+    return { ...report, reporter: reporter ? (JSON.parse(reporter) as CaseReportPart['reporter']) : null };
   }
 
   private async child(id: string): Promise<ChildRow> {

@@ -2,11 +2,16 @@ import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize } from '../access/authorize.decorator';
 import { Caller, CurrentCaller } from '../access/request-context';
+import { ApiProblems } from '../common/api-problems.decorator';
+import { ApiPageResponse } from '../common/page.dto';
 import { Page, PageQuery } from '../common/pagination';
-import { AccessLogItem, CaseAccessLogService } from './access-log.service';
-import { CaseListItem, CaseListService } from './case-list.service';
+import { CaseAccessLogService } from './access-log.service';
+import { CaseListService } from './case-list.service';
 import { CaseViewService } from './case-view.service';
+import { AccessLogItemDto } from './dto/access-log-item.dto';
+import { CaseListItemDto } from './dto/case-list-item.dto';
 import { CaseListQuery } from './dto/case-query.dto';
+import { ApiCaseViewResponse, CaseView } from './dto/case-view.dto';
 
 /** A case id that is not a UUID cannot exist: 404, like any case outside the caller's scope. */
 export const CaseId = () => Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 }));
@@ -24,21 +29,27 @@ export class CasesController {
   @Get()
   @Authorize('read', 'Case')
   @ApiOperation({ summary: 'Cases in the caller’s scope, newest first' })
-  list(@CurrentCaller() caller: Caller, @Query() query: CaseListQuery): Promise<Page<CaseListItem>> {
+  @ApiPageResponse(CaseListItemDto)
+  @ApiProblems(400)
+  list(@CurrentCaller() caller: Caller, @Query() query: CaseListQuery): Promise<Page<CaseListItemDto>> {
     return this.lists.list(caller, query);
   }
 
   @Get(':id')
   @Authorize('read', 'Case')
   @ApiOperation({ summary: 'The case as the caller’s role may see it' })
-  view(@CurrentCaller() caller: Caller, @CaseId() id: string) {
+  @ApiCaseViewResponse('The case as the caller’s role may see it')
+  @ApiProblems(404)
+  view(@CurrentCaller() caller: Caller, @CaseId() id: string): Promise<CaseView> {
     return this.views.view(caller, id);
   }
 
   @Get(':id/access-log')
   @Authorize('read', 'CaseAccessLog')
   @ApiOperation({ summary: 'Who read or changed the case (its officers, the auditor)' })
-  accessLog(@CurrentCaller() caller: Caller, @CaseId() id: string, @Query() query: PageQuery): Promise<Page<AccessLogItem>> {
+  @ApiPageResponse(AccessLogItemDto)
+  @ApiProblems(400, 404)
+  accessLog(@CurrentCaller() caller: Caller, @CaseId() id: string, @Query() query: PageQuery): Promise<Page<AccessLogItemDto>> {
     return this.accessLogs.list(caller, id, query);
   }
 }

@@ -1,9 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { Public } from '../access/authorize.decorator';
 import { AGENCIES, INTERVENTION_TYPES } from '../domain/intervention-types';
 import { CATEGORIES, CHANNELS, FORMS_BY_CATEGORY, Labels, PERPETRATORS, SEXES } from '../domain/codes';
+import { ApiProblems } from '../common/api-problems.decorator';
+import { CodesDto } from './dto/codes.dto';
 
 class CodesQuery {
   @ApiPropertyOptional({ enum: ['vi', 'en'], default: 'vi' })
@@ -22,7 +24,9 @@ export class CodesController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Every code list (channels, categories, forms, perpetrators, sexes, agencies, intervention types) with labels' })
-  list(@Query() query: CodesQuery) {
+  @ApiOkResponse({ type: CodesDto })
+  @ApiProblems(400)
+  list(@Query() query: CodesQuery): CodesDto {
     const lang = query.lang ?? 'vi';
     return {
       lang,

@@ -1,17 +1,10 @@
+import { isWithin } from '../domain/area-path';
+import { Principal } from '../auth/principal';
 import { PiiService } from '../privacy/pii.service';
+import { InterventionSummaryDto, InterventionViewDto } from './dto/intervention-view.dto';
 
 /** An intervention as case roles and the agency's own staff see it. */
-export interface InterventionView {
-  id: string;
-  agency: string;
-  type: string;
-  areaCode: string;
-  status: string;
-  dueAt: string;
-  notes: string | null;
-  outcome: string | null;
-  version: number;
-}
+export type InterventionView = InterventionViewDto;
 
 export interface InterventionRecord {
   id: string;
@@ -26,7 +19,7 @@ export interface InterventionRecord {
 }
 
 /** An intervention in full, notes and outcome decrypted: for case roles and the agency's own staff. */
-export function interventionView(row: InterventionRecord, pii: PiiService): InterventionView {
+export function interventionView(row: InterventionRecord, pii: Pick<PiiService, 'decrypt'>): InterventionView {
   return {
     id: row.id,
     agency: row.agency,
@@ -38,4 +31,14 @@ export function interventionView(row: InterventionRecord, pii: PiiService): Inte
     outcome: pii.decrypt(row.outcomeEnc, 'interventions.outcome'),
     version: row.version,
   };
+}
+
+/** What another agency's staff see of an intervention: who acts, and how far it got. */
+export function interventionSummary({ id, agency, status }: InterventionSummaryDto): InterventionSummaryDto {
+  return { id, agency, status };
+}
+
+/** The viewer's own: an intervention of the viewer's agency inside the viewer's area. */
+export function isOwnIntervention(intervention: { agency: string; areaPath: string }, viewer: Pick<Principal, 'role' | 'areaPath'>): boolean {
+  return intervention.agency === viewer.role && isWithin(intervention.areaPath, viewer.areaPath);
 }

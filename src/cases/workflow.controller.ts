@@ -5,6 +5,8 @@ import { Caller, CurrentCaller } from '../access/request-context';
 import { CaseStepsService } from './case-steps.service';
 import { CaseViewService } from './case-view.service';
 import { CaseId } from './cases.controller';
+import { ApiProblems } from '../common/api-problems.decorator';
+import { ApiCaseViewResponse, CaseView } from './dto/case-view.dto';
 import { DetailedAssessmentDto, EmergencyActionDto, InitialAssessmentDto, PlanDto, ReasonDto, ReviewDto, StepDto } from './dto/workflow.dto';
 
 /** The Decree 56 steps. Each answers with the case as the caller now sees it (new version included). */
@@ -17,7 +19,7 @@ export class WorkflowController {
     private readonly views: CaseViewService,
   ) {}
 
-  private async after(caller: Caller, id: string, step: Promise<void>) {
+  private async after(caller: Caller, id: string, step: Promise<void>): Promise<CaseView> {
     await step;
     return this.views.view(caller, id);
   }
@@ -26,7 +28,9 @@ export class WorkflowController {
   @HttpCode(200)
   @Authorize('initial_assessment', 'Case')
   @ApiOperation({ summary: 'Initial risk assessment (Mẫu 02) → initial_assessed' })
-  initialAssessment(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: InitialAssessmentDto) {
+  @ApiCaseViewResponse()
+  @ApiProblems(400, 404, 409, 413, 415)
+  initialAssessment(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: InitialAssessmentDto): Promise<CaseView> {
     return this.after(caller, id, this.steps.initialAssessment(caller, id, dto));
   }
 
@@ -34,7 +38,9 @@ export class WorkflowController {
   @HttpCode(200)
   @Authorize('emergency_action', 'Case')
   @ApiOperation({ summary: 'Emergency action; temporary separation by the commune chair only (ends 15 days later)' })
-  emergencyAction(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: EmergencyActionDto) {
+  @ApiCaseViewResponse()
+  @ApiProblems(400, 404, 409, 413, 415)
+  emergencyAction(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: EmergencyActionDto): Promise<CaseView> {
     return this.after(caller, id, this.steps.emergencyAction(caller, id, dto));
   }
 
@@ -42,7 +48,9 @@ export class WorkflowController {
   @HttpCode(200)
   @Authorize('detailed_assessment', 'Case')
   @ApiOperation({ summary: 'Detailed assessment (Mẫu 03) → detailed_assessed; plan due in 5 working days' })
-  detailedAssessment(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: DetailedAssessmentDto) {
+  @ApiCaseViewResponse()
+  @ApiProblems(400, 404, 409, 413, 415)
+  detailedAssessment(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: DetailedAssessmentDto): Promise<CaseView> {
     return this.after(caller, id, this.steps.detailedAssessment(caller, id, dto));
   }
 
@@ -50,7 +58,9 @@ export class WorkflowController {
   @HttpCode(200)
   @Authorize('draft_plan', 'Case')
   @ApiOperation({ summary: 'Support and intervention plan (Mẫu 04) → plan_drafted; approval due in 2 working days' })
-  plan(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: PlanDto) {
+  @ApiCaseViewResponse()
+  @ApiProblems(400, 404, 409, 413, 415)
+  plan(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: PlanDto): Promise<CaseView> {
     return this.after(caller, id, this.steps.draftPlan(caller, id, dto));
   }
 
@@ -58,7 +68,9 @@ export class WorkflowController {
   @HttpCode(200)
   @Authorize('approve_plan', 'Case')
   @ApiOperation({ summary: 'Approve the plan (Mẫu 05) → in_intervention; each measure becomes an intervention' })
-  approve(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: StepDto) {
+  @ApiCaseViewResponse()
+  @ApiProblems(400, 404, 409, 413, 415)
+  approve(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: StepDto): Promise<CaseView> {
     return this.after(caller, id, this.steps.approvePlan(caller, id, dto));
   }
 
@@ -66,7 +78,9 @@ export class WorkflowController {
   @HttpCode(200)
   @Authorize('review_close', 'Case')
   @ApiOperation({ summary: 'Review (Mẫu 06): close, or back to detailed_assessed to re-plan' })
-  review(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: ReviewDto) {
+  @ApiCaseViewResponse()
+  @ApiProblems(400, 404, 409, 413, 415)
+  review(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: ReviewDto): Promise<CaseView> {
     return this.after(caller, id, this.steps.review(caller, id, dto));
   }
 
@@ -74,7 +88,9 @@ export class WorkflowController {
   @HttpCode(200)
   @Authorize('close', 'Case')
   @ApiOperation({ summary: 'Close an unsubstantiated case straight after the detailed assessment' })
-  close(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: ReasonDto) {
+  @ApiCaseViewResponse()
+  @ApiProblems(400, 404, 409, 413, 415)
+  close(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: ReasonDto): Promise<CaseView> {
     return this.after(caller, id, this.steps.close(caller, id, dto));
   }
 
@@ -82,7 +98,9 @@ export class WorkflowController {
   @HttpCode(200)
   @Authorize('reopen', 'Case')
   @ApiOperation({ summary: 'Reopen a closed case → initial_assessed' })
-  reopen(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: ReasonDto) {
+  @ApiCaseViewResponse()
+  @ApiProblems(400, 404, 409, 413, 415)
+  reopen(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: ReasonDto): Promise<CaseView> {
     return this.after(caller, id, this.steps.reopen(caller, id, dto));
   }
 }

@@ -1,8 +1,10 @@
 import { Controller, Get, HttpStatus } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '../access/authorize.decorator';
+import { ApiProblems } from '../common/api-problems.decorator';
 import { ProblemException } from '../common/problem';
+import { HealthDto } from './dto/health.dto';
 
 @ApiTags('health')
 @Controller('health')
@@ -12,7 +14,9 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: '200 {"status":"ok"} when the database answers' })
-  async check(): Promise<{ status: 'ok' }> {
+  @ApiOkResponse({ type: HealthDto })
+  @ApiProblems(503)
+  async check(): Promise<HealthDto> {
     try {
       await this.db.query('SELECT 1');
     } catch {

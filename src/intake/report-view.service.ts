@@ -5,6 +5,8 @@ import { requireAccess } from '../access/require-access';
 import { AuditService } from '../audit/audit.service';
 import { CaseRepository } from '../cases/case-repository';
 import { PiiService } from '../privacy/pii.service';
+import { ReportViewDto } from './dto/report-view.dto';
+import { creatorReportView, ReportParts } from './views/report-view';
 
 interface ReportRow extends Record<string, unknown> {
   id: string;
@@ -32,7 +34,7 @@ export class ReportViewService {
     private readonly audit: AuditService,
   ) {}
 
-  async view(caller: Caller, id: string) {
+  async view(caller: Caller, id: string): Promise<ReportViewDto> {
     const [row] = (await this.db.query(
       `SELECT id, created_by AS "createdBy", channel, received_at AS "receivedAt", category, form, fatal, occurred_at AS "occurredAt",
               occurred_area_code AS "occurredAreaCode", description_enc AS "descriptionEnc", alleged_perpetrator AS "allegedPerpetrator",
@@ -48,19 +50,11 @@ export class ReportViewService {
       (cases.length ? cases : [{ id: null }]).map((kase) => ({ action: 'report.read', subjectType: 'Report', subjectId: id, caseId: kase.id })),
     );
     const reporter = this.pii.decrypt(report.reporterEnc, 'reports.reporter');
-    return {
-      id: report.id,
-      channel: report.channel,
-      receivedAt: report.receivedAt.toISOString(),
-      category: report.category,
-      form: report.form,
-      fatal: report.fatal,
-      occurredAt: report.occurredAt?.toISOString() ?? null,
-      occurredAreaCode: report.occurredAreaCode,
+    return creatorReportView({
+      report,
       description: this.pii.decrypt(report.descriptionEnc, 'reports.description'),
-      allegedPerpetrator: report.allegedPerpetrator,
-      reporter: reporter ? { ...JSON.parse(reporter), consentToContact: report.consentToContact } : null,
+      reporter: reporter ? (JSON.parse(reporter) as ReportParts['reporter']) : null,
       cases,
-    };
+    });
   }
 }

@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize } from '../access/authorize.decorator';
 import { Caller, CurrentCaller } from '../access/request-context';
+import { ApiProblems } from '../common/api-problems.decorator';
 import { CreatedReport, CreateReportDto } from './dto/create-report.dto';
+import { ReportViewDto } from './dto/report-view.dto';
 import { validIdempotencyKey } from './idempotency';
 import { IntakeService } from './intake.service';
 import { ReportViewService } from './report-view.service';
@@ -20,6 +22,8 @@ export class ReportsController {
   @Authorize('create', 'Report')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first response and creates nothing' })
   @ApiOperation({ summary: 'File a report (Mẫu 01): one case per child' })
+  @ApiCreatedResponse({ type: CreatedReport, description: 'The report and one case per child; a retry with the same Idempotency-Key answers the same' })
+  @ApiProblems(400, 409, 413, 415)
   create(
     @CurrentCaller() caller: Caller,
     @Body() dto: CreateReportDto,
@@ -31,7 +35,9 @@ export class ReportsController {
   @Get(':id')
   @Authorize('read', 'Report')
   @ApiOperation({ summary: 'A report as filed, for the user who filed it' })
-  view(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string) {
+  @ApiOkResponse({ type: ReportViewDto })
+  @ApiProblems(404)
+  view(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string): Promise<ReportViewDto> {
     return this.reports.view(caller, id);
   }
 }

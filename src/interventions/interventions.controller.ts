@@ -1,9 +1,10 @@
 import { Body, Controller, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize } from '../access/authorize.decorator';
 import { Caller, CurrentCaller } from '../access/request-context';
 import { CaseId } from '../cases/cases.controller';
-import { InterventionView } from '../cases/intervention-view';
+import { InterventionViewDto } from '../cases/dto/intervention-view.dto';
+import { ApiProblems } from '../common/api-problems.decorator';
 import { CreateInterventionDto, UpdateInterventionDto } from './dto/intervention.dto';
 import { InterventionsService } from './interventions.service';
 
@@ -16,18 +17,22 @@ export class InterventionsController {
   @Post('cases/:id/interventions')
   @Authorize('create', 'Intervention')
   @ApiOperation({ summary: 'Ask an agency to act on the case (case roles)' })
-  create(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: CreateInterventionDto): Promise<InterventionView> {
+  @ApiCreatedResponse({ type: InterventionViewDto })
+  @ApiProblems(400, 404, 409, 413, 415)
+  create(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: CreateInterventionDto): Promise<InterventionViewDto> {
     return this.interventions.create(caller, id, dto);
   }
 
   @Patch('interventions/:id')
   @Authorize('update', 'Intervention')
   @ApiOperation({ summary: 'Move an intervention forward (case roles, or staff of that agency in scope)' })
+  @ApiOkResponse({ type: InterventionViewDto })
+  @ApiProblems(400, 404, 409, 413, 415)
   update(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
     @Body() dto: UpdateInterventionDto,
-  ): Promise<InterventionView> {
+  ): Promise<InterventionViewDto> {
     return this.interventions.update(caller, id, dto);
   }
 }

@@ -1,12 +1,12 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authorize } from '../access/authorize.decorator';
 import { Caller, CurrentCaller } from '../access/request-context';
+import { ApiProblems } from '../common/api-problems.decorator';
 import { RatesBaseQuery, RatesQuery } from './dto/rates-query.dto';
 import { RatesResponseDto } from './dto/rates-response.dto';
 import { RatesExportService } from './rates-export.service';
-import { RatesResult } from './rates.service';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -26,14 +26,18 @@ export class StatisticsController {
       'Distinct children per indicator and period, counted once at the residence commune of their first qualifying event. ' +
       'Counts from 1 to STATS_MIN_CELL − 1 are suppressed, with secondary suppression. `Accept: text/csv` returns the same rows, then the total, as CSV.',
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: RatesResponseDto })
+  @ApiExtraModels(RatesResponseDto)
+  @ApiOkResponse({
+    description: 'The rates as JSON, or with `Accept: text/csv` the same rows then the total as CSV',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(RatesResponseDto) } }, 'text/csv': { schema: { type: 'string' } } },
+  })
+  @ApiProblems(400)
   async rates(
     @CurrentCaller() caller: Caller,
     @Query() query: RatesQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<RatesResult | string> {
+  ): Promise<RatesResponseDto | string> {
     if (!wantsCsv(accept)) return this.exports.json(caller, query);
     void reply.type('text/csv; charset=utf-8');
     return this.exports.csv(caller, query);
@@ -45,8 +49,8 @@ export class StatisticsController {
     summary: 'The same figures as an Excel workbook: one sheet per breakdown (total, area, sex, age group, form)',
     description: 'Every sheet passes the same disclosure control as the JSON response.',
   })
-  @ApiProduces(XLSX_TYPE)
-  @ApiOkResponse({ description: 'An .xlsx workbook', schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({ description: 'An .xlsx workbook', content: { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
+  @ApiProblems(400)
   async xlsx(@CurrentCaller() caller: Caller, @Query() query: RatesBaseQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const workbook = await this.exports.xlsx(caller, query);
     void reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="rates-${query.indicator}-${query.year}.xlsx"`);
@@ -59,8 +63,8 @@ export class StatisticsController {
     summary: 'A chart of the rates by area (direct children of areaCode) with the target as a line, as SVG',
     description: 'Rendered on the server with Vega-Lite from the published (disclosure-controlled) figures.',
   })
-  @ApiProduces('image/svg+xml')
-  @ApiOkResponse({ description: 'An SVG image', schema: { type: 'string' } })
+  @ApiOkResponse({ description: 'An SVG image', content: { 'image/svg+xml': { schema: { type: 'string' } } } })
+  @ApiProblems(400)
   async chart(@CurrentCaller() caller: Caller, @Query() query: RatesBaseQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const svg = await this.exports.svg(caller, query);
     void reply.type('image/svg+xml; charset=utf-8');

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../common/api-problems.decorator';
 import type { FastifyRequest } from 'fastify';
 import { AllowedWithOneTimePassword, Authorize, Public } from '../access/authorize.decorator';
 import { Caller, CurrentCaller } from '../access/request-context';
@@ -24,6 +25,8 @@ export class AuthController {
   @Public()
   @RouteConfig(LOGIN_THROTTLED)
   @ApiOperation({ summary: 'Exchange a username and password for a bearer token' })
+  @ApiOkResponse({ type: TokenResponse })
+  @ApiProblems(400, 401, 413, 415, 429, 503)
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<TokenResponse> {
     return this.logins.login(dto, requestIds(request));
   }
@@ -34,7 +37,8 @@ export class AuthController {
   @AllowedWithOneTimePassword()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Replace the signed-in user’s password; every token issued before stops working, so sign in again' })
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Changed: sign in again with the new password' })
+  @ApiProblems(400, 413, 415, 503)
   changePassword(@CurrentCaller() caller: Caller, @Body() dto: ChangePasswordDto): Promise<void> {
     return this.passwords.change(caller, dto);
   }

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../common/api-problems.decorator';
+import { ApiPageResponse } from '../common/page.dto';
 import { Authorize } from '../access/authorize.decorator';
 import { Caller, CurrentCaller } from '../access/request-context';
 import { Page } from '../common/pagination';
@@ -15,6 +17,7 @@ export class UsersController {
   @Get('me')
   @Authorize('read', 'Profile')
   @ApiOperation({ summary: 'The signed-in user' })
+  @ApiOkResponse({ type: UserProfile })
   me(@CurrentCaller() caller: Caller): UserProfile {
     return this.users.profile(caller);
   }
@@ -22,6 +25,8 @@ export class UsersController {
   @Post()
   @Authorize('create', 'User')
   @ApiOperation({ summary: 'Create a user inside the admin’s area (admin)' })
+  @ApiCreatedResponse({ type: CreatedUser, description: 'The user, with a one-time password to hand over' })
+  @ApiProblems(400, 409, 413, 415, 503)
   create(@CurrentCaller() caller: Caller, @Body() dto: CreateUserDto): Promise<CreatedUser> {
     return this.users.create(caller, dto);
   }
@@ -29,6 +34,8 @@ export class UsersController {
   @Get()
   @Authorize('read', 'User')
   @ApiOperation({ summary: 'Users inside the admin’s area (admin)' })
+  @ApiPageResponse(UserProfile)
+  @ApiProblems(400)
   list(@CurrentCaller() caller: Caller, @Query() query: UserListQuery): Promise<Page<UserProfile>> {
     return this.users.list(caller, query);
   }
@@ -36,6 +43,8 @@ export class UsersController {
   @Patch(':id')
   @Authorize('update', 'User')
   @ApiOperation({ summary: 'Change a user’s name, role, area or password, or deactivate it (admin, inside its area)' })
+  @ApiOkResponse({ type: UserAccount })
+  @ApiProblems(400, 404, 409, 413, 415, 503)
   update(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,

@@ -65,11 +65,6 @@ export class AreaView {
   @ApiProperty({ nullable: true, type: String }) successorCode!: string | null;
 }
 
-export class AreaPage {
-  @ApiProperty({ type: [AreaView] }) items!: AreaView[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
-}
-
 export class AreaListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'List the direct children of this area; without it, the top level (the country)' })
   @IsOptional()

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize } from '../../access/authorize.decorator';
 import { Caller, CurrentCaller } from '../../access/request-context';
+import { ApiProblems } from '../../common/api-problems.decorator';
 import { HolidayDto, HolidayList, HolidayYearQuery } from './dto/holiday.dto';
 import { HolidaysService } from './holidays.service';
 
@@ -18,6 +19,7 @@ export class HolidaysController {
     description: 'Weekdays off that working-day deadlines skip. `year` defaults to the current year in Asia/Ho_Chi_Minh.',
   })
   @ApiOkResponse({ type: HolidayList })
+  @ApiProblems(400)
   list(@Query() query: HolidayYearQuery): Promise<HolidayList> {
     return this.holidays.list(query);
   }
@@ -32,6 +34,7 @@ export class HolidaysController {
   })
   @ApiBody({ type: [HolidayDto] })
   @ApiOkResponse({ type: HolidayList })
+  @ApiProblems(400, 413, 415)
   replace(@CurrentCaller() caller: Caller, @Body() body: unknown): Promise<HolidayList> {
     return this.holidays.replace(caller, body);
   }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
+import { ROLES } from '../../domain/roles';
 import { LengthAtMost, MAX_CODE, MAX_TIMESTAMP, MAX_UUID } from '../../common/text-limits';
 
 export class AuditQuery extends PageQuery {
@@ -31,16 +32,16 @@ export class AuditQuery extends PageQuery {
 }
 
 export class AuditItem {
-  @ApiProperty() id!: string;
-  @ApiProperty() at!: string;
-  @ApiPropertyOptional({ nullable: true }) userId!: string | null;
-  @ApiPropertyOptional({ nullable: true }) username!: string | null;
-  @ApiPropertyOptional({ nullable: true }) role!: string | null;
-  @ApiProperty() action!: string;
-  @ApiProperty() subjectType!: string;
-  @ApiPropertyOptional({ nullable: true }) subjectId!: string | null;
-  @ApiPropertyOptional({ nullable: true }) caseId!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'The server’s id of the request (its X-Request-Id response header)' }) requestId!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'The X-Request-Id the client sent, as the client chose it' }) clientRequestId!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Object }) details!: Record<string, unknown> | null;
+  @ApiProperty({ example: '1042', description: 'The entry’s place in the log (a growing number, as text)' }) id!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) userId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) username!: string | null;
+  @ApiProperty({ type: String, enum: ROLES, nullable: true }) role!: string | null;
+  @ApiProperty({ example: 'case.read' }) action!: string;
+  @ApiProperty({ example: 'Case' }) subjectType!: string;
+  @ApiProperty({ type: String, nullable: true }) subjectId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) caseId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The server’s id of the request (its X-Request-Id response header)' }) requestId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The X-Request-Id the client sent, as the client chose it' }) clientRequestId!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'Codes and ids of the action; never a personal value' }) details!: Record<string, unknown> | null;
 }

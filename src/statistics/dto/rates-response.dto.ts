@@ -1,10 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { GROUP_BY } from '../rates-table';
+import { BASES, INDICATORS } from '../indicators';
+import { PERIODS } from '../periods';
+import { TARGET_KINDS } from '../targets';
 
 /** The response of GET /statistics/rates (API.md, Statistics), for the OpenAPI document. */
 export class TargetStatusDto {
   @ApiProperty({ example: 550 }) value!: number;
-  @ApiProperty({ enum: ['max', 'min'] }) kind!: string;
+  @ApiProperty({ enum: TARGET_KINDS }) kind!: string;
   @ApiProperty({ nullable: true, type: Boolean, description: 'Null when the rate is not shown; sub-year periods are judged on the rate scaled to a year' })
   met!: boolean | null;
 }
@@ -22,11 +25,11 @@ export class RateCellDto {
 }
 
 export class RatesResponseDto {
-  @ApiProperty() indicator!: string;
+  @ApiProperty({ enum: INDICATORS }) indicator!: string;
   @ApiProperty() year!: number;
-  @ApiProperty() period!: string;
+  @ApiProperty({ enum: PERIODS }) period!: string;
   @ApiProperty() areaCode!: string;
-  @ApiProperty() basis!: string;
+  @ApiProperty({ enum: BASES }) basis!: string;
   @ApiPropertyOptional({ enum: GROUP_BY }) groupBy?: string;
   @ApiProperty({ example: 100000 }) per!: number;
   @ApiProperty({ type: [RateCellDto] }) rows!: RateCellDto[];

@@ -1,0 +1,60 @@
+import { CaseWorkflowParts } from '../dto/case-file.dto';
+import { CaseChildDto, PossibleDuplicateDto } from '../dto/case-view.dto';
+import { InterventionView } from '../intervention-view';
+
+/**
+ * A case as loaded and decrypted, before any audience's rules are applied: the input of the case
+ * views. Times are still `Date`s; the views write them as ISO 8601.
+ */
+export interface CaseFacts {
+  id: string;
+  caseNumber: string;
+  category: string;
+  form: string;
+  fatal: boolean;
+  status: string;
+  riskLevel: string | null;
+  emergency: boolean;
+  substantiation: string;
+  allegedPerpetrator: string | null;
+  receivedAt: Date;
+  occurredAt: Date | null;
+  areaCode: string;
+  version: number;
+}
+
+/** A report of the case; `reporter` is decrypted only when the reporter consented to be contacted. */
+export interface CaseReportPart {
+  id: string;
+  channel: string;
+  receivedAt: Date;
+  consentToContact: boolean;
+  reporter: { name: string | null; phone: string | null; relationship: string | null } | null;
+}
+
+export interface CaseDeadlinePart {
+  kind: string;
+  dueAt: Date;
+  metAt: Date | null;
+}
+
+/** An intervention in full, with the path of the area where it is carried out (whose it is). */
+export type CaseInterventionPart = InterventionView & { areaPath: string };
+
+/** What every audience's view is made from. */
+export interface CaseParts {
+  kase: CaseFacts;
+  child: CaseChildDto;
+  reports: CaseReportPart[];
+  deadlines: CaseDeadlinePart[];
+  interventions: CaseInterventionPart[];
+  now: Date;
+}
+
+/** What only child-protection roles' view is made from, on top of the common parts. */
+export interface CaseFileParts extends CaseParts {
+  /** The description of the first report, decrypted. */
+  description: string | null;
+  possibleDuplicates: PossibleDuplicateDto[];
+  workflow: CaseWorkflowParts;
+}

@@ -1,0 +1,85 @@
+import { Principal } from '../../auth/principal';
+import { AgencyCaseViewDto, CaseDeadlineDto, CaseReportDto, CaseViewDto, ChildProtectionCaseViewDto } from '../dto/case-view.dto';
+import { InterventionSummaryDto, InterventionViewDto } from '../dto/intervention-view.dto';
+import { interventionSummary, isOwnIntervention } from '../intervention-view';
+import { CaseDeadlinePart, CaseFileParts, CaseInterventionPart, CaseParts, CaseReportPart } from './case-parts';
+
+/**
+ * The case as each audience sees it (API.md, Cases; Decree 56 Art. 24 on the reporter):
+ * - child-protection roles (commune officers, commune chairs, provincial officers) see the file,
+ *   the reporter only when the reporter agreed to be contacted;
+ * - agency staff (police, health, justice, education) see the case without the reporter, the
+ *   description, the assessments, the plan, the emergency actions, the timeline or possible
+ *   duplicates; their own agency's interventions in their area in full, the others as
+ *   `{id, agency, status}`.
+ */
+
+/** A deadline is overdue when it fell due unmet; a closed case has none overdue. */
+export function deadlineView(deadline: CaseDeadlinePart, caseOpen: boolean, now: Date): CaseDeadlineDto {
+  return {
+    kind: deadline.kind,
+    dueAt: deadline.dueAt.toISOString(),
+    metAt: deadline.metAt?.toISOString() ?? null,
+    overdue: caseOpen && deadline.metAt === null && deadline.dueAt.getTime() < now.getTime(),
+  };
+}
+
+function reportView(report: CaseReportPart, showReporter: boolean): CaseReportDto {
+  const view: CaseReportDto = { id: report.id, channel: report.channel, receivedAt: report.receivedAt.toISOString() };
+  if (showReporter && report.consentToContact && report.reporter) view.reporter = { ...report.reporter, consentToContact: true };
+  return view;
+}
+
+function stripAreaPath({ areaPath: _areaPath, ...intervention }: CaseInterventionPart): InterventionViewDto {
+  return intervention;
+}
+
+/** The parts every reader of the case sees, its interventions as `seeIntervention` shows them. */
+function commonView(
+  { kase, child, reports, deadlines, interventions, now }: CaseParts,
+  showReporter: boolean,
+  seeIntervention: (intervention: CaseInterventionPart) => InterventionViewDto | InterventionSummaryDto,
+): CaseViewDto {
+  const open = kase.status !== 'closed';
+  return {
+    id: kase.id,
+    caseNumber: kase.caseNumber,
+    category: kase.category,
+    form: kase.form,
+    fatal: kase.fatal,
+    status: kase.status,
+    riskLevel: kase.riskLevel,
+    emergency: kase.emergency,
+    substantiation: kase.substantiation,
+    child: { ...child },
+    occurredAt: kase.occurredAt?.toISOString() ?? null,
+    occurredAreaCode: kase.areaCode,
+    receivedAt: kase.receivedAt.toISOString(),
+    allegedPerpetrator: kase.allegedPerpetrator,
+    reports: reports.map((report) => reportView(report, showReporter)),
+    interventions: interventions.map(seeIntervention),
+    deadlines: deadlines.map((deadline) => deadlineView(deadline, open, now)),
+    version: kase.version,
+  };
+}
+
+/** Commune officers, commune chairs and provincial officers: the whole file. */
+export function childProtectionCaseView(parts: CaseFileParts): ChildProtectionCaseViewDto {
+  const { assessments, plan, emergencyActions, timeline } = parts.workflow;
+  return {
+    ...commonView(parts, true, stripAreaPath),
+    description: parts.description,
+    possibleDuplicates: parts.possibleDuplicates,
+    assessments,
+    plan,
+    emergencyActions,
+    timeline,
+  };
+}
+
+/** Agency staff: the case around their own work, nothing of the file beyond it. */
+export function agencyCaseView(parts: CaseParts, viewer: Pick<Principal, 'role' | 'areaPath'>): AgencyCaseViewDto {
+  return commonView(parts, false, (intervention) =>
+    isOwnIntervention(intervention, viewer) ? stripAreaPath(intervention) : interventionSummary(intervention),
+  );
+}

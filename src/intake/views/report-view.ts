@@ -1,0 +1,39 @@
+import { CreatedCaseRef } from '../dto/create-report.dto';
+import { ReportViewDto } from '../dto/report-view.dto';
+
+/** A report as loaded, its description and reporter decrypted. */
+export interface ReportParts {
+  report: {
+    id: string;
+    channel: string;
+    receivedAt: Date;
+    category: string;
+    form: string;
+    fatal: boolean;
+    occurredAt: Date | null;
+    occurredAreaCode: string;
+    allegedPerpetrator: string | null;
+    consentToContact: boolean;
+  };
+  description: string | null;
+  reporter: { name: string | null; phone: string | null; relationship: string | null } | null;
+  cases: CreatedCaseRef[];
+}
+
+/** The report as its creator filed it: every intake field back, the reporter with the consent they gave. */
+export function creatorReportView({ report, description, reporter, cases }: ReportParts): ReportViewDto {
+  return {
+    id: report.id,
+    channel: report.channel,
+    receivedAt: report.receivedAt.toISOString(),
+    category: report.category,
+    form: report.form,
+    fatal: report.fatal,
+    occurredAt: report.occurredAt?.toISOString() ?? null,
+    occurredAreaCode: report.occurredAreaCode,
+    description,
+    allegedPerpetrator: report.allegedPerpetrator,
+    reporter: reporter ? { ...reporter, consentToContact: report.consentToContact } : null,
+    cases,
+  };
+}
