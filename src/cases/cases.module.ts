@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CaseAccessLogService } from './access-log.service';
 import { CaseInterventionWriter } from './case-intervention-writer';
 import { CaseListService } from './case-list.service';
+import { ChildMatcher } from './child-matcher';
 import { CaseRepository } from './case-repository';
 import { StatisticsModule } from '../statistics/statistics.module';
 import { CaseRecordService } from './case-record.service';
@@ -12,7 +13,7 @@ import { CodesController } from './codes.controller';
 @Module({
   imports: [StatisticsModule],
   controllers: [CasesController, CodesController],
-  providers: [CaseListService, CaseViewService, CaseAccessLogService, CaseRecordService, CaseInterventionWriter, CaseRepository],
-  exports: [CaseViewService, CaseInterventionWriter, CaseRepository],
+  providers: [CaseListService, CaseViewService, CaseAccessLogService, CaseRecordService, CaseInterventionWriter, CaseRepository, ChildMatcher],
+  exports: [CaseViewService, CaseInterventionWriter, CaseRepository, ChildMatcher],
 })
 export class CasesModule {}

@@ -9,7 +9,7 @@ import { PiiService } from '../privacy/pii.service';
 import { CaseRepository, CaseWrites } from '../cases/case-repository';
 import { AreaRef, resolveCommunes } from './area-lookup';
 import { provinceOf } from '../cases/case-number';
-import { ChildMatcher } from './child-matcher';
+import { ChildMatcher } from '../cases/child-matcher';
 import { CreatedCaseRef, CreatedReport, CreateReportDto, ReportChildDto } from './dto/create-report.dto';
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency';
 import { ageAtEvent, vietnamDate } from '../domain/time';

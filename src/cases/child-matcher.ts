@@ -2,9 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { PiiService } from '../privacy/pii.service';
 import { normalizeName } from '../privacy/normalize-name';
-import { ReportChildDto } from './dto/create-report.dto';
 
 const DAY_MS = 24 * 3600 * 1000;
+
+/** A child as a report describes it (Mẫu 01). */
+export interface ReportedChild {
+  fullName: string;
+  dateOfBirth?: string;
+  estimatedAge?: number;
+  sex: string;
+  residenceAreaCode?: string;
+  address?: string;
+}
 
 interface Candidate {
   id: string;
@@ -13,7 +22,7 @@ interface Candidate {
 }
 
 /**
- * One record per child. The same normalized name, date of birth and residence commune is the
+ * The one writer of the `children` table. One record per child. The same normalized name, date of birth and residence commune is the
  * same child (found through a keyed blind index, never by decrypting). Near matches — same name
  * and commune, birth within a year or an estimated age — are recorded for an officer to judge,
  * never merged.
@@ -22,7 +31,7 @@ interface Candidate {
 export class ChildMatcher {
   constructor(private readonly pii: PiiService) {}
 
-  async findOrCreate(manager: EntityManager, child: ReportChildDto): Promise<{ id: string; created: boolean }> {
+  async findOrCreate(manager: EntityManager, child: ReportedChild): Promise<{ id: string; created: boolean }> {
     const name = normalizeName(child.fullName);
     const residence = child.residenceAreaCode ?? null;
     const matchIndex = child.dateOfBirth && residence ? this.pii.index('child', name, child.dateOfBirth, residence) : null;
@@ -63,7 +72,7 @@ export class ChildMatcher {
     return { id: existing.id, created: false };
   }
 
-  private async recordNearMatches(manager: EntityManager, id: string, candidates: Candidate[], child: ReportChildDto): Promise<void> {
+  private async recordNearMatches(manager: EntityManager, id: string, candidates: Candidate[], child: ReportedChild): Promise<void> {
     const near = candidates.filter((candidate) => {
       const birth = this.pii.decrypt(candidate.dateOfBirthEnc, 'children.date_of_birth');
       if (!birth || !child.dateOfBirth) return true; // an estimated age on either side: worth a look
