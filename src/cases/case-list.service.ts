@@ -8,20 +8,10 @@ import { cursorTimestamp, Page, pageRequest, toPage } from '../common/pagination
 import { normalizeName } from '../privacy/normalize-name';
 import { PiiService } from '../privacy/pii.service';
 import { CaseListQuery } from './dto/case-query.dto';
+import { CaseListItemDto } from './dto/case-list-item.dto';
 import { CASE_SCOPE_COLUMNS, caseAreaFilter } from './case-scope';
 
-export interface CaseListItem {
-  id: string;
-  caseNumber: string;
-  category: string;
-  form: string;
-  status: string;
-  riskLevel: string | null;
-  emergency: boolean;
-  areaCode: string;
-  receivedAt: string;
-  version: number;
-}
+export type CaseListItem = CaseListItemDto;
 
 type CaseListRow = Omit<CaseListItem, 'receivedAt'> & { receivedAt: Date; receivedAtExact: string };
 

@@ -6,17 +6,10 @@ import { AuditService } from '../audit/audit.service';
 import { scopeWhere } from '../access/scope-sql';
 import { cursorTimestamp, Page, pageRequest, toPage } from '../common/pagination';
 import { CASE_SCOPE_COLUMNS, caseAreaFilter } from './case-scope';
+import { DeadlineItemDto } from './dto/deadline-item.dto';
 import { DeadlineQuery } from './dto/deadline-query.dto';
 
-export interface DeadlineItem {
-  caseId: string;
-  caseNumber: string;
-  kind: string;
-  dueAt: string;
-  /** ISO 8601 duration past the due time; null when not yet due. */
-  overdueBy: string | null;
-  overdueBySeconds: number | null;
-}
+export type DeadlineItem = DeadlineItemDto;
 
 interface DeadlineRow {
   id: string;
