@@ -3,13 +3,13 @@ import { subject } from '@casl/ability';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../access/request-context';
 import { AuditService } from '../audit/audit.service';
-import { Forbidden } from '../common/problem';
+import { Forbidden, invalidFields } from '../common/problem';
 import { AREA_COLUMN_OF, AREA_CSV_COLUMNS, areaFromCsv } from './area-csv';
 import { PlannedArea, planAreaImport } from './area-import-plan';
 import { AreasService } from './areas.service';
 import { bodyFormat, readCsvTable } from './csv-table';
 import { AreaImportResult, CreateAreaDto } from './dto/area.dto';
-import { csvRowNaming, invalidFields, validateCsvRecords } from './row-errors';
+import { csvRowNaming, validateCsvRecords } from './row-errors';
 
 /**
  * `POST /areas/import`: thousands of communes from one CSV, all or nothing. The rows are checked

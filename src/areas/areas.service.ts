@@ -5,11 +5,10 @@ import { Caller } from '../access/request-context';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { AuditService } from '../audit/audit.service';
 import { decodeCursor, DEFAULT_LIMIT, Page, toPage } from '../common/pagination';
-import { Conflict, FieldError, Forbidden, invalidField, NotFound } from '../common/problem';
+import { Conflict, FieldError, Forbidden, invalidField, invalidFields, NotFound } from '../common/problem';
 import { KnownArea } from './area-import-plan';
 import { AREA_CODE_PATTERN, childPath, isValidPeriod, parentLevelProblem } from './area-rules';
 import { AreaListQuery, AreaView, CreateAreaDto } from './dto/area.dto';
-import { invalidFields } from './row-errors';
 
 /** The columns of an AreaView; dates as text so no time zone can shift them. */
 const AREA_COLUMNS = `code, name, level, parent_code AS "parentCode", path,
