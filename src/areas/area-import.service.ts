@@ -4,13 +4,13 @@ import { DataSource } from 'typeorm';
 import { AreaRepository } from '../area-tree/area-repository';
 import { Caller } from '../access/request-context';
 import { AuditService } from '../audit/audit.service';
-import { Forbidden } from '../common/problem';
+import { Forbidden, invalidFields } from '../common/problem';
 import { AREA_COLUMN_OF, AREA_CSV_COLUMNS, areaFromCsv } from './area-csv';
 import { planAreaImport } from './area-import-plan';
 import { AreasService } from './areas.service';
 import { bodyFormat, readCsvTable } from './csv-table';
 import { AreaImportResult, CreateAreaDto } from './dto/area.dto';
-import { csvRowNaming, invalidFields, validateCsvRecords } from './row-errors';
+import { csvRowNaming, validateCsvRecords } from './row-errors';
 
 /**
  * `POST /areas/import`: thousands of communes from one CSV, all or nothing. The rows are checked

@@ -2,9 +2,7 @@ import { AREA_LEVELS, AreaLevel, PATH_SEPARATOR } from '../domain/area-path';
 
 export { AREA_LEVELS };
 export type { AreaLevel };
-
-/** Codes as the `areas` table accepts them. */
-export const AREA_CODE_PATTERN = /^[A-Za-z0-9-]{1,32}$/;
+export { AREA_CODE_PATTERN, isCalendarDate } from '../common/validators';
 
 /**
  * Which level may hold which: a province sits in the country, a district in a province, and a
@@ -38,13 +36,6 @@ export function parentLevelProblem(childLevel: AreaLevel, parentLevel: AreaLevel
 /** The materialized path of a new area: its parent's path, then its own code. */
 export function childPath(parentPath: string, code: string): string {
   return `${parentPath}${PATH_SEPARATOR}${code}`;
-}
-
-/** A real day written `YYYY-MM-DD` (no 30 February). */
-export function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 /** A validity period ends on or after the day it starts; open ends are always fine. */

@@ -6,11 +6,10 @@ import { isUniqueViolation } from '../database/postgres-errors';
 import { AuditService } from '../audit/audit.service';
 import { AreaRecord, AreaRepository } from '../area-tree/area-repository';
 import { Page, pageRequest, toPage } from '../common/pagination';
-import { Conflict, FieldError, Forbidden, invalidField, NotFound } from '../common/problem';
+import { Conflict, FieldError, Forbidden, invalidField, invalidFields, NotFound } from '../common/problem';
 import { KnownArea } from './area-import-plan';
 import { AREA_CODE_PATTERN, childPath, isValidPeriod, parentLevelProblem } from './area-rules';
 import { AreaListQuery, AreaView, CreateAreaDto } from './dto/area.dto';
-import { invalidFields } from './row-errors';
 
 function toView(row: AreaRecord): AreaView {
   const { code, name, level, parentCode, path, validFrom, validTo, successorCode } = row;

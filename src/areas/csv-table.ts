@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
-import { FieldError, InvalidInput, invalidField, ProblemException } from '../common/problem';
+import { FieldError, invalidField, invalidFields, ProblemException } from '../common/problem';
 
 export type BodyFormat = 'json' | 'csv';
 
@@ -75,6 +75,6 @@ export function readCsvTable(text: unknown, columns: readonly string[]): CsvReco
     header.forEach((name, position) => (values[name] = record[position] ?? ''));
     return { line: info.lines, values };
   });
-  if (errors.length) throw new InvalidInput(errors.slice(0, 100), `${errors.length} invalid row(s); the first is ${errors[0].field}: ${errors[0].message}`);
+  if (errors.length) throw invalidFields(errors, 'invalid row');
   return records;
 }

@@ -2,8 +2,7 @@
 export const SEXES = ['male', 'female'] as const;
 export type Sex = (typeof SEXES)[number];
 export const CHILD_AGES = 18;
-export const MIN_YEAR = 1900;
-export const MAX_YEAR = 2200;
+export { MIN_YEAR, MAX_YEAR } from '../common/validators';
 
 export interface PopulationCell {
   areaCode: string;

@@ -4,13 +4,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { descendantsPattern } from '../domain/area-path';
 import { Caller } from '../access/request-context';
 import { AuditService } from '../audit/audit.service';
-import { FieldError, Forbidden, NotFound } from '../common/problem';
+import { FieldError, Forbidden, invalidFields, NotFound } from '../common/problem';
 import { AreasService } from './areas.service';
 import { BodyFormat, bodyFormat, readCsvTable } from './csv-table';
 import { PopulationQuery, PopulationRowDto, PopulationSummary, PopulationUpsertResult } from './dto/population.dto';
 import { POPULATION_COLUMN_OF, POPULATION_CSV_COLUMNS, populationFromCsv } from './population-csv';
 import { repeatedCells, Sex, summarizePopulation } from './population-rules';
-import { csvRowNaming, invalidFields, jsonRowNaming, RowNaming, validateCsvRecords, validateFlatRows } from './row-errors';
+import { csvRowNaming, jsonRowNaming, RowNaming, validateCsvRecords, validateFlatRows } from './row-errors';
 
 /** Rows per statement: large enough to be few round trips, small enough to keep each array modest. */
 const CHUNK = 20_000;

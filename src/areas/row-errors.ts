@@ -1,9 +1,7 @@
 import { validateSync } from 'class-validator';
-import { FieldError, InvalidInput } from '../common/problem';
+import { FieldError, InvalidInput, invalidFields } from '../common/problem';
 import { flattenValidationErrors, VALIDATOR_OPTIONS } from '../common/validation';
 import { CsvRecord } from './csv-table';
-
-const MAX_ERRORS = 100;
 
 /** How the rows of a body are named in errors: `[3].age` in JSON, `rows[3].age` (line 5) in CSV. */
 export interface RowNaming {
@@ -34,11 +32,6 @@ export function csvRowNaming(records: readonly CsvRecord[], columnOf: Readonly<R
     },
     locate,
   };
-}
-
-/** A 400 listing the first errors, summarised in `detail` like validateRows does. */
-export function invalidFields(errors: FieldError[]): InvalidInput {
-  return new InvalidInput(errors.slice(0, MAX_ERRORS), `${errors.length} invalid field(s); the first is ${errors[0].field}: ${errors[0].message}`);
 }
 
 /** A DTO instance holding the row's own properties, `__proto__` included as a plain (unknown) field. */

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsOneOf } from '../common/validators';
 import { Public } from '../access/authorize.decorator';
 import { AGENCIES, INTERVENTION_TYPES } from '../domain/intervention-types';
 import { CATEGORIES, CHANNELS, FORMS_BY_CATEGORY, Labels, PERPETRATORS, SEXES } from '../domain/codes';
@@ -10,7 +11,7 @@ import { CodesDto } from './dto/codes.dto';
 class CodesQuery {
   @ApiPropertyOptional({ enum: ['vi', 'en'], default: 'vi' })
   @IsOptional()
-  @IsIn(['vi', 'en'], { message: 'lang must be vi or en' })
+  @IsOneOf(['vi', 'en'])
   lang?: 'vi' | 'en';
 }
 

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Checks that accept a string (`LengthAtMost` reports as `maxLength` too); a property with one of them (or declared `string`) is a string field. */
-const STRING_CHECKS = new Set(['isString', 'matches', 'isIso8601', 'isUuid', 'isCalendarDate', 'isHolidayDate']);
+const STRING_CHECKS = new Set(['isString', 'matches', 'isIso8601', 'isUuid', 'isLocalDate']);
 /** A closed list bounds the length by itself. */
 const CLOSED_LISTS = new Set(['isIn', 'isEnum']);
 

@@ -65,6 +65,18 @@ export class InvalidInput extends ProblemException {
 
 export const invalidField = (field: string, message: string) => new InvalidInput([{ field, message }], `${field}: ${message}`);
 
+/** How many errors a 400 lists; its detail still counts them all. */
+export const MAX_LISTED_ERRORS = 100;
+
+/**
+ * A 400 for a body with many errors (rows of an import, items of an array): the first 100 listed,
+ * and a detail that counts them and quotes the first, "3 invalid field(s); the first is [2].age: …".
+ */
+export function invalidFields(errors: FieldError[], counted = 'invalid field'): InvalidInput {
+  const [first] = errors;
+  return new InvalidInput(errors.slice(0, MAX_LISTED_ERRORS), `${errors.length} ${counted}(s); the first is ${first.field}: ${first.message}`);
+}
+
 export class NotFound extends ProblemException {
   constructor(what = 'The resource') {
     super(HttpStatus.NOT_FOUND, `${what} was not found`);

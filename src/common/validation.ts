@@ -2,7 +2,7 @@ import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { MAX_ECHO, shortened } from './echo';
-import { FieldError, InvalidInput } from './problem';
+import { FieldError, InvalidInput, invalidFields } from './problem';
 
 /** Longer than any message of ours; a message this long quotes something it should not. */
 const MAX_MESSAGE = 500;
@@ -60,6 +60,6 @@ export async function validateRows<T extends object>(
     errors.push(...flattenValidationErrors(rowErrors, rowLabel(index)));
     instances.push(instance);
   }
-  if (errors.length) throw new InvalidInput(errors.slice(0, 100), `${errors.length} invalid field(s); the first is ${errors[0].field}: ${errors[0].message}`);
+  if (errors.length) throw invalidFields(errors);
   return instances;
 }

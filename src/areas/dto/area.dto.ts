@@ -1,23 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
+import { IsOptional, Matches, ValidateIf, ValidationArguments } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
-import { AREA_CODE_PATTERN, AREA_LEVELS, AreaLevel, isCalendarDate } from '../area-rules';
-import { LengthAtMost, MAX_AREA_CODE, MAX_DATE, MAX_NAME } from '../../common/text-limits';
+import { AREA_LEVELS, AreaLevel } from '../area-rules';
+import { LengthAtMost, MAX_NAME } from '../../common/text-limits';
+import { IsAreaCode, IsCode, IsLocalDate } from '../../common/validators';
 
-const CODE_MESSAGE = (property: string) => `${property} must be 1–32 letters, digits or dashes`;
-
-/** A day written `YYYY-MM-DD`. */
-export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    { name: 'isCalendarDate', validator: { validate: isCalendarDate, defaultMessage: (args) => `${args?.property} must be a date YYYY-MM-DD` } },
-    options,
-  );
-}
+/** Where an admin writes area codes, the message spells the rule out. */
+const SPELLED_OUT = { message: ({ property }: ValidationArguments) => `${property} must be 1–32 letters, digits or dashes` };
 
 export class CreateAreaDto {
   @ApiProperty({ example: '19753', description: '1–32 letters, digits or dashes; unique among all areas, past and present' })
-  @Matches(AREA_CODE_PATTERN, { message: CODE_MESSAGE('code') })
-  @LengthAtMost(MAX_AREA_CODE)
+  @IsAreaCode(SPELLED_OUT)
   code!: string;
 
   @ApiProperty({ example: 'Phường Thuận Hóa' })
@@ -26,31 +19,27 @@ export class CreateAreaDto {
   name!: string;
 
   @ApiProperty({ enum: AREA_LEVELS, description: 'A new country cannot be created' })
-  @IsIn(AREA_LEVELS, { message: `level must be one of ${AREA_LEVELS.join(', ')}` })
+  @IsCode(AREA_LEVELS)
   level!: AreaLevel;
 
   @ApiProperty({ example: '46', description: 'The code of the area one tier up; a commune may sit directly in a province' })
   @ValidateIf((dto: CreateAreaDto) => dto.level !== 'country')
-  @Matches(AREA_CODE_PATTERN, { message: 'parentCode must be the code of the area one tier up (1–32 letters, digits or dashes)' })
-  @LengthAtMost(MAX_AREA_CODE)
+  @IsAreaCode({ message: 'parentCode must be the code of the area one tier up (1–32 letters, digits or dashes)' })
   parentCode!: string;
 
   @ApiPropertyOptional({ format: 'date', nullable: true, example: '2025-07-01' })
   @IsOptional()
-  @IsCalendarDate()
-  @LengthAtMost(MAX_DATE)
+  @IsLocalDate()
   validFrom?: string | null;
 
   @ApiPropertyOptional({ format: 'date', nullable: true, description: 'Last day the area existed (inclusive)' })
   @IsOptional()
-  @IsCalendarDate()
-  @LengthAtMost(MAX_DATE)
+  @IsLocalDate()
   validTo?: string | null;
 
   @ApiPropertyOptional({ nullable: true, description: 'The area that took over a retired one (mergers)' })
   @IsOptional()
-  @Matches(AREA_CODE_PATTERN, { message: CODE_MESSAGE('successorCode') })
-  @LengthAtMost(MAX_AREA_CODE)
+  @IsAreaCode(SPELLED_OUT)
   successorCode?: string | null;
 }
 
@@ -68,19 +57,17 @@ export class AreaView {
 export class AreaListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'List the direct children of this area; without it, the top level (the country)' })
   @IsOptional()
-  @Matches(AREA_CODE_PATTERN, { message: CODE_MESSAGE('parentCode') })
-  @LengthAtMost(MAX_AREA_CODE)
+  @IsAreaCode(SPELLED_OUT)
   parentCode?: string;
 
   @ApiPropertyOptional({ enum: AREA_LEVELS })
   @IsOptional()
-  @IsIn(AREA_LEVELS, { message: `level must be one of ${AREA_LEVELS.join(', ')}` })
+  @IsCode(AREA_LEVELS)
   level?: AreaLevel;
 
   @ApiPropertyOptional({ format: 'date', description: 'Only areas valid on this day' })
   @IsOptional()
-  @IsCalendarDate()
-  @LengthAtMost(MAX_DATE)
+  @IsLocalDate()
   validOn?: string;
 }
 

@@ -1,9 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, Matches, ValidateBy } from 'class-validator';
-import { AREA_CODE_PATTERN } from '../area-rules';
+import { ValidateBy } from 'class-validator';
 import { CHILD_AGES, MAX_YEAR, MIN_YEAR, SEXES, Sex } from '../population-rules';
-import { LengthAtMost, MAX_AREA_CODE } from '../../common/text-limits';
+import { IsAreaCode, IsCode, IsYear } from '../../common/validators';
 
 const MAX_COUNT = 2_147_483_647;
 
@@ -18,19 +17,21 @@ function IsIntBetween(min: number, max: number, range = `from ${min} to ${max}`)
   });
 }
 
+/** A year here gets the one message the other numbers of a row get. */
+const YEAR_IN_ONE_MESSAGE = { message: `year must be a whole number from ${MIN_YEAR} to ${MAX_YEAR}` };
+
 /** One cell of the denominators: children of one sex and single year of age in one commune. */
 export class PopulationRowDto {
   @ApiProperty({ example: '19753', description: 'A commune' })
-  @Matches(AREA_CODE_PATTERN, { message: 'areaCode must be a commune code' })
-  @LengthAtMost(MAX_AREA_CODE)
+  @IsAreaCode({ message: 'areaCode must be a commune code' })
   areaCode!: string;
 
   @ApiProperty({ minimum: MIN_YEAR, maximum: MAX_YEAR, example: 2025 })
-  @IsIntBetween(MIN_YEAR, MAX_YEAR)
+  @IsYear(YEAR_IN_ONE_MESSAGE)
   year!: number;
 
   @ApiProperty({ enum: SEXES })
-  @IsIn(SEXES, { message: `sex must be one of ${SEXES.join(', ')}` })
+  @IsCode(SEXES)
   sex!: Sex;
 
   @ApiProperty({ minimum: 0, maximum: CHILD_AGES - 1, description: 'Completed years of age' })
@@ -48,13 +49,12 @@ export class PopulationUpsertResult {
 
 export class PopulationQuery {
   @ApiProperty({ description: 'Any area: its whole subtree is summed' })
-  @Matches(AREA_CODE_PATTERN, { message: 'areaCode must be an area code' })
-  @LengthAtMost(MAX_AREA_CODE)
+  @IsAreaCode()
   areaCode!: string;
 
   @ApiProperty({ minimum: MIN_YEAR, maximum: MAX_YEAR })
   @Type(() => Number)
-  @IsIntBetween(MIN_YEAR, MAX_YEAR)
+  @IsYear(YEAR_IN_ONE_MESSAGE)
   year!: number;
 }
 

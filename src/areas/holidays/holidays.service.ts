@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../../access/request-context';
 import { AuditService } from '../../audit/audit.service';
-import { FieldError, InvalidInput } from '../../common/problem';
+import { FieldError, InvalidInput, invalidFields } from '../../common/problem';
 import { validateRows } from '../../common/validation';
 import { HolidayDto, HolidayList, HolidayYearQuery } from './dto/holiday.dto';
 import { HolidayCalendar } from './holiday-calendar';
@@ -22,7 +22,7 @@ function rejectDuplicateDates(holidays: HolidayDto[]): void {
     if (first === undefined) firstRow.set(holiday.date, index);
     else errors.push({ field: `[${index}].date`, message: `repeats ${holiday.date}, already given in [${first}]` });
   });
-  if (errors.length) throw new InvalidInput(errors, `${errors.length} duplicate date(s); the first is ${errors[0].field}`);
+  if (errors.length) throw invalidFields(errors, 'duplicate date');
 }
 
 @Injectable()

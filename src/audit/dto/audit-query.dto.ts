@@ -1,33 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { ROLES } from '../../domain/roles';
-import { LengthAtMost, MAX_CODE, MAX_TIMESTAMP, MAX_UUID } from '../../common/text-limits';
+import { IsTimestamp, IsUsername, IsUuid } from '../../common/validators';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'From this time (inclusive), ISO 8601' })
   @IsOptional()
-  @IsISO8601({ strict: true })
-  @LengthAtMost(MAX_TIMESTAMP)
+  @IsTimestamp()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Before this time (exclusive), ISO 8601' })
   @IsOptional()
-  @IsISO8601({ strict: true })
-  @LengthAtMost(MAX_TIMESTAMP)
+  @IsTimestamp()
   to?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
-  @Matches(/^[a-z0-9._-]{1,64}$/i, { message: 'username must be 1–64 letters, digits, dots, dashes or underscores' })
-  @LengthAtMost(MAX_CODE)
+  @IsUsername(1)
   username?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID()
-  @LengthAtMost(MAX_UUID)
+  @IsUuid()
   caseId?: string;
 }
 

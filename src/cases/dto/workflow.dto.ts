@@ -1,49 +1,33 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, ValidateNested } from 'class-validator';
 import { AGENCY_CODES, Agency } from '../../domain/intervention-types';
-import { LengthAtMost, MAX_AREA_CODE, MAX_CODE, MAX_TIMESTAMP } from '../../common/text-limits';
+import { IsAreaCode, IsCode, IsDependentCode, IsFreeText, IsOneOf, IsTimestamp, IsVersion, stacked } from '../../common/validators';
 
 export const RISK_LEVELS = ['high', 'medium', 'low'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
+/** The longest finding of an assessment, and the longest reason. */
+const MAX_SECTION = 5000;
+const MAX_GOAL = 2000;
+
 /** What every workflow step carries: the version the caller read, and when the step was taken. */
 export class StepDto {
   @ApiProperty({ description: 'The case version the caller last read; a stale one gets 409' })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 
   @ApiPropertyOptional({ description: 'When the step was taken; defaults to now; not before receipt, not in the future' })
   @IsOptional()
-  @IsISO8601({ strict: true })
-  @LengthAtMost(MAX_TIMESTAMP)
+  @IsTimestamp()
   performedAt?: string;
 }
 
-const notes = () => [IsOptional(), IsString(), MaxLength(10000)];
-function Notes(): PropertyDecorator {
-  return (target, key) => notes().forEach((decorate) => decorate(target, key));
-}
+const Notes = (): PropertyDecorator => stacked(IsOptional(), IsFreeText());
 
 export class InitialAssessmentDto extends StepDto {
   @ApiProperty({ enum: RISK_LEVELS })
-  @IsIn(RISK_LEVELS, { message: 'riskLevel must be high, medium or low' })
+  @IsOneOf(RISK_LEVELS)
   riskLevel!: RiskLevel;
 
   @ApiProperty({ description: 'Life, health or dignity seriously threatened: act within 12 hours of receipt' })
@@ -58,7 +42,7 @@ export type EmergencyActionType = (typeof EMERGENCY_ACTION_TYPES)[number];
 
 export class EmergencyActionDto extends StepDto {
   @ApiProperty({ enum: EMERGENCY_ACTION_TYPES, description: 'temporary_separation: commune chair only; ends 15 days later' })
-  @IsIn(EMERGENCY_ACTION_TYPES, { message: `type must be one of ${EMERGENCY_ACTION_TYPES.join(', ')}` })
+  @IsCode(EMERGENCY_ACTION_TYPES)
   type!: EmergencyActionType;
 
   @ApiPropertyOptional() @Notes() notes?: string;
@@ -66,17 +50,16 @@ export class EmergencyActionDto extends StepDto {
 
 /** The eight areas of Decree 56 Art. 27.1. */
 export class FindingsDto {
-  @ApiProperty() @IsString() @MaxLength(5000) physicalEmotional!: string;
-  @ApiProperty() @IsString() @MaxLength(5000) familyCapacity!: string;
-  @ApiProperty() @IsString() @MaxLength(5000) riskFactors!: string;
-  @ApiProperty() @IsString() @MaxLength(5000) schooling!: string;
-  @ApiProperty() @IsString() @MaxLength(5000) community!: string;
-  @ApiProperty() @IsString() @MaxLength(5000) serviceNeeds!: string;
-  @ApiProperty() @IsString() @MaxLength(5000) childViews!: string;
+  @ApiProperty() @IsFreeText(MAX_SECTION) physicalEmotional!: string;
+  @ApiProperty() @IsFreeText(MAX_SECTION) familyCapacity!: string;
+  @ApiProperty() @IsFreeText(MAX_SECTION) riskFactors!: string;
+  @ApiProperty() @IsFreeText(MAX_SECTION) schooling!: string;
+  @ApiProperty() @IsFreeText(MAX_SECTION) community!: string;
+  @ApiProperty() @IsFreeText(MAX_SECTION) serviceNeeds!: string;
+  @ApiProperty() @IsFreeText(MAX_SECTION) childViews!: string;
   @ApiPropertyOptional({ description: 'Not asked when the parents are the alleged abusers' })
   @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @IsFreeText(MAX_SECTION)
   parentViews?: string;
 }
 
@@ -87,32 +70,29 @@ export class DetailedAssessmentDto extends StepDto {
   findings!: FindingsDto;
 
   @ApiProperty({ enum: RISK_LEVELS })
-  @IsIn(RISK_LEVELS, { message: 'riskLevel must be high, medium or low' })
+  @IsOneOf(RISK_LEVELS)
   riskLevel!: RiskLevel;
 
   @ApiProperty({ enum: ['substantiated', 'unsubstantiated'] })
-  @IsIn(['substantiated', 'unsubstantiated'], { message: 'substantiation must be substantiated or unsubstantiated' })
+  @IsOneOf(['substantiated', 'unsubstantiated'])
   substantiation!: 'substantiated' | 'unsubstantiated';
 }
 
 export class MeasureDto {
   @ApiProperty({ enum: AGENCY_CODES })
-  @IsIn(AGENCY_CODES, { message: `agency must be one of ${AGENCY_CODES.join(', ')}` })
+  @IsCode(AGENCY_CODES)
   agency!: Agency;
 
   @ApiProperty({ description: 'An intervention type of the agency (GET /codes)', example: 'psychological_support' })
-  @IsString()
-  @MaxLength(MAX_CODE)
+  @IsDependentCode()
   action!: string;
 
   @ApiProperty()
-  @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'areaCode must be an area code' })
-  @LengthAtMost(MAX_AREA_CODE)
+  @IsAreaCode()
   areaCode!: string;
 
   @ApiProperty()
-  @IsISO8601({ strict: true })
-  @LengthAtMost(MAX_TIMESTAMP)
+  @IsTimestamp()
   dueAt!: string;
 }
 
@@ -121,9 +101,7 @@ export class PlanDto extends StepDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(2000, { each: true })
+  @IsFreeText(MAX_GOAL, { nonEmpty: true, each: true })
   goals!: string[];
 
   @ApiProperty({ type: [MeasureDto] })
@@ -137,7 +115,7 @@ export class PlanDto extends StepDto {
 
 export class ReviewDto extends StepDto {
   @ApiProperty({ enum: ['close', 'replan'] })
-  @IsIn(['close', 'replan'], { message: 'outcome must be close or replan' })
+  @IsOneOf(['close', 'replan'])
   outcome!: 'close' | 'replan';
 
   @ApiPropertyOptional() @Notes() notes?: string;
@@ -145,8 +123,6 @@ export class ReviewDto extends StepDto {
 
 export class ReasonDto extends StepDto {
   @ApiProperty()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(5000)
+  @IsFreeText(MAX_SECTION, { nonEmpty: true })
   reason!: string;
 }

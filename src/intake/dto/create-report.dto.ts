@@ -1,40 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateNested, ValidationArguments } from 'class-validator';
 import { ALL_FORMS, CATEGORIES, Category, Channel, CHANNELS, codesOf, Perpetrator, PERPETRATORS, Sex, SEXES } from '../../domain/codes';
-import { LengthAtMost, MAX_AREA_CODE, MAX_CODE, MAX_DATE, MAX_PHONE, MAX_TIMESTAMP } from '../../common/text-limits';
+import { LengthAtMost, MAX_NAME, MAX_PHONE } from '../../common/text-limits';
+import { IsAreaCode, IsCode, IsDependentCode, IsFreeText, IsLocalDate, IsPersonName, IsTimestamp } from '../../common/validators';
 
-const AREA_CODE = /^[A-Za-z0-9-]{1,32}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A date of birth that is no day at all says so: the clerk mistyped a real-looking date. */
+const BIRTH_DATE = {
+  message: ({ property, value }: ValidationArguments) =>
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${property} must be a real calendar date` : `${property} must be a date YYYY-MM-DD`,
+};
 
 export class ReportChildDto {
   @ApiProperty({ example: 'Nguyễn Văn An' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @IsPersonName()
   fullName!: string;
 
   @ApiPropertyOptional({ example: '2015-03-04', description: 'Date of birth; or give estimatedAge' })
   @IsOptional()
-  @Matches(DATE, { message: 'dateOfBirth must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'dateOfBirth must be a real calendar date' })
-  @LengthAtMost(MAX_DATE)
+  @IsLocalDate(BIRTH_DATE)
   dateOfBirth?: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 17, description: 'Age in years when the date of birth is unknown' })
@@ -45,27 +29,24 @@ export class ReportChildDto {
   estimatedAge?: number;
 
   @ApiProperty({ enum: codesOf(SEXES) })
-  @IsIn(codesOf(SEXES), { message: `sex must be one of ${codesOf(SEXES).join(', ')}` })
+  @IsCode(codesOf(SEXES))
   sex!: Sex;
 
   @ApiPropertyOptional({ description: 'Commune where the child lives' })
   @IsOptional()
-  @Matches(AREA_CODE, { message: 'residenceAreaCode must be an area code' })
-  @LengthAtMost(MAX_AREA_CODE)
+  @IsAreaCode()
   residenceAreaCode?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @IsFreeText(500)
   address?: string;
 }
 
 export class ReporterDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @IsFreeText(MAX_NAME)
   name?: string;
 
   @ApiPropertyOptional()
@@ -77,8 +58,7 @@ export class ReporterDto {
 
   @ApiPropertyOptional({ example: 'neighbour' })
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @IsFreeText(100)
   relationship?: string;
 
   @ApiProperty({ description: 'The reporter agrees to be contacted; otherwise officers never see who reported' })
@@ -89,39 +69,34 @@ export class ReporterDto {
 /** Mẫu 01 (Decree 56): the report as received from any channel. */
 export class CreateReportDto {
   @ApiProperty({ enum: codesOf(CHANNELS) })
-  @IsIn(codesOf(CHANNELS), { message: `channel must be one of ${codesOf(CHANNELS).join(', ')}` })
+  @IsCode(codesOf(CHANNELS))
   channel!: Channel;
 
   @ApiPropertyOptional({ description: 'Defaults to now; not in the future' })
   @IsOptional()
-  @IsISO8601({ strict: true })
-  @LengthAtMost(MAX_TIMESTAMP)
+  @IsTimestamp()
   receivedAt?: string;
 
   @ApiProperty({ enum: codesOf(CATEGORIES) })
-  @IsIn(codesOf(CATEGORIES), { message: `category must be one of ${codesOf(CATEGORIES).join(', ')}` })
+  @IsCode(codesOf(CATEGORIES))
   category!: Category;
 
   @ApiProperty({ enum: ALL_FORMS, description: 'Must belong to the category' })
-  @IsString()
-  @MaxLength(MAX_CODE)
+  @IsDependentCode()
   form!: string;
 
   @ApiPropertyOptional({ description: 'Not after receivedAt' })
   @IsOptional()
-  @IsISO8601({ strict: true })
-  @LengthAtMost(MAX_TIMESTAMP)
+  @IsTimestamp()
   occurredAt?: string;
 
   @ApiProperty({ description: 'Commune where it happened' })
-  @Matches(AREA_CODE, { message: 'occurredAreaCode must be an area code' })
-  @LengthAtMost(MAX_AREA_CODE)
+  @IsAreaCode()
   occurredAreaCode!: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
-  @MaxLength(10000)
+  @IsFreeText()
   description?: string;
 
   @ApiPropertyOptional({ description: 'Injuries only: the child died' })
@@ -131,7 +106,7 @@ export class CreateReportDto {
 
   @ApiPropertyOptional({ enum: codesOf(PERPETRATORS) })
   @IsOptional()
-  @IsIn(codesOf(PERPETRATORS), { message: `allegedPerpetrator must be one of ${codesOf(PERPETRATORS).join(', ')}` })
+  @IsCode(codesOf(PERPETRATORS))
   allegedPerpetrator?: Perpetrator;
 
   @ApiProperty({ type: [ReportChildDto], minItems: 1, maxItems: 20 })

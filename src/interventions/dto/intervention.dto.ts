@@ -1,48 +1,42 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { AGENCY_CODES, Agency, INTERVENTION_STATUSES, InterventionStatus } from '../../domain/intervention-types';
-import { LengthAtMost, MAX_AREA_CODE, MAX_CODE, MAX_TIMESTAMP } from '../../common/text-limits';
+import { IsAreaCode, IsCode, IsDependentCode, IsFreeText, IsTimestamp, IsVersion } from '../../common/validators';
 
 export class CreateInterventionDto {
   @ApiProperty({ enum: AGENCY_CODES })
-  @IsIn(AGENCY_CODES, { message: `agency must be one of ${AGENCY_CODES.join(', ')}` })
+  @IsCode(AGENCY_CODES)
   agency!: Agency;
 
   @ApiProperty({ description: 'An intervention type of the agency (GET /codes)', example: 'criminal_report' })
-  @IsString()
-  @MaxLength(MAX_CODE)
+  @IsDependentCode()
   type!: string;
 
   @ApiProperty({ description: 'The area where the agency acts' })
-  @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'areaCode must be an area code' })
-  @LengthAtMost(MAX_AREA_CODE)
+  @IsAreaCode()
   areaCode!: string;
 
   @ApiProperty()
-  @IsISO8601({ strict: true })
-  @LengthAtMost(MAX_TIMESTAMP)
+  @IsTimestamp()
   dueAt!: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
-  @MaxLength(10000)
+  @IsFreeText()
   notes?: string;
 }
 
 export class UpdateInterventionDto {
   @ApiProperty({ enum: INTERVENTION_STATUSES, description: 'Forward only: requested → accepted | rejected; accepted → in_progress → completed; criminal reports also investigating → prosecuted | not_prosecuted' })
-  @IsIn(INTERVENTION_STATUSES, { message: `status must be one of ${INTERVENTION_STATUSES.join(', ')}` })
+  @IsCode(INTERVENTION_STATUSES)
   status!: InterventionStatus;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
-  @MaxLength(10000)
+  @IsFreeText()
   outcome?: string;
 
   @ApiProperty({ description: 'The intervention version the caller last read; a stale one gets 409' })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }

@@ -1,17 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
+import { MAX_CODE } from '../../common/text-limits';
+import { IsPasswordAttempt } from './password.dto';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin' })
   @IsString()
   @MinLength(1)
-  @MaxLength(64)
+  @MaxLength(MAX_CODE)
   username!: string;
 
   @ApiProperty()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(1024)
+  @IsPasswordAttempt()
   password!: string;
 }
 

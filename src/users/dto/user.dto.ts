@@ -1,37 +1,34 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString } from 'class-validator';
 import { Role, ROLES } from '../../domain/roles';
 import { PageQuery } from '../../common/pagination';
 import { MIN_PASSWORD_LENGTH } from '../../auth/password';
-import { LengthAtMost, MAX_AREA_CODE, MAX_CODE } from '../../common/text-limits';
+import { IsAreaCode, IsCode, IsPersonName, IsUsername } from '../../common/validators';
+import { IsNewPassword } from './password.dto';
+
+/** The shortest username a new user may get. */
+const SHORTEST_USERNAME = 3;
 
 export class CreateUserDto {
   @ApiProperty({ example: 'officer.hue', description: '3–64 letters, digits, dots, dashes, underscores; stored lower case' })
-  @IsString()
-  @Matches(/^[a-z0-9._-]{3,64}$/i, { message: 'username must be 3–64 letters, digits, dots, dashes or underscores' })
-  @LengthAtMost(MAX_CODE)
+  @IsUsername(SHORTEST_USERNAME)
   username!: string;
 
   @ApiProperty({ minLength: MIN_PASSWORD_LENGTH })
-  @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` })
-  @MaxLength(1024)
+  @IsNewPassword()
   password!: string;
 
   @ApiProperty({ example: 'Trần Thị Bình' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @IsPersonName()
   fullName!: string;
 
   @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  @IsCode(ROLES)
   role!: Role;
 
   @ApiProperty({ example: 'VN', description: 'The area whose subtree is the user’s scope' })
   @IsString()
-  @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'areaCode must be an area code' })
-  @LengthAtMost(MAX_AREA_CODE)
+  @IsAreaCode()
   areaCode!: string;
 }
 
@@ -49,7 +46,7 @@ export class UserProfile extends CreatedUser {
 export class UserListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()
-  @IsIn(ROLES)
+  @IsCode(ROLES)
   role?: Role;
 }
 
@@ -57,20 +54,17 @@ export class UserListQuery extends PageQuery {
 export class UpdateUserDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @IsPersonName()
   fullName?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()
-  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  @IsCode(ROLES)
   role?: Role;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'areaCode must be an area code' })
-  @LengthAtMost(MAX_AREA_CODE)
+  @IsAreaCode()
   areaCode?: string;
 
   @ApiPropertyOptional({ description: 'false deactivates the user: its tokens stop working' })
@@ -80,9 +74,7 @@ export class UpdateUserDto {
 
   @ApiPropertyOptional({ minLength: MIN_PASSWORD_LENGTH, description: 'A new password' })
   @IsOptional()
-  @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` })
-  @MaxLength(1024)
+  @IsNewPassword()
   password?: string;
 }
 

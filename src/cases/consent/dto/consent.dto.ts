@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { LengthAtMost, MAX_TIMESTAMP } from '../../../common/text-limits';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { IsFreeText, IsOneOf, IsTimestamp } from '../../../common/validators';
 
 export class RecordConsentDto {
   @ApiProperty({ enum: ['child', 'guardian'] })
-  @IsIn(['child', 'guardian'], { message: 'party must be child or guardian' })
+  @IsOneOf(['child', 'guardian'])
   party!: 'child' | 'guardian';
 
   @ApiProperty({ description: 'false records a refusal or a withdrawal' })
@@ -13,32 +13,25 @@ export class RecordConsentDto {
 
   @ApiPropertyOptional({ description: 'When the consent was given; defaults to now' })
   @IsOptional()
-  @IsISO8601({ strict: true })
-  @LengthAtMost(MAX_TIMESTAMP)
+  @IsTimestamp()
   recordedAt?: string;
 }
 
 export class RecordDisclosureDto {
   @ApiProperty({ example: 'Bệnh viện Nhi tỉnh' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @IsFreeText(300, { nonEmpty: true })
   recipient!: string;
 
   @ApiProperty({ enum: ['state_authority', 'non_state'] })
-  @IsIn(['state_authority', 'non_state'], { message: 'recipientType must be state_authority or non_state' })
+  @IsOneOf(['state_authority', 'non_state'])
   recipientType!: 'state_authority' | 'non_state';
 
   @ApiProperty()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(2000)
+  @IsFreeText(2000, { nonEmpty: true })
   purpose!: string;
 
   @ApiPropertyOptional({ description: 'Required for a state authority, e.g. "Luật 91/2025/QH15 Điều 19"' })
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
+  @IsFreeText(500, { nonEmpty: true })
   legalBasis?: string;
 }
