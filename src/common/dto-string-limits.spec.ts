@@ -17,16 +17,21 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** A DTO class, as class-validator's metadata storage keys it. */
+type ValidatedClass = abstract new (...args: never[]) => unknown;
+
 /** Every class with class-validator decorators, found by loading each source file that uses them. */
-function validatedClasses(): Map<Function, ValidationMetadata[]> {
+function validatedClasses(): Map<ValidatedClass, ValidationMetadata[]> {
   for (const file of sourceFiles(join(__dirname, '..'))) {
+    // Loading the file is what registers its decorators; which files is only known at run time.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     if (readFileSync(file, 'utf8').includes("from 'class-validator'")) require(file);
   }
-  return (getMetadataStorage() as unknown as { validationMetadatas: Map<Function, ValidationMetadata[]> }).validationMetadatas;
+  return (getMetadataStorage() as unknown as { validationMetadatas: Map<ValidatedClass, ValidationMetadata[]> }).validationMetadatas;
 }
 
 /** `Class.property` for each string field without a MaxLength (of the same `each`). */
-function stringFieldsWithoutMaxLength(classes: Map<Function, ValidationMetadata[]>): string[] {
+function stringFieldsWithoutMaxLength(classes: Map<ValidatedClass, ValidationMetadata[]>): string[] {
   const missing: string[] = [];
   for (const [target, metadata] of classes) {
     const properties = new Set(metadata.map((entry) => entry.propertyName));

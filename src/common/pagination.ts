@@ -43,11 +43,12 @@ const CURSOR_PART_PATTERNS: Record<CursorPart, RegExp> = {
   // Microseconds, as PostgreSQL keeps them: a cursor rounded to milliseconds would skip rows.
   timestamp: /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?Z$/,
   uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-  text: /^[^\u0000]{1,200}$/,
+  text: /^[\s\S]{1,200}$/,
 };
 
 function isPart(value: unknown, part: CursorPart): value is string {
-  if (typeof value !== 'string' || !CURSOR_PART_PATTERNS[part].test(value)) return false;
+  // NUL never reaches SQL: PostgreSQL text cannot hold it.
+  if (typeof value !== 'string' || value.includes('\0') || !CURSOR_PART_PATTERNS[part].test(value)) return false;
   return part !== 'timestamp' || !Number.isNaN(Date.parse(value));
 }
 
