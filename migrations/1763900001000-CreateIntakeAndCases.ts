@@ -115,7 +115,15 @@ export class CreateIntakeAndCases1763900001000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['case_reports', 'cases', 'case_number_counters', 'idempotency_keys', 'reports', 'child_possible_duplicates', 'children']) {
+    for (const table of [
+      'case_reports',
+      'cases',
+      'case_number_counters',
+      'idempotency_keys',
+      'reports',
+      'child_possible_duplicates',
+      'children',
+    ]) {
       await db.query(`DROP TABLE ${table}`);
     }
   }

@@ -17,7 +17,9 @@ export class CreateDeadlines1763900001100 implements MigrationInterface {
         met_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await db.query(`CREATE UNIQUE INDEX deadlines_one_per_kind ON deadlines (case_id, kind) WHERE intervention_id IS NULL`);
+    await db.query(
+      `CREATE UNIQUE INDEX deadlines_one_per_kind ON deadlines (case_id, kind) WHERE intervention_id IS NULL`,
+    );
     await db.query(`CREATE INDEX deadlines_case ON deadlines (case_id)`);
     await db.query(`CREATE INDEX deadlines_open ON deadlines (due_at) WHERE met_at IS NULL`);
   }

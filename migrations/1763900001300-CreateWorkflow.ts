@@ -43,7 +43,9 @@ export class CreateWorkflow1763900001300 implements MigrationInterface {
       )`);
     await db.query(`CREATE INDEX interventions_case ON interventions (case_id)`);
     // Agency scope: "an intervention of my agency whose area lies inside mine".
-    await db.query(`CREATE INDEX interventions_agency_area ON interventions (agency, area_path text_pattern_ops, case_id)`);
+    await db.query(
+      `CREATE INDEX interventions_agency_area ON interventions (agency, area_path text_pattern_ops, case_id)`,
+    );
     await db.query(`
       CREATE TABLE intervention_status_changes (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -54,9 +56,15 @@ export class CreateWorkflow1763900001300 implements MigrationInterface {
         role text NOT NULL,
         changed_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await db.query(`CREATE INDEX intervention_status_changes_intervention ON intervention_status_changes (intervention_id, id)`);
-    await db.query(`ALTER TABLE deadlines ADD CONSTRAINT deadlines_intervention FOREIGN KEY (intervention_id) REFERENCES interventions(id)`);
-    await db.query(`CREATE UNIQUE INDEX deadlines_one_per_intervention ON deadlines (intervention_id) WHERE intervention_id IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX intervention_status_changes_intervention ON intervention_status_changes (intervention_id, id)`,
+    );
+    await db.query(
+      `ALTER TABLE deadlines ADD CONSTRAINT deadlines_intervention FOREIGN KEY (intervention_id) REFERENCES interventions(id)`,
+    );
+    await db.query(
+      `CREATE UNIQUE INDEX deadlines_one_per_intervention ON deadlines (intervention_id) WHERE intervention_id IS NOT NULL`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -23,9 +23,14 @@ async function main(): Promise<void> {
     const current = deriveKeys(config.piiEncryptionKey);
     const cipher = new FieldCipher(current, config.piiPreviousKeys.map(deriveKeys));
     process.stdout.write(`Re-encrypting personal data under key ${current.keyId}\n`);
-    const total = await rotatePersonalData((work) => db.transaction(work), cipher, current, ({ table, column, rewritten }) => {
-      if (rewritten) process.stdout.write(`  ${table}.${column}: ${rewritten}\n`);
-    });
+    const total = await rotatePersonalData(
+      (work) => db.transaction(work),
+      cipher,
+      current,
+      ({ table, column, rewritten }) => {
+        if (rewritten) process.stdout.write(`  ${table}.${column}: ${rewritten}\n`);
+      },
+    );
     process.stdout.write(`Done: ${total} value(s) re-encrypted. The keys in PII_PREVIOUS_KEYS are no longer needed.\n`);
   } finally {
     if (db.isInitialized) await db.destroy();

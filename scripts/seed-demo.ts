@@ -7,7 +7,16 @@ import { AppConfig, ConfigError, loadConfig } from '../src/config/config';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { DatabaseHandle, openDatabase } from '../src/database/database';
 import { runMigrations } from '../src/database/migrate';
-import { DEMO_PLAN_PROVINCES, DEMO_PROVINCE, DEMO_TARGETS, DemoAccount, DemoArea, demoAccounts, demoCommunes, demoPopulation } from './demo-data';
+import {
+  DEMO_PLAN_PROVINCES,
+  DEMO_PROVINCE,
+  DEMO_TARGETS,
+  DemoAccount,
+  DemoArea,
+  demoAccounts,
+  demoCommunes,
+  demoPopulation,
+} from './demo-data';
 
 /**
  * `npm run seed:demo`: a demo province with communes, children counts and one account per role,
@@ -57,13 +66,19 @@ async function seedAreas(manager: EntityManager, communes: DemoArea[]): Promise<
     [communes.map((c) => c.code), DEMO_PROVINCE.code],
   )) as { code: string }[];
   if (misplaced.length) {
-    throw new Error(`areas ${misplaced.map((a) => a.code).join(', ')} exist but are not communes of province ${DEMO_PROVINCE.code}`);
+    throw new Error(
+      `areas ${misplaced.map((a) => a.code).join(', ')} exist but are not communes of province ${DEMO_PROVINCE.code}`,
+    );
   }
   return added.length;
 }
 
 /** One upsert per commune (108 cells); rows already holding the same count are left untouched. */
-async function seedPopulation(manager: EntityManager, communes: DemoArea[], tick: () => void): Promise<[rows: number, changed: number]> {
+async function seedPopulation(
+  manager: EntityManager,
+  communes: DemoArea[],
+  tick: () => void,
+): Promise<[rows: number, changed: number]> {
   let rows = 0;
   let changed = 0;
   for (const commune of communes) {
@@ -74,7 +89,13 @@ async function seedPopulation(manager: EntityManager, communes: DemoArea[], tick
        ON CONFLICT (area_code, year, sex, age) DO UPDATE SET count = EXCLUDED.count, updated_at = now()
          WHERE population.count IS DISTINCT FROM EXCLUDED.count
        RETURNING 1`,
-      [cells.map((c) => c.areaCode), cells.map((c) => c.year), cells.map((c) => c.sex), cells.map((c) => c.age), cells.map((c) => c.count)],
+      [
+        cells.map((c) => c.areaCode),
+        cells.map((c) => c.year),
+        cells.map((c) => c.sex),
+        cells.map((c) => c.age),
+        cells.map((c) => c.count),
+      ],
     )) as unknown[];
     rows += cells.length;
     changed += written.length;
@@ -112,9 +133,11 @@ async function seedTargets(manager: EntityManager): Promise<number> {
 async function seedUsers(manager: EntityManager, accounts: HashedAccount[]): Promise<SeededAccount[]> {
   const usernames = accounts.map((a) => a.username);
   const existing = new Set(
-    ((await manager.query(`SELECT username FROM users WHERE username = ANY($1::text[]) FOR UPDATE`, [usernames])) as { username: string }[]).map(
-      (row) => row.username,
-    ),
+    (
+      (await manager.query(`SELECT username FROM users WHERE username = ANY($1::text[]) FOR UPDATE`, [usernames])) as {
+        username: string;
+      }[]
+    ).map((row) => row.username),
   );
   const saved = (await manager.query(
     `INSERT INTO users (username, password_hash, full_name, role, area_code)
@@ -125,15 +148,29 @@ async function seedUsers(manager: EntityManager, accounts: HashedAccount[]): Pro
        -- and the ones they replace end with their tokens.
        must_change_password = false, token_version = users.token_version + 1
      RETURNING id, username`,
-    [usernames, accounts.map((a) => a.hash), accounts.map((a) => a.fullName), accounts.map((a) => a.role), accounts.map((a) => a.areaCode)],
+    [
+      usernames,
+      accounts.map((a) => a.hash),
+      accounts.map((a) => a.fullName),
+      accounts.map((a) => a.role),
+      accounts.map((a) => a.areaCode),
+    ],
   )) as { id: string; username: string }[];
   await manager.query(`DELETE FROM login_throttle WHERE username = ANY($1::text[])`, [usernames]);
   const idOf = new Map(saved.map((row) => [row.username, row.id]));
-  return accounts.map(({ hash: _hash, ...account }) => ({ ...account, id: idOf.get(account.username)!, created: !existing.has(account.username) }));
+  return accounts.map(({ hash: _hash, ...account }) => ({
+    ...account,
+    id: idOf.get(account.username)!,
+    created: !existing.has(account.username),
+  }));
 }
 
 /** Audit rows for the accounts and one for the areas and counts: ids, roles, codes and counts only. */
-async function recordAudit(manager: EntityManager, result: Omit<SeedResult, 'accounts' | 'communes'>, accounts: SeededAccount[]): Promise<void> {
+async function recordAudit(
+  manager: EntityManager,
+  result: Omit<SeedResult, 'accounts' | 'communes'>,
+  accounts: SeededAccount[],
+): Promise<void> {
   const entries = [
     ...accounts.map((a) => ({
       action: a.created ? 'user.create' : 'user.reset_password',
@@ -156,14 +193,22 @@ async function recordAudit(manager: EntityManager, result: Omit<SeedResult, 'acc
   await manager.query(
     `INSERT INTO audit_log (action, subject_type, subject_id, details)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])`,
-    [entries.map((e) => e.action), entries.map((e) => e.subjectType), entries.map((e) => e.subjectId), entries.map((e) => JSON.stringify(e.details))],
+    [
+      entries.map((e) => e.action),
+      entries.map((e) => e.subjectType),
+      entries.map((e) => e.subjectId),
+      entries.map((e) => JSON.stringify(e.details)),
+    ],
   );
 }
 
 async function seed(db: DataSource): Promise<SeedResult> {
   const communes = demoCommunes();
   const accounts = demoAccounts(communes[0].code);
-  const bar = new SingleBar({ format: ' {bar} {percentage}% | {value}/{total} | {stage}', hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: ' {bar} {percentage}% | {value}/{total} | {stage}', hideCursor: true },
+    Presets.shades_classic,
+  );
   bar.start(accounts.length + 1 + communes.length + 1, 0, { stage: 'hashing passwords' });
   try {
     const withPasswords: HashedAccount[] = [];
@@ -213,13 +258,19 @@ function printNextSteps(config: AppConfig, manager: SeededAccount): void {
   say('\nNext steps');
   say(`  1. Start the service:  ${[...env, 'npm start'].join(' ')}`);
   say(`  2. Sign in:            curl -s -XPOST ${base}/auth/login -H 'content-type: application/json' -d '${body}'`);
-  say(`     Keep the token:     TOKEN=$(curl -s -XPOST ${base}/auth/login -H 'content-type: application/json' -d '${body}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).accessToken')`);
+  say(
+    `     Keep the token:     TOKEN=$(curl -s -XPOST ${base}/auth/login -H 'content-type: application/json' -d '${body}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).accessToken')`,
+  );
   say(`  3. Call the API:       curl -s ${base}/users/me -H "authorization: Bearer $TOKEN"`);
   say(`  Docs: http://localhost:${config.port}/docs`);
 }
 
 async function seedDatabase(config: AppConfig, database: DatabaseHandle): Promise<SeedResult> {
-  say(database.embedded ? `Embedded PostgreSQL in ${config.embeddedPgDir} (port ${config.embeddedPgPort})` : 'Using DATABASE_URL');
+  say(
+    database.embedded
+      ? `Embedded PostgreSQL in ${config.embeddedPgDir} (port ${config.embeddedPgPort})`
+      : 'Using DATABASE_URL',
+  );
   const applied = await runMigrations(database.url);
   if (applied.length) say(`Applied migrations: ${applied.join(', ')}`);
   const db = new DataSource(dataSourceOptions(database.url, { extra: { max: 1, application_name: 'seed-demo' } }));
@@ -235,7 +286,9 @@ function printSummary(result: SeedResult): void {
   const { communes, communesAdded, populationRows, populationChanged, targets, accounts } = result;
   const created = accounts.filter((a) => a.created).length;
   say(`\nProvince ${DEMO_PROVINCE.code} ${DEMO_PROVINCE.name}: ${communes} communes (${communesAdded} new)`);
-  say(`Population: ${populationRows} cells, ${communes} communes × 2024–2026 × sex × ages 0–17 (${populationChanged} written)`);
+  say(
+    `Population: ${populationRows} cells, ${communes} communes × 2024–2026 × sex × ages 0–17 (${populationChanged} written)`,
+  );
   say(`Targets: ${targets} plan targets per 100,000 children (Huế, Bình Phước, Cần Thơ 2025)`);
   say(`Accounts: ${created} created, ${accounts.length - created} given a new password\n`);
 }
@@ -251,7 +304,10 @@ async function main(): Promise<void> {
   }
   printSummary(result);
   printAccounts(result.accounts);
-  printNextSteps(config, result.accounts.find((a) => a.role === 'manager')!);
+  printNextSteps(
+    config,
+    result.accounts.find((a) => a.role === 'manager')!,
+  );
 }
 
 main().catch((error: unknown) => {

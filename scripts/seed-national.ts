@@ -22,12 +22,19 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, () => undefined);
   const started = Date.now();
   try {
-    say(database.embedded ? `Embedded PostgreSQL in ${config.embeddedPgDir} (port ${config.embeddedPgPort})` : 'Using DATABASE_URL');
+    say(
+      database.embedded
+        ? `Embedded PostgreSQL in ${config.embeddedPgDir} (port ${config.embeddedPgPort})`
+        : 'Using DATABASE_URL',
+    );
     const applied = await runMigrations(database.url);
     if (applied.length) say(`Applied migrations: ${applied.join(', ')}`);
     const client = new Client({ connectionString: database.url, application_name: 'seed-national' });
     await client.connect();
-    const bar = new SingleBar({ format: ' {bar} {percentage}% | {value}/{total} | {stage}', hideCursor: true }, Presets.shades_classic);
+    const bar = new SingleBar(
+      { format: ' {bar} {percentage}% | {value}/{total} | {stage}', hideCursor: true },
+      Presets.shades_classic,
+    );
     bar.start(seedSteps(options), 0, { stage: 'areas' });
     try {
       const summary = await seedNational(client, options, (stage, done) => bar.update(done, { stage }));

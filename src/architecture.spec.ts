@@ -86,7 +86,9 @@ describe('the folders of src/ form one-way stairs', () => {
 
   it('keeps the picture: a new arrow between folders shows up in review', () => {
     const picture = Object.fromEntries(
-      [...graph].sort(([a], [b]) => floorOf(a) - floorOf(b)).map(([from, targets]) => [from, [...targets].sort((a, b) => floorOf(a) - floorOf(b))]),
+      [...graph]
+        .sort(([a], [b]) => floorOf(a) - floorOf(b))
+        .map(([from, targets]) => [from, [...targets].sort((a, b) => floorOf(a) - floorOf(b))]),
     );
     expect(picture).toMatchSnapshot();
   });

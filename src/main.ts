@@ -12,7 +12,11 @@ const say = (message: string) => process.stdout.write(`${message}\n`);
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config, () => undefined);
-  say(database.embedded ? `Embedded PostgreSQL ready in ${config.embeddedPgDir} (port ${config.embeddedPgPort})` : 'Using DATABASE_URL');
+  say(
+    database.embedded
+      ? `Embedded PostgreSQL ready in ${config.embeddedPgDir} (port ${config.embeddedPgPort})`
+      : 'Using DATABASE_URL',
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

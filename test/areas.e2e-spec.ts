@@ -10,9 +10,16 @@ afterAll(() => t.close());
 
 const HEADER = 'code,name,level,parent_code,valid_from,valid_to,successor_code';
 const csv = (...rows: string[]) => [HEADER, ...rows].join('\n') + '\n';
-const importCsv = (token: string, data: string) => t.request('POST', '/areas/import', { token, raw: { contentType: 'text/csv', data } });
+const importCsv = (token: string, data: string) =>
+  t.request('POST', '/areas/import', { token, raw: { contentType: 'text/csv', data } });
 const fields = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((error) => error.field);
-const area = (code: string, name: string, level: string, parentCode: string, extra: object = {}) => ({ code, name, level, parentCode, ...extra });
+const area = (code: string, name: string, level: string, parentCode: string, extra: object = {}) => ({
+  code,
+  name,
+  level,
+  parentCode,
+  ...extra,
+});
 const countAreas = async () => Number((await t.db.query(`SELECT count(*) FROM areas`))[0].count);
 
 describe('POST /areas', () => {
@@ -22,7 +29,11 @@ describe('POST /areas', () => {
   });
 
   it('creates a district under a province and a commune under the district, with the materialized path', async () => {
-    const district = await t.post('/areas', area('474', 'Huyện Phong Điền', 'district', '46', { validFrom: '1990-01-01', validTo: '2025-06-30' }), admin);
+    const district = await t.post(
+      '/areas',
+      area('474', 'Huyện Phong Điền', 'district', '46', { validFrom: '1990-01-01', validTo: '2025-06-30' }),
+      admin,
+    );
     expect(district.status).toBe(201);
     expect(district.body).toEqual({
       code: '474',
@@ -40,10 +51,18 @@ describe('POST /areas', () => {
   });
 
   it('creates a commune directly under a province (districts abolished on 1 July 2025), naming a retired one’s successor', async () => {
-    const created = await t.post('/areas', area('19753', 'Phường Phong Điền', 'commune', '46', { validFrom: '2025-07-01' }), admin);
+    const created = await t.post(
+      '/areas',
+      area('19753', 'Phường Phong Điền', 'commune', '46', { validFrom: '2025-07-01' }),
+      admin,
+    );
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ path: 'VN.46.19753', validFrom: '2025-07-01', validTo: null });
-    const retired = await t.post('/areas', area('19700', 'Xã cũ', 'commune', '474', { validTo: '2025-06-30', successorCode: '19753' }), admin);
+    const retired = await t.post(
+      '/areas',
+      area('19700', 'Xã cũ', 'commune', '474', { validTo: '2025-06-30', successorCode: '19753' }),
+      admin,
+    );
     expect(retired.status).toBe(201);
     expect(retired.body.successorCode).toBe('19753');
   });
@@ -52,12 +71,28 @@ describe('POST /areas', () => {
     const auditor = await t.tokenFor('auditor');
     const response = await t.get('/areas/474', auditor);
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ code: '474', name: 'Huyện Phong Điền', level: 'district', parentCode: '46', path: 'VN.46.474', validFrom: '1990-01-01', validTo: '2025-06-30', successorCode: null });
+    expect(response.body).toEqual({
+      code: '474',
+      name: 'Huyện Phong Điền',
+      level: 'district',
+      parentCode: '46',
+      path: 'VN.46.474',
+      validFrom: '1990-01-01',
+      validTo: '2025-06-30',
+      successorCode: null,
+    });
   });
 
   it('records the creation in the audit log', async () => {
-    const [entry] = await t.db.query(`SELECT username, action, subject_id, details FROM audit_log WHERE action = 'area.create' AND subject_id = '474'`);
-    expect(entry).toEqual({ username: 'admin', action: 'area.create', subject_id: '474', details: { level: 'district', parentCode: '46' } });
+    const [entry] = await t.db.query(
+      `SELECT username, action, subject_id, details FROM audit_log WHERE action = 'area.create' AND subject_id = '474'`,
+    );
+    expect(entry).toEqual({
+      username: 'admin',
+      action: 'area.create',
+      subject_id: '474',
+      details: { level: 'district', parentCode: '46' },
+    });
   });
 
   it.each([
@@ -76,12 +111,37 @@ describe('POST /areas', () => {
 
   it.each([
     ['an unknown parent', area('P1', 'X', 'province', 'ZZ'), 'parentCode', /ZZ/],
-    ['a province under a province', area('P1', 'X', 'province', '46'), 'parentCode', /province must sit under a country/],
-    ['a district under the country', area('D1', 'X', 'district', 'VN'), 'parentCode', /district must sit under a province/],
-    ['a commune under a commune', area('C1', 'X', 'commune', '19753'), 'parentCode', /commune must sit under a district or a province/],
-    ['a period ending before it starts', area('C1', 'X', 'commune', '46', { validFrom: '2025-07-01', validTo: '2025-06-30' }), 'validTo', /before validFrom/],
+    [
+      'a province under a province',
+      area('P1', 'X', 'province', '46'),
+      'parentCode',
+      /province must sit under a country/,
+    ],
+    [
+      'a district under the country',
+      area('D1', 'X', 'district', 'VN'),
+      'parentCode',
+      /district must sit under a province/,
+    ],
+    [
+      'a commune under a commune',
+      area('C1', 'X', 'commune', '19753'),
+      'parentCode',
+      /commune must sit under a district or a province/,
+    ],
+    [
+      'a period ending before it starts',
+      area('C1', 'X', 'commune', '46', { validFrom: '2025-07-01', validTo: '2025-06-30' }),
+      'validTo',
+      /before validFrom/,
+    ],
     ['an unknown successor', area('C1', 'X', 'commune', '46', { successorCode: 'NOPE' }), 'successorCode', /NOPE/],
-    ['an area succeeding itself', area('C1', 'X', 'commune', '46', { successorCode: 'C1' }), 'successorCode', /another area/],
+    [
+      'an area succeeding itself',
+      area('C1', 'X', 'commune', '46', { successorCode: 'C1' }),
+      'successorCode',
+      /another area/,
+    ],
     ['a new country', { code: 'LA', name: 'Lào', level: 'country' }, 'level', /country/],
     ['a new country even with a parent', area('LA', 'Lào', 'country', 'VN'), 'level', /country/],
   ])('refuses %s with 400 naming the field', async (_, body, field, message) => {
@@ -127,28 +187,51 @@ describe('GET /areas/{code}', () => {
   });
 
   it('shows the seeded country', async () => {
-    expect((await t.get('/areas/VN', admin)).body).toMatchObject({ code: 'VN', level: 'country', parentCode: null, path: 'VN' });
+    expect((await t.get('/areas/VN', admin)).body).toMatchObject({
+      code: 'VN',
+      level: 'country',
+      parentCode: null,
+      path: 'VN',
+    });
   });
 });
 
 describe('GET /areas', () => {
   beforeAll(async () => {
-    const communes = Array.from({ length: 7 }, (_, i) => `L${7 - i},Xã ${7 - i},commune,LP,,${i === 0 ? '2025-06-30' : ''},`);
-    const response = await importCsv(admin, csv('LP,Tỉnh Liệt kê,province,VN,,,', 'LD,Huyện,district,LP,,,', ...communes));
+    const communes = Array.from(
+      { length: 7 },
+      (_, i) => `L${7 - i},Xã ${7 - i},commune,LP,,${i === 0 ? '2025-06-30' : ''},`,
+    );
+    const response = await importCsv(
+      admin,
+      csv('LP,Tỉnh Liệt kê,province,VN,,,', 'LD,Huyện,district,LP,,,', ...communes),
+    );
     expect(response.status).toBe(200);
   });
 
   it('lists the country when no parent is given', async () => {
     const response = await t.get('/areas', admin);
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ items: [expect.objectContaining({ code: 'VN', level: 'country' })], nextCursor: null });
+    expect(response.body).toEqual({
+      items: [expect.objectContaining({ code: 'VN', level: 'country' })],
+      nextCursor: null,
+    });
   });
 
   it('pages through the direct children in code order with a cursor', async () => {
     const first = await t.get('/areas?parentCode=LP&limit=3', admin);
     expect(first.status).toBe(200);
     expect(first.body.items.map((item: { code: string }) => item.code)).toEqual(['L1', 'L2', 'L3']);
-    expect(first.body.items[0]).toEqual({ code: 'L1', name: 'Xã 1', level: 'commune', parentCode: 'LP', path: 'VN.LP.L1', validFrom: null, validTo: null, successorCode: null });
+    expect(first.body.items[0]).toEqual({
+      code: 'L1',
+      name: 'Xã 1',
+      level: 'commune',
+      parentCode: 'LP',
+      path: 'VN.LP.L1',
+      validFrom: null,
+      validTo: null,
+      successorCode: null,
+    });
     const seen = [...first.body.items];
     let cursor = first.body.nextCursor;
     while (cursor) {
@@ -183,23 +266,56 @@ describe('GET /areas', () => {
 
 describe('POST /areas/import', () => {
   it('creates new areas and updates existing ones, parents earlier in the file or already stored', async () => {
-    const first = await importCsv(admin, csv('IP,Tỉnh Nhập,province,VN,2025-07-01,,', 'I1,Xã Một,commune,IP,2025-07-01,,', 'ID,Huyện,district,IP,,2025-06-30,', 'I2,"Xã Hai, mới",commune,ID,,,'));
+    const first = await importCsv(
+      admin,
+      csv(
+        'IP,Tỉnh Nhập,province,VN,2025-07-01,,',
+        'I1,Xã Một,commune,IP,2025-07-01,,',
+        'ID,Huyện,district,IP,,2025-06-30,',
+        'I2,"Xã Hai, mới",commune,ID,,,',
+      ),
+    );
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ created: 4, updated: 0 });
     expect((await t.get('/areas/I2', admin)).body).toMatchObject({ name: 'Xã Hai, mới', path: 'VN.IP.ID.I2' });
 
-    const second = await importCsv(admin, csv('I2,Xã Hai,commune,ID,,2025-06-30,I3', 'I3,Xã Ba,commune,IP,2025-07-01,,'));
+    const second = await importCsv(
+      admin,
+      csv('I2,Xã Hai,commune,ID,,2025-06-30,I3', 'I3,Xã Ba,commune,IP,2025-07-01,,'),
+    );
     expect(second.body).toEqual({ created: 1, updated: 1 });
-    expect((await t.get('/areas/I2', admin)).body).toEqual({ code: 'I2', name: 'Xã Hai', level: 'commune', parentCode: 'ID', path: 'VN.IP.ID.I2', validFrom: null, validTo: '2025-06-30', successorCode: 'I3' });
-    const [entry] = await t.db.query(`SELECT details FROM audit_log WHERE action = 'area.import' ORDER BY id DESC LIMIT 1`);
+    expect((await t.get('/areas/I2', admin)).body).toEqual({
+      code: 'I2',
+      name: 'Xã Hai',
+      level: 'commune',
+      parentCode: 'ID',
+      path: 'VN.IP.ID.I2',
+      validFrom: null,
+      validTo: '2025-06-30',
+      successorCode: 'I3',
+    });
+    const [entry] = await t.db.query(
+      `SELECT details FROM audit_log WHERE action = 'area.import' ORDER BY id DESC LIMIT 1`,
+    );
     expect(entry.details).toEqual({ created: 1, updated: 1 });
   });
 
   it('refuses a bad row with 400 naming the row and column, the line in the message, and writes nothing', async () => {
     const before = await countAreas();
-    const response = await importCsv(admin, csv('BP,Tỉnh Lỗi,province,VN,,,', 'B1,Xã 1,commune,BP,,,', 'B2,Xã 2,commune,BP,,,', 'B3,Xã 3,commune,BP,,,', 'B4,Xã 4,commune,NOPE,,,'));
+    const response = await importCsv(
+      admin,
+      csv(
+        'BP,Tỉnh Lỗi,province,VN,,,',
+        'B1,Xã 1,commune,BP,,,',
+        'B2,Xã 2,commune,BP,,,',
+        'B3,Xã 3,commune,BP,,,',
+        'B4,Xã 4,commune,NOPE,,,',
+      ),
+    );
     expect(response.status).toBe(400);
-    expect(response.body.errors).toEqual([{ field: 'rows[4].parent_code', message: 'line 6: parent_code NOPE is not a known area' }]);
+    expect(response.body.errors).toEqual([
+      { field: 'rows[4].parent_code', message: 'line 6: parent_code NOPE is not a known area' },
+    ]);
     expect(await countAreas()).toBe(before);
     expect((await t.get('/areas/BP', admin)).status).toBe(404);
   });
@@ -222,7 +338,10 @@ describe('POST /areas/import', () => {
   });
 
   it('refuses a parent listed further down and a code listed twice', async () => {
-    const response = await importCsv(admin, csv('Y1,Xã,commune,YP,,,', 'YP,Tỉnh,province,VN,,,', 'YP,Tỉnh,province,VN,,,'));
+    const response = await importCsv(
+      admin,
+      csv('Y1,Xã,commune,YP,,,', 'YP,Tỉnh,province,VN,,,', 'YP,Tỉnh,province,VN,,,'),
+    );
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([
       { field: 'rows[0].parent_code', message: expect.stringContaining('further down (line 3)') },
@@ -252,19 +371,28 @@ describe('POST /areas/import', () => {
   });
 
   it('answers a CSV body sent to POST /areas with 415: only the imports take CSV', async () => {
-    const response = await t.request('POST', '/areas', { token: admin, raw: { contentType: 'text/csv', data: csv('Z1,Xã,commune,IP,,,') } });
+    const response = await t.request('POST', '/areas', {
+      token: admin,
+      raw: { contentType: 'text/csv', data: csv('Z1,Xã,commune,IP,,,') },
+    });
     expect(response.status).toBe(415);
   });
 
   it('imports the 34 provinces and 3,321 communes of July 2025 in one go, and again as updates', async () => {
     const provinces = Array.from({ length: 34 }, (_, p) => `N${p + 1},Tỉnh ${p + 1},province,VN,2025-07-01,,`);
-    const communes = Array.from({ length: 3321 }, (_, c) => `NX${String(c + 1).padStart(5, '0')},"Xã ${c + 1}, tỉnh ${(c % 34) + 1}",commune,N${(c % 34) + 1},2025-07-01,,`);
+    const communes = Array.from(
+      { length: 3321 },
+      (_, c) =>
+        `NX${String(c + 1).padStart(5, '0')},"Xã ${c + 1}, tỉnh ${(c % 34) + 1}",commune,N${(c % 34) + 1},2025-07-01,,`,
+    );
     const data = csv(...provinces, ...communes);
     // Tests check behaviour, not time: the speed of this import is a matter for a benchmark.
     const response = await importCsv(admin, data);
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ created: 3355, updated: 0 });
-    const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM areas WHERE level = 'commune' AND path LIKE 'VN.N%'`);
+    const [{ count }] = await t.db.query(
+      `SELECT count(*)::int AS count FROM areas WHERE level = 'commune' AND path LIKE 'VN.N%'`,
+    );
     expect(count).toBe(3321);
     expect((await t.get('/areas/NX03321', admin)).body.path).toBe('VN.N23.NX03321');
 

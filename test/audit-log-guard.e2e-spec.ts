@@ -47,12 +47,16 @@ describe('the service refuses a database role that could rewrite the audit log',
   });
 
   it('names the owner of audit_log, who could disable its triggers', async () => {
-    expect(await auditLogBypasses(urlAs(ownerRole, ownerPassword))).toEqual(['owns audit_log (and so may disable its triggers)']);
+    expect(await auditLogBypasses(urlAs(ownerRole, ownerPassword))).toEqual([
+      'owns audit_log (and so may disable its triggers)',
+    ]);
   });
 
   it('refuses to start in production, saying to set DATABASE_MIGRATION_URL', async () => {
     const warn = jest.fn();
-    await expect(enforceAuditLogProtection(urlAs(ownerRole, ownerPassword), true, warn)).rejects.toThrow(/DATABASE_MIGRATION_URL/);
+    await expect(enforceAuditLogProtection(urlAs(ownerRole, ownerPassword), true, warn)).rejects.toThrow(
+      /DATABASE_MIGRATION_URL/,
+    );
     expect(warn).not.toHaveBeenCalled();
   });
 

@@ -18,7 +18,16 @@ beforeAll(async () => {
   const filed46 = await t.post('/reports', reportBody(), hotline);
   report46 = filed46.body.id;
   case46 = filed46.body.cases[0];
-  case48 = (await t.post('/reports', reportBody({ occurredAreaCode: '48001', children: [{ fullName: 'Đinh Văn Xa', estimatedAge: 9, sex: 'male', residenceAreaCode: '48001' }] }), hotline)).body.cases[0];
+  case48 = (
+    await t.post(
+      '/reports',
+      reportBody({
+        occurredAreaCode: '48001',
+        children: [{ fullName: 'Đinh Văn Xa', estimatedAge: 9, sex: 'male', residenceAreaCode: '48001' }],
+      }),
+      hotline,
+    )
+  ).body.cases[0];
 });
 afterAll(() => t.close());
 
@@ -29,7 +38,9 @@ describe('an auditor reads the audit of its own area only', () => {
     const auditor46 = await t.tokenFor('auditor', '46');
     await t.get('/cases', officer48);
     await t.get('/cases', officer46);
-    const usernames = new Set(((await auditOf(auditor46)).body.items as { username: string }[]).map((item) => item.username));
+    const usernames = new Set(
+      ((await auditOf(auditor46)).body.items as { username: string }[]).map((item) => item.username),
+    );
     expect(usernames.has(officerName(46))).toBe(true);
     expect(usernames.has(officerName(48))).toBe(false);
   });
@@ -37,16 +48,24 @@ describe('an auditor reads the audit of its own area only', () => {
   it('shows the rows of cases in its area whoever acted, and no row of a case outside it', async () => {
     const auditor46 = await t.tokenFor('auditor', '46');
     await t.get(`/cases/${case48.id}`, officer48);
-    const items = (await auditOf(auditor46)).body.items as { caseId: string | null; action: string; username: string }[];
+    const items = (await auditOf(auditor46)).body.items as {
+      caseId: string | null;
+      action: string;
+      username: string;
+    }[];
     // The national hotline operator is not of province 46, but the case it opened there is.
-    expect(items).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'case.create', caseId: case46.id })]));
+    expect(items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'case.create', caseId: case46.id })]),
+    );
     expect(items.filter((item) => item.caseId === case48.id)).toEqual([]);
     expect((await auditOf(auditor46, `&caseId=${case48.id}`)).body.items).toEqual([]);
   });
 
   it('gives a country auditor everything', async () => {
     const national = await t.tokenFor('auditor', 'VN');
-    const caseIds = new Set(((await auditOf(national)).body.items as { caseId: string | null }[]).map((item) => item.caseId));
+    const caseIds = new Set(
+      ((await auditOf(national)).body.items as { caseId: string | null }[]).map((item) => item.caseId),
+    );
     expect(caseIds.has(case46.id) && caseIds.has(case48.id)).toBe(true);
   });
 
@@ -70,7 +89,11 @@ beforeAll(async () => {
 });
 
 describe('every read that returns case data names the cases', () => {
-  const accessLog = async (caseId: string) => (await t.get(`/cases/${caseId}/access-log?limit=200`, officer46)).body.items as { action: string; username: string }[];
+  const accessLog = async (caseId: string) =>
+    (await t.get(`/cases/${caseId}/access-log?limit=200`, officer46)).body.items as {
+      action: string;
+      username: string;
+    }[];
 
   it('logs GET /deadlines with the cases it returned', async () => {
     const before = (await accessLog(case46.id)).filter((item) => item.action === 'deadline.list').length;
@@ -87,7 +110,9 @@ describe('every read that returns case data names the cases', () => {
          SELECT request_id FROM audit_log WHERE action = 'case.list' ORDER BY id DESC LIMIT 1)`,
     );
     expect(entries.map((entry: { caseId: string }) => entry.caseId)).toEqual([case46.id]);
-    expect((await accessLog(case46.id)).some((item) => item.action === 'case.list' && item.username === officerName(46))).toBe(true);
+    expect(
+      (await accessLog(case46.id)).some((item) => item.action === 'case.list' && item.username === officerName(46)),
+    ).toBe(true);
   });
 
   it('puts the case ids on report.read, so reading a report shows in the case’s access log', async () => {
@@ -98,27 +123,43 @@ describe('every read that returns case data names the cases', () => {
 
 describe('request ids in the log are the server’s own', () => {
   it('keeps the server’s id as the row’s request id and a client’s X-Request-Id beside it, marked as the client’s', async () => {
-    const response = await t.request('GET', `/cases/${case46.id}`, { token: officer46, headers: { 'x-request-id': 'client-chosen-id-0001' } });
+    const response = await t.request('GET', `/cases/${case46.id}`, {
+      token: officer46,
+      headers: { 'x-request-id': 'client-chosen-id-0001' },
+    });
     expect(response.status).toBe(200);
     const serverId = response.headers.get('x-request-id');
     expect(serverId).not.toBe('client-chosen-id-0001');
-    const [row] = await t.db.query(`SELECT request_id AS "requestId", client_request_id AS "clientRequestId" FROM audit_log WHERE action = 'case.read' ORDER BY id DESC LIMIT 1`);
+    const [row] = await t.db.query(
+      `SELECT request_id AS "requestId", client_request_id AS "clientRequestId" FROM audit_log WHERE action = 'case.read' ORDER BY id DESC LIMIT 1`,
+    );
     expect(row).toEqual({ requestId: serverId, clientRequestId: 'client-chosen-id-0001' });
     const auditor = await t.tokenFor('auditor', 'VN');
     const items = (await t.get(`/audit?caseId=${case46.id}`, auditor)).body.items;
-    expect(items).toEqual(expect.arrayContaining([expect.objectContaining({ requestId: serverId, clientRequestId: 'client-chosen-id-0001' })]));
+    expect(items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ requestId: serverId, clientRequestId: 'client-chosen-id-0001' }),
+      ]),
+    );
   });
 
   it('does the same for a sign-in, before there is a caller', async () => {
-    const response = await t.request('POST', '/auth/login', { body: { username: 'admin', password: ADMIN_PASSWORD }, headers: { 'x-request-id': 'client-login-id-0001' } });
+    const response = await t.request('POST', '/auth/login', {
+      body: { username: 'admin', password: ADMIN_PASSWORD },
+      headers: { 'x-request-id': 'client-login-id-0001' },
+    });
     expect(response.status).toBe(200);
-    const [row] = await t.db.query(`SELECT request_id AS "requestId", client_request_id AS "clientRequestId" FROM audit_log WHERE action = 'auth.login' ORDER BY id DESC LIMIT 1`);
+    const [row] = await t.db.query(
+      `SELECT request_id AS "requestId", client_request_id AS "clientRequestId" FROM audit_log WHERE action = 'auth.login' ORDER BY id DESC LIMIT 1`,
+    );
     expect(row).toEqual({ requestId: response.headers.get('x-request-id'), clientRequestId: 'client-login-id-0001' });
   });
 
   it('keeps no client id that is not a sane token', async () => {
     await t.request('GET', `/cases/${case46.id}`, { token: officer46, headers: { 'x-request-id': 'bad id; DROP' } });
-    const [row] = await t.db.query(`SELECT client_request_id AS "clientRequestId" FROM audit_log WHERE action = 'case.read' ORDER BY id DESC LIMIT 1`);
+    const [row] = await t.db.query(
+      `SELECT client_request_id AS "clientRequestId" FROM audit_log WHERE action = 'case.read' ORDER BY id DESC LIMIT 1`,
+    );
     expect(row.clientRequestId).toBeNull();
   });
 });
@@ -135,9 +176,33 @@ describe('possible duplicates stay inside the caller’s scope', () => {
   it('never lists a child whose cases all lie outside the caller’s scope', async () => {
     // Same name and commune of residence: near matches. One child's only case happened in province 48.
     const name = 'Lê Thị Trùng';
-    const outside = (await t.post('/reports', reportBody({ occurredAreaCode: '48001', children: [{ fullName: name, dateOfBirth: '2012-05-05', sex: 'female', residenceAreaCode: '46001' }] }), hotline)).body.cases[0];
-    const visible = (await t.post('/reports', reportBody({ occurredAreaCode: '46002', children: [{ fullName: name, dateOfBirth: '2012-05-06', sex: 'female', residenceAreaCode: '46001' }] }), hotline)).body.cases[0];
-    const inside = (await t.post('/reports', reportBody({ children: [{ fullName: name, estimatedAge: 14, sex: 'female', residenceAreaCode: '46001' }] }), hotline)).body.cases[0];
+    const outside = (
+      await t.post(
+        '/reports',
+        reportBody({
+          occurredAreaCode: '48001',
+          children: [{ fullName: name, dateOfBirth: '2012-05-05', sex: 'female', residenceAreaCode: '46001' }],
+        }),
+        hotline,
+      )
+    ).body.cases[0];
+    const visible = (
+      await t.post(
+        '/reports',
+        reportBody({
+          occurredAreaCode: '46002',
+          children: [{ fullName: name, dateOfBirth: '2012-05-06', sex: 'female', residenceAreaCode: '46001' }],
+        }),
+        hotline,
+      )
+    ).body.cases[0];
+    const inside = (
+      await t.post(
+        '/reports',
+        reportBody({ children: [{ fullName: name, estimatedAge: 14, sex: 'female', residenceAreaCode: '46001' }] }),
+        hotline,
+      )
+    ).body.cases[0];
     const view = await t.get(`/cases/${inside.id}`, await t.tokenFor('commune_officer', '46001'));
     expect(view.status).toBe(200);
     const listed = view.body.possibleDuplicates.map((duplicate: { childId: string }) => duplicate.childId);
@@ -145,6 +210,8 @@ describe('possible duplicates stay inside the caller’s scope', () => {
     // Province 46 sees the one in 46002, the commune officer of 46001 does not.
     expect(listed).not.toContain(visible.childId);
     const provincial = await t.get(`/cases/${inside.id}`, officer46);
-    expect(provincial.body.possibleDuplicates).toEqual([{ childId: visible.childId, caseNumbers: [visible.caseNumber] }]);
+    expect(provincial.body.possibleDuplicates).toEqual([
+      { childId: visible.childId, caseNumbers: [visible.caseNumber] },
+    ]);
   });
 });

@@ -27,7 +27,9 @@ describe('the audit table protects itself', () => {
     await expect(t.db.query(`UPDATE audit_log SET action = 'forged'`)).rejects.toThrow(/permission denied/);
     await expect(t.db.query(`DELETE FROM audit_log`)).rejects.toThrow(/permission denied/);
     await expect(t.db.query(`TRUNCATE audit_log`)).rejects.toThrow(/permission denied/);
-    await expect(t.db.query(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_or_delete`)).rejects.toThrow(/must be owner/);
+    await expect(t.db.query(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_or_delete`)).rejects.toThrow(
+      /must be owner/,
+    );
     await expect(t.db.query(`DROP TABLE audit_log`)).rejects.toThrow(/must be owner/);
   });
 
@@ -40,12 +42,23 @@ describe('the audit table protects itself', () => {
 describe('GET /audit', () => {
   it('records who did what, in which role, when', async () => {
     const admin = await t.adminToken();
-    const created = await t.post('/users', { username: 'audited.user', password: 'long-enough-pass', fullName: 'A U', role: 'manager', areaCode: 'VN' }, admin);
+    const created = await t.post(
+      '/users',
+      { username: 'audited.user', password: 'long-enough-pass', fullName: 'A U', role: 'manager', areaCode: 'VN' },
+      admin,
+    );
     const log = await t.get('/audit?username=admin', auditor);
     expect(log.status).toBe(200);
     expect(log.body.items).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ username: 'admin', role: 'admin', action: 'user.create', subjectType: 'User', subjectId: created.body.id, at: expect.any(String) }),
+        expect.objectContaining({
+          username: 'admin',
+          role: 'admin',
+          action: 'user.create',
+          subjectType: 'User',
+          subjectId: created.body.id,
+          at: expect.any(String),
+        }),
         expect.objectContaining({ username: 'admin', role: 'admin', action: 'auth.login' }),
       ]),
     );
@@ -64,15 +77,23 @@ describe('GET /audit', () => {
     expect(first.status).toBe(200);
     expect(first.body.items).toHaveLength(2);
     expect(first.body.nextCursor).toEqual(expect.any(String));
-    const second = await t.get(`/audit?from=${encodeURIComponent(from)}&limit=2&cursor=${first.body.nextCursor}`, auditor);
+    const second = await t.get(
+      `/audit?from=${encodeURIComponent(from)}&limit=2&cursor=${first.body.nextCursor}`,
+      auditor,
+    );
     expect(Number(second.body.items[0].id)).toBeLessThan(Number(first.body.items[1].id));
-    const future = await t.get(`/audit?from=${encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString())}`, auditor);
+    const future = await t.get(
+      `/audit?from=${encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString())}`,
+      auditor,
+    );
     expect(future.body.items).toEqual([]);
   });
 
   it('filters by case id', async () => {
     const caseId = '6f1d1a57-2c8e-4a5e-9f00-0d6b7c1e2a33';
-    await t.db.query(`INSERT INTO audit_log (action, subject_type, case_id) VALUES ('case.read', 'Case', $1)`, [caseId]);
+    await t.db.query(`INSERT INTO audit_log (action, subject_type, case_id) VALUES ('case.read', 'Case', $1)`, [
+      caseId,
+    ]);
     const log = await t.get(`/audit?caseId=${caseId}`, auditor);
     expect(log.body.items.map((item: { action: string }) => item.action)).toEqual(['case.read']);
   });

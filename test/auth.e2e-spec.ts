@@ -18,7 +18,12 @@ describe('POST /auth/login', () => {
   it('issues a signed bearer token with its lifetime', async () => {
     const response = await t.post('/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 3600, passwordChangeRequired: false });
+    expect(response.body).toEqual({
+      accessToken: expect.any(String),
+      tokenType: 'Bearer',
+      expiresIn: 3600,
+      passwordChangeRequired: false,
+    });
   });
 
   it('answers 401 problem+json for a wrong password and for an unknown user alike', async () => {
@@ -32,7 +37,11 @@ describe('POST /auth/login', () => {
 
   it('locks a username for 15 minutes after 5 failures, even against the right password', async () => {
     const token = await t.adminToken();
-    await t.post('/users', { username: 'locked.user', password: 'right-password-123', fullName: 'L U', role: 'auditor', areaCode: 'VN' }, token);
+    await t.post(
+      '/users',
+      { username: 'locked.user', password: 'right-password-123', fullName: 'L U', role: 'auditor', areaCode: 'VN' },
+      token,
+    );
     for (let i = 0; i < 5; i++) {
       expect((await t.post('/auth/login', { username: 'locked.user', password: `wrong-${i}` })).status).toBe(401);
     }
@@ -44,20 +53,32 @@ describe('POST /auth/login', () => {
   });
 
   it('counts concurrent failures: ten at once lock the username', async () => {
-    await t.post('/users', { username: 'burst.user', password: 'right-password-123', fullName: 'B U', role: 'auditor', areaCode: 'VN' }, await t.adminToken());
-    await Promise.all(Array.from({ length: 10 }, (_, i) => t.post('/auth/login', { username: 'burst.user', password: `wrong-${i}` })));
+    await t.post(
+      '/users',
+      { username: 'burst.user', password: 'right-password-123', fullName: 'B U', role: 'auditor', areaCode: 'VN' },
+      await t.adminToken(),
+    );
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => t.post('/auth/login', { username: 'burst.user', password: `wrong-${i}` })),
+    );
     expect((await t.post('/auth/login', { username: 'burst.user', password: 'right-password-123' })).status).toBe(429);
   });
 
   it('counts attempts atomically: of 30 at once at most 5 reach argon2, and the right password then gets 429', async () => {
-    await t.post('/users', { username: 'spray.user', password: 'right-password-123', fullName: 'S U', role: 'auditor', areaCode: 'VN' }, await t.adminToken());
+    await t.post(
+      '/users',
+      { username: 'spray.user', password: 'right-password-123', fullName: 'S U', role: 'auditor', areaCode: 'VN' },
+      await t.adminToken(),
+    );
     const responses = await Promise.all(
       Array.from({ length: 30 }, (_, i) => t.post('/auth/login', { username: 'spray.user', password: `wrong-${i}` })),
     );
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(25);
-    const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM audit_log WHERE action = 'auth.login_failed' AND username = 'spray.user'`);
+    const [{ count }] = await t.db.query(
+      `SELECT count(*)::int AS count FROM audit_log WHERE action = 'auth.login_failed' AND username = 'spray.user'`,
+    );
     expect(count).toBe(5);
     const right = await t.post('/auth/login', { username: 'spray.user', password: 'right-password-123' });
     expect(right.status).toBe(429);
@@ -77,7 +98,13 @@ describe('bearer tokens', () => {
   it('lets a valid token through to GET /users/me', async () => {
     const response = await t.get('/users/me', await t.adminToken());
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ id: expect.any(String), username: 'admin', fullName: 'System administrator', role: 'admin', areaCode: 'VN' });
+    expect(response.body).toEqual({
+      id: expect.any(String),
+      username: 'admin',
+      fullName: 'System administrator',
+      role: 'admin',
+      areaCode: 'VN',
+    });
   });
 
   it('answers 401 without a token', async () => {
@@ -103,8 +130,16 @@ describe('bearer tokens', () => {
   it('answers 401 for an expired token, even correctly signed', async () => {
     const me = await t.get('/users/me', await t.adminToken());
     const now = Math.floor(Date.now() / 1000);
-    const expired = forgeToken({ alg: 'HS256', typ: 'JWT' }, { sub: me.body.id, iat: now - 7200, exp: now - 3600 }, t.config.jwtSecret);
-    const fresh = forgeToken({ alg: 'HS256', typ: 'JWT' }, { sub: me.body.id, tv: 0, iat: now, exp: now + 600 }, t.config.jwtSecret);
+    const expired = forgeToken(
+      { alg: 'HS256', typ: 'JWT' },
+      { sub: me.body.id, iat: now - 7200, exp: now - 3600 },
+      t.config.jwtSecret,
+    );
+    const fresh = forgeToken(
+      { alg: 'HS256', typ: 'JWT' },
+      { sub: me.body.id, tv: 0, iat: now, exp: now + 600 },
+      t.config.jwtSecret,
+    );
     expect((await t.get('/users/me', expired)).status).toBe(401);
     expect((await t.get('/users/me', fresh)).status).toBe(200);
   });
@@ -112,7 +147,8 @@ describe('bearer tokens', () => {
   it('answers 401 for a well-signed token without exp, without iat or without a token version', async () => {
     const me = await t.get('/users/me', await t.adminToken());
     const now = Math.floor(Date.now() / 1000);
-    const sign = (claims: object) => forgeToken({ alg: 'HS256', typ: 'JWT' }, { sub: me.body.id, ...claims }, t.config.jwtSecret);
+    const sign = (claims: object) =>
+      forgeToken({ alg: 'HS256', typ: 'JWT' }, { sub: me.body.id, ...claims }, t.config.jwtSecret);
     expect((await t.get('/users/me', sign({ tv: 0, iat: now }))).status).toBe(401);
     expect((await t.get('/users/me', sign({ tv: 0, exp: now + 600 }))).status).toBe(401);
     expect((await t.get('/users/me', sign({ iat: now, exp: now + 600 }))).status).toBe(401);
@@ -123,26 +159,49 @@ describe('bearer tokens', () => {
 describe('POST /users', () => {
   it('creates a user with a role and area, and 409 on a duplicate username', async () => {
     const token = await t.adminToken();
-    const body = { username: 'officer.a', password: 'officer-password-1', fullName: 'Officer A', role: 'commune_officer', areaCode: 'VN' };
+    const body = {
+      username: 'officer.a',
+      password: 'officer-password-1',
+      fullName: 'Officer A',
+      role: 'commune_officer',
+      areaCode: 'VN',
+    };
     const created = await t.post('/users', body, token);
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ id: expect.any(String), username: 'officer.a', role: 'commune_officer', areaCode: 'VN' });
+    expect(created.body).toEqual({
+      id: expect.any(String),
+      username: 'officer.a',
+      role: 'commune_officer',
+      areaCode: 'VN',
+    });
     expect((await t.post('/users', { ...body, username: 'OFFICER.A' }, token)).status).toBe(409);
   });
 
   it('refuses passwords shorter than 12 characters, unknown roles and unknown areas with 400', async () => {
     const token = await t.adminToken();
-    const response = await t.post('/users', { username: 'short.pw', password: 'elevenchars', fullName: 'S', role: 'wizard', areaCode: 'VN' }, token);
+    const response = await t.post(
+      '/users',
+      { username: 'short.pw', password: 'elevenchars', fullName: 'S', role: 'wizard', areaCode: 'VN' },
+      token,
+    );
     expect(response.status).toBe(400);
     expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['password', 'role']);
-    const area = await t.post('/users', { username: 'no.area', password: 'long-enough-pass', fullName: 'N', role: 'auditor', areaCode: 'ZZ99' }, token);
+    const area = await t.post(
+      '/users',
+      { username: 'no.area', password: 'long-enough-pass', fullName: 'N', role: 'auditor', areaCode: 'ZZ99' },
+      token,
+    );
     expect(area.status).toBe(400);
     expect(area.body.errors).toEqual([{ field: 'areaCode', message: expect.stringContaining('ZZ99') }]);
   });
 
   it('is for admins only: other roles get 403', async () => {
     const auditor = await t.tokenFor('auditor');
-    const response = await t.post('/users', { username: 'x.y.z', password: 'long-enough-pass', fullName: 'X', role: 'auditor', areaCode: 'VN' }, auditor);
+    const response = await t.post(
+      '/users',
+      { username: 'x.y.z', password: 'long-enough-pass', fullName: 'X', role: 'auditor', areaCode: 'VN' },
+      auditor,
+    );
     expect(response.status).toBe(403);
   });
 
@@ -155,7 +214,11 @@ describe('POST /users', () => {
 describe('PATCH /users/{id}', () => {
   it('deactivates a user: its token stops working at once, and so does its password', async () => {
     const admin = await t.adminToken();
-    const created = await t.post('/users', { username: 'leaving.user', password: 'leaving-password-1', fullName: 'L', role: 'auditor', areaCode: 'VN' }, admin);
+    const created = await t.post(
+      '/users',
+      { username: 'leaving.user', password: 'leaving-password-1', fullName: 'L', role: 'auditor', areaCode: 'VN' },
+      admin,
+    );
     const token = await t.signInFirstTime('leaving.user', 'leaving-password-1');
     expect((await t.get('/users/me', token)).status).toBe(200);
     const changed = await t.request('PATCH', `/users/${created.body.id}`, { token: admin, body: { active: false } });
@@ -187,11 +250,21 @@ describe('PATCH /users/{id}', () => {
 
   it('changes a role and a password, and audits it without the password', async () => {
     const admin = await t.adminToken();
-    const created = await t.post('/users', { username: 'moving.user', password: 'moving-password-1', fullName: 'M', role: 'auditor', areaCode: 'VN' }, admin);
-    const changed = await t.request('PATCH', `/users/${created.body.id}`, { token: admin, body: { role: 'manager', password: 'a-new-password-22' } });
+    const created = await t.post(
+      '/users',
+      { username: 'moving.user', password: 'moving-password-1', fullName: 'M', role: 'auditor', areaCode: 'VN' },
+      admin,
+    );
+    const changed = await t.request('PATCH', `/users/${created.body.id}`, {
+      token: admin,
+      body: { role: 'manager', password: 'a-new-password-22' },
+    });
     expect(changed.body).toMatchObject({ role: 'manager', active: true });
     expect((await t.post('/auth/login', { username: 'moving.user', password: 'a-new-password-22' })).status).toBe(200);
-    const [row] = await t.db.query(`SELECT details::text FROM audit_log WHERE action = 'user.update' AND subject_id = $1`, [created.body.id]);
+    const [row] = await t.db.query(
+      `SELECT details::text FROM audit_log WHERE action = 'user.update' AND subject_id = $1`,
+      [created.body.id],
+    );
     expect(row.details).toContain('password');
     expect(row.details).not.toContain('a-new-password-22');
   });
@@ -199,9 +272,21 @@ describe('PATCH /users/{id}', () => {
   it('keeps an admin from deactivating itself (409) and answers 404 for unknown users, 400 for bad fields', async () => {
     const admin = await t.adminToken();
     const me = await t.get('/users/me', admin);
-    expect((await t.request('PATCH', `/users/${me.body.id}`, { token: admin, body: { active: false } })).status).toBe(409);
-    expect((await t.request('PATCH', '/users/00000000-0000-4000-8000-000000000000', { token: admin, body: { active: false } })).status).toBe(404);
-    const bad = await t.request('PATCH', `/users/${me.body.id}`, { token: admin, body: { password: 'short', username: 'x' } });
+    expect((await t.request('PATCH', `/users/${me.body.id}`, { token: admin, body: { active: false } })).status).toBe(
+      409,
+    );
+    expect(
+      (
+        await t.request('PATCH', '/users/00000000-0000-4000-8000-000000000000', {
+          token: admin,
+          body: { active: false },
+        })
+      ).status,
+    ).toBe(404);
+    const bad = await t.request('PATCH', `/users/${me.body.id}`, {
+      token: admin,
+      body: { password: 'short', username: 'x' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['password', 'username']);
   });

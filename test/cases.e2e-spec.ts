@@ -15,9 +15,33 @@ beforeAll(async () => {
   hotline = await t.tokenFor('hotline_operator', 'VN');
   officer46001 = await t.tokenFor('commune_officer', '46001');
   provincial46 = await t.tokenFor('provincial_officer', '46');
-  caseA = (await t.post('/reports', reportBody({ reporter: { name: 'Người Báo Đồng Ý', phone: '0911111111', consentToContact: true } }), hotline)).body.cases[0];
-  caseB = (await t.post('/reports', reportBody({ occurredAreaCode: '46002', children: [{ fullName: 'Hoàng Thị Bé', estimatedAge: 6, sex: 'female', residenceAreaCode: '46002' }] }), hotline)).body.cases[0];
-  caseOther = (await t.post('/reports', reportBody({ occurredAreaCode: '48001', children: [{ fullName: 'Đinh Văn Xa', estimatedAge: 9, sex: 'male', residenceAreaCode: '48001' }] }), hotline)).body.cases[0];
+  caseA = (
+    await t.post(
+      '/reports',
+      reportBody({ reporter: { name: 'Người Báo Đồng Ý', phone: '0911111111', consentToContact: true } }),
+      hotline,
+    )
+  ).body.cases[0];
+  caseB = (
+    await t.post(
+      '/reports',
+      reportBody({
+        occurredAreaCode: '46002',
+        children: [{ fullName: 'Hoàng Thị Bé', estimatedAge: 6, sex: 'female', residenceAreaCode: '46002' }],
+      }),
+      hotline,
+    )
+  ).body.cases[0];
+  caseOther = (
+    await t.post(
+      '/reports',
+      reportBody({
+        occurredAreaCode: '48001',
+        children: [{ fullName: 'Đinh Văn Xa', estimatedAge: 9, sex: 'male', residenceAreaCode: '48001' }],
+      }),
+      hotline,
+    )
+  ).body.cases[0];
 });
 afterAll(() => t.close());
 
@@ -46,7 +70,9 @@ describe('GET /cases', () => {
   });
 
   it('finds a child by full name, matching the normalized name exactly', async () => {
-    expect(ids((await t.get(`/cases?childName=${encodeURIComponent('NGUYEN van  thu')}`, provincial46)).body)).toEqual([caseA.id]);
+    expect(ids((await t.get(`/cases?childName=${encodeURIComponent('NGUYEN van  thu')}`, provincial46)).body)).toEqual([
+      caseA.id,
+    ]);
     expect(ids((await t.get(`/cases?childName=${encodeURIComponent('Nguyễn Văn')}`, provincial46)).body)).toEqual([]);
     // Out of scope stays out of scope, whatever the filter.
     expect(ids((await t.get(`/cases?childName=${encodeURIComponent('Đinh Văn Xa')}`, provincial46)).body)).toEqual([]);
@@ -83,13 +109,25 @@ describe('GET /cases/{id}', () => {
       caseNumber: caseA.caseNumber,
       status: 'received',
       substantiation: 'pending',
-      child: { id: caseA.childId, fullName: 'Nguyễn Văn Thử', dateOfBirth: '2015-03-04', sex: 'male', residenceAreaCode: '46001', address: 'Số 1 Đường Thử Nghiệm' },
+      child: {
+        id: caseA.childId,
+        fullName: 'Nguyễn Văn Thử',
+        dateOfBirth: '2015-03-04',
+        sex: 'male',
+        residenceAreaCode: '46001',
+        address: 'Số 1 Đường Thử Nghiệm',
+      },
       occurredAreaCode: '46001',
       allegedPerpetrator: 'parent',
-      reports: [{ channel: 'hotline_111', reporter: { name: 'Người Báo Đồng Ý', phone: '0911111111', consentToContact: true } }],
+      reports: [
+        { channel: 'hotline_111', reporter: { name: 'Người Báo Đồng Ý', phone: '0911111111', consentToContact: true } },
+      ],
       version: 1,
     });
-    expect(response.body.deadlines.map((d: { kind: string }) => d.kind).sort()).toEqual(['emergency_response', 'initial_assessment']);
+    expect(response.body.deadlines.map((d: { kind: string }) => d.kind).sort()).toEqual([
+      'emergency_response',
+      'initial_assessment',
+    ]);
     expect(response.body.deadlines[0]).toMatchObject({ dueAt: '2025-06-02T13:30:00.000Z', metAt: null, overdue: true });
   });
 
@@ -121,8 +159,18 @@ describe('GET /cases/{id}/access-log', () => {
     expect(log.status).toBe(200);
     expect(log.body.items).toEqual(
       expect.arrayContaining([
-        { at: expect.any(String), username: expect.stringMatching(/^commune-officer/), role: 'commune_officer', action: 'case.read' },
-        { at: expect.any(String), username: expect.stringMatching(/^hotline-operator/), role: 'hotline_operator', action: 'case.create' },
+        {
+          at: expect.any(String),
+          username: expect.stringMatching(/^commune-officer/),
+          role: 'commune_officer',
+          action: 'case.read',
+        },
+        {
+          at: expect.any(String),
+          username: expect.stringMatching(/^hotline-operator/),
+          role: 'hotline_operator',
+          action: 'case.create',
+        },
       ]),
     );
   });
@@ -145,7 +193,11 @@ describe('GET /codes', () => {
     const en = await t.get('/codes?lang=en');
     expect(en.body.categories).toContainEqual({ code: 'child_labour', label: 'Child labour' });
     expect(en.body.perpetrators).toHaveLength(8);
-    expect(en.body.interventionTypes).toContainEqual({ code: 'criminal_report', label: 'Criminal report', agency: 'police' });
+    expect(en.body.interventionTypes).toContainEqual({
+      code: 'criminal_report',
+      label: 'Criminal report',
+      agency: 'police',
+    });
     expect(vi.body.agencies).toContainEqual({ code: 'health', label: 'Y tế' });
     expect((await t.get('/codes?lang=fr')).status).toBe(400);
   });

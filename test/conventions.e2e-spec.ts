@@ -35,21 +35,32 @@ describe('HTTP conventions', () => {
     const document = await t.get('/openapi.json');
     expect(document.status).toBe(200);
     expect(document.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/users/me']));
+    expect(Object.keys(document.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/users/me']),
+    );
     const docs = await fetch(`${t.baseUrl}/docs`);
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('swagger');
   });
 
   it('answers malformed JSON with 400 problem+json', async () => {
-    const response = await t.request('POST', '/auth/login', { raw: { contentType: 'application/json', data: '{"username": "admin",' } });
+    const response = await t.request('POST', '/auth/login', {
+      raw: { contentType: 'application/json', data: '{"username": "admin",' },
+    });
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toContain(problemJson);
-    expect(response.body).toMatchObject({ type: expect.any(String), title: 'Invalid request', status: 400, detail: expect.any(String) });
+    expect(response.body).toMatchObject({
+      type: expect.any(String),
+      title: 'Invalid request',
+      status: 400,
+      detail: expect.any(String),
+    });
   });
 
   it('answers an unsupported content type with 415 problem+json', async () => {
-    const response = await t.request('POST', '/auth/login', { raw: { contentType: 'application/xml', data: '<login/>' } });
+    const response = await t.request('POST', '/auth/login', {
+      raw: { contentType: 'application/xml', data: '<login/>' },
+    });
     expect(response.status).toBe(415);
     expect(response.headers.get('content-type')).toContain(problemJson);
   });

@@ -62,9 +62,17 @@ describe('PUT /calendar/holidays', () => {
     const token = await t.adminToken();
     const first = await t.put('/calendar/holidays', y2027, token);
     expect(first.status).toBe(200);
-    expect(first.body.items.map((item: { date: string }) => item.date)).toEqual(['2027-01-01', '2027-02-05', '2027-02-08']);
+    expect(first.body.items.map((item: { date: string }) => item.date)).toEqual([
+      '2027-01-01',
+      '2027-02-05',
+      '2027-02-08',
+    ]);
 
-    const corrected = await t.put('/calendar/holidays', [{ date: '2027-02-09', name: 'Tết Nguyên đán (mùng 3)' }, y2027[0]], token);
+    const corrected = await t.put(
+      '/calendar/holidays',
+      [{ date: '2027-02-09', name: 'Tết Nguyên đán (mùng 3)' }, y2027[0]],
+      token,
+    );
     expect(corrected.status).toBe(200);
     expect(corrected.body).toEqual({ items: [y2027[0], { date: '2027-02-09', name: 'Tết Nguyên đán (mùng 3)' }] });
     expect((await t.get('/calendar/holidays?year=2027', token)).body).toEqual(corrected.body);
@@ -80,9 +88,25 @@ describe('PUT /calendar/holidays', () => {
 
   it('writes one audit entry with counts and years, no names', async () => {
     const token = await t.adminToken();
-    await t.put('/calendar/holidays', [{ date: '2029-01-01', name: 'Tết Dương lịch' }, { date: '2030-01-01', name: 'Tết Dương lịch' }], token);
-    const rows = await t.db.query(`SELECT action, subject_type, username, details FROM audit_log WHERE action = 'holidays.replace' AND details->>'years' = '2029,2030'`);
-    expect(rows).toEqual([{ action: 'holidays.replace', subject_type: 'Holiday', username: 'admin', details: { years: '2029,2030', holidays: 2, removed: 0 } }]);
+    await t.put(
+      '/calendar/holidays',
+      [
+        { date: '2029-01-01', name: 'Tết Dương lịch' },
+        { date: '2030-01-01', name: 'Tết Dương lịch' },
+      ],
+      token,
+    );
+    const rows = await t.db.query(
+      `SELECT action, subject_type, username, details FROM audit_log WHERE action = 'holidays.replace' AND details->>'years' = '2029,2030'`,
+    );
+    expect(rows).toEqual([
+      {
+        action: 'holidays.replace',
+        subject_type: 'Holiday',
+        username: 'admin',
+        details: { years: '2029,2030', holidays: 2, removed: 0 },
+      },
+    ]);
   });
 
   it('makes deadlines computed afterwards use the new list', async () => {
@@ -109,8 +133,13 @@ describe('PUT /calendar/holidays', () => {
     );
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
-    expect(new Set(fieldsOf(response.body))).toEqual(new Set(['[1].date', '[2].name', '[3].name', '[4].date', '[5].extra']));
-    expect((await t.get('/calendar/holidays?year=2025', token)).body.items).toContainEqual({ date: '2025-01-29', name: 'Tết Nguyên đán (mùng 1)' });
+    expect(new Set(fieldsOf(response.body))).toEqual(
+      new Set(['[1].date', '[2].name', '[3].name', '[4].date', '[5].extra']),
+    );
+    expect((await t.get('/calendar/holidays?year=2025', token)).body.items).toContainEqual({
+      date: '2025-01-29',
+      name: 'Tết Nguyên đán (mùng 1)',
+    });
   });
 
   it('answers 400 naming the repeated row when a date appears twice', async () => {
@@ -128,7 +157,11 @@ describe('PUT /calendar/holidays', () => {
   });
 
   it('answers 400 when the body is not an array', async () => {
-    const response = await t.put('/calendar/holidays', { date: '2027-01-01', name: 'Tết Dương lịch' }, await t.adminToken());
+    const response = await t.put(
+      '/calendar/holidays',
+      { date: '2027-01-01', name: 'Tết Dương lịch' },
+      await t.adminToken(),
+    );
     expect(response.status).toBe(400);
     expect(fieldsOf(response.body)).toEqual(['body']);
   });

@@ -30,13 +30,22 @@ describe('Body sizes and media types', () => {
     const head = { 'content-type': 'text/csv', 'content-length': String(45 * MiB) };
     await expect(statusForHeadOnly(t.baseUrl, 'POST', '/api/v1/auth/login', head)).resolves.toBe(415);
     await expect(statusForHeadOnly(t.baseUrl, 'POST', '/api/v1/reports', head)).resolves.toBe(415);
-    const small = await t.request('POST', '/areas', { token: admin, raw: { contentType: 'text/csv', data: `${AREA_HEADER}\nZ1,Xã,commune,46,,,\n` } });
+    const small = await t.request('POST', '/areas', {
+      token: admin,
+      raw: { contentType: 'text/csv', data: `${AREA_HEADER}\nZ1,Xã,commune,46,,,\n` },
+    });
     expectProblem(small, 415);
   });
 
   it('refuses text/plain on every route with 415', async () => {
     expectProblem(await t.request('POST', '/auth/login', { raw: { contentType: 'text/plain', data: 'admin' } }), 415);
-    expectProblem(await t.request('POST', '/areas/import', { token: admin, raw: { contentType: 'text/plain', data: `${AREA_HEADER}\n` } }), 415);
+    expectProblem(
+      await t.request('POST', '/areas/import', {
+        token: admin,
+        raw: { contentType: 'text/plain', data: `${AREA_HEADER}\n` },
+      }),
+      415,
+    );
   });
 
   it('limits the login body to a few KiB (413), refusing a longer one from its Content-Length', async () => {
@@ -49,7 +58,11 @@ describe('Body sizes and media types', () => {
   it('limits other JSON bodies to 1 MiB (413)', async () => {
     const big = await t.post('/reports', reportBody({ description: 'x'.repeat(2 * MiB) }), hotline);
     expectProblem(big, 413);
-    const head = { 'content-type': 'application/json', 'content-length': String(2 * MiB), authorization: `Bearer ${hotline}` };
+    const head = {
+      'content-type': 'application/json',
+      'content-length': String(2 * MiB),
+      authorization: `Bearer ${hotline}`,
+    };
     await expect(statusForHeadOnly(t.baseUrl, 'POST', '/api/v1/reports', head)).resolves.toBe(413);
   });
 
@@ -66,7 +79,8 @@ describe('Body sizes and media types', () => {
     const rows = [];
     for (const areaCode of ['46001', '46002', '46003']) {
       for (let year = 1901; year <= 2100; year++) {
-        for (const sex of ['male', 'female']) for (let age = 0; age < 18; age++) rows.push({ areaCode, year, sex, age, count: 1000 + age });
+        for (const sex of ['male', 'female'])
+          for (let age = 0; age < 18; age++) rows.push({ areaCode, year, sex, age, count: 1000 + age });
       }
     }
     expect(JSON.stringify(rows).length).toBeGreaterThan(1.2 * MiB);
@@ -81,18 +95,28 @@ describe('Nesting depth', () => {
 
   it('answers JSON nested 5,000 levels deep with 400 naming the field, and 1,500 levels on /auth/login too', async () => {
     // 1,500 levels fit in the few KiB a login body may have.
-    const login = await t.request('POST', '/auth/login', { raw: { contentType: 'application/json', data: `{"username":${deep(1500)},"password":"x"}` } });
+    const login = await t.request('POST', '/auth/login', {
+      raw: { contentType: 'application/json', data: `{"username":${deep(1500)},"password":"x"}` },
+    });
     expectProblem(login, 400);
-    expect(login.body.errors).toEqual([{ field: expect.stringMatching(/^username\[0\]/), message: 'is nested more than 32 levels deep' }]);
+    expect(login.body.errors).toEqual([
+      { field: expect.stringMatching(/^username\[0\]/), message: 'is nested more than 32 levels deep' },
+    ]);
     const report = await t.request('POST', '/reports', {
       token: hotline,
-      raw: { contentType: 'application/json', data: JSON.stringify(reportBody()).replace('"fullName"', `"extra":${deep(5000)},"fullName"`) },
+      raw: {
+        contentType: 'application/json',
+        data: JSON.stringify(reportBody()).replace('"fullName"', `"extra":${deep(5000)},"fullName"`),
+      },
     });
     expectProblem(report, 400);
   });
 
   it('answers a deep top-level array on a list body (holidays) with 400', async () => {
-    const response = await t.request('PUT', '/calendar/holidays', { token: admin, raw: { contentType: 'application/json', data: deep(5000) } });
+    const response = await t.request('PUT', '/calendar/holidays', {
+      token: admin,
+      raw: { contentType: 'application/json', data: deep(5000) },
+    });
     expectProblem(response, 400);
   });
 });
@@ -100,24 +124,39 @@ describe('Nesting depth', () => {
 describe('Field names that are not data', () => {
   it('answers a child field named constructor with 400 naming children[0].constructor', async () => {
     const body = reportBody();
-    const response = await t.post('/reports', { ...body, children: [{ ...body.children[0], constructor: '-0' }] }, hotline);
+    const response = await t.post(
+      '/reports',
+      { ...body, children: [{ ...body.children[0], constructor: '-0' }] },
+      hotline,
+    );
     expectProblem(response, 400);
     expect(response.body.errors).toEqual([{ field: 'children[0].constructor', message: 'is not an accepted field' }]);
   });
 
   it('answers __proto__ and prototype at any depth with 400 naming the field', async () => {
-    const login = await t.request('POST', '/auth/login', { raw: { contentType: 'application/json', data: '{"username":"admin","password":"x","__proto__":{"admin":true}}' } });
+    const login = await t.request('POST', '/auth/login', {
+      raw: { contentType: 'application/json', data: '{"username":"admin","password":"x","__proto__":{"admin":true}}' },
+    });
     expectProblem(login, 400);
     expect(login.body.errors).toEqual([{ field: '__proto__', message: 'is not an accepted field' }]);
-    const report = await t.post('/reports', reportBody({ reporter: { consentToContact: false, prototype: {} } }), hotline);
+    const report = await t.post(
+      '/reports',
+      reportBody({ reporter: { consentToContact: false, prototype: {} } }),
+      hotline,
+    );
     expectProblem(report, 400);
     expect(report.body.errors).toEqual([{ field: 'reporter.prototype', message: 'is not an accepted field' }]);
     const holidays = await t.request('PUT', '/calendar/holidays', {
       token: admin,
-      raw: { contentType: 'application/json', data: '[{"date":"2030-01-01","name":"x","constructor":{"prototype":1}}]' },
+      raw: {
+        contentType: 'application/json',
+        data: '[{"date":"2030-01-01","name":"x","constructor":{"prototype":1}}]',
+      },
     });
     expectProblem(holidays, 400);
-    expect(holidays.body.errors).toEqual(expect.arrayContaining([{ field: '[0].constructor', message: 'is not an accepted field' }]));
+    expect(holidays.body.errors).toEqual(
+      expect.arrayContaining([{ field: '[0].constructor', message: 'is not an accepted field' }]),
+    );
   });
 
   it('answers prototype keys in a query string with 400, not 500', async () => {
@@ -130,14 +169,20 @@ describe('Field names that are not data', () => {
     ] as const) {
       const response = await t.get(path, token);
       expectProblem(response, 400);
-      expect(response.body.errors).toEqual([{ field: path.split('?')[1].split('=')[0], message: 'is not an accepted field' }]);
+      expect(response.body.errors).toEqual([
+        { field: path.split('?')[1].split('=')[0], message: 'is not an accepted field' },
+      ]);
     }
   });
 
   it('answers other names of Object.prototype as fields with 400, never 500', async () => {
     for (const name of ['hasOwnProperty', 'toString', 'valueOf', 'isPrototypeOf', '__defineGetter__']) {
       const body = reportBody();
-      const response = await t.post('/reports', { ...body, [name]: '-0', children: [{ ...body.children[0], [name]: 1 }] }, hotline);
+      const response = await t.post(
+        '/reports',
+        { ...body, [name]: '-0', children: [{ ...body.children[0], [name]: 1 }] },
+        hotline,
+      );
       expectProblem(response, 400);
       const query = await t.get(`/cases?${name}=x`, officer);
       expectProblem(query, 400);
@@ -163,7 +208,11 @@ describe('Long values', () => {
     const long = 'é'.repeat(12000);
     const response = await t.post(
       '/reports',
-      reportBody({ description: long, children: [{ fullName: long, sex: 'male', estimatedAge: 3, address: long }], reporter: { name: long, relationship: long, consentToContact: false } }),
+      reportBody({
+        description: long,
+        children: [{ fullName: long, sex: 'male', estimatedAge: 3, address: long }],
+        reporter: { name: long, relationship: long, consentToContact: false },
+      }),
       hotline,
     );
     expectProblem(response, 400);
@@ -187,14 +236,30 @@ describe('Values the database could not store', () => {
     expectProblem(holiday, 400);
     expect(holiday.body.errors).toEqual([{ field: '[0].name', message: 'must not contain the character U+0000' }]);
     expectProblem(await t.post('/auth/login', { username: '\u0000', password: 'x' }), 400);
-    expectProblem(await t.post('/users', { username: 'nul.user', password: 'a-long-test-password', fullName: '\u0000', role: 'manager', areaCode: '46' }, admin), 400);
-    const csv = await t.request('POST', '/areas/import', { token: admin, raw: { contentType: 'text/csv', data: `${AREA_HEADER}\nNUL1,Xã\u0000,commune,46,,,\n` } });
+    expectProblem(
+      await t.post(
+        '/users',
+        { username: 'nul.user', password: 'a-long-test-password', fullName: '\u0000', role: 'manager', areaCode: '46' },
+        admin,
+      ),
+      400,
+    );
+    const csv = await t.request('POST', '/areas/import', {
+      token: admin,
+      raw: { contentType: 'text/csv', data: `${AREA_HEADER}\nNUL1,Xã\u0000,commune,46,,,\n` },
+    });
     expectProblem(csv, 400);
   });
 
   it('answers a target value written in exponent form (6e-323) with 400, not 500', async () => {
-    const response = await t.put('/statistics/targets', { indicator: 'injury', areaCode: '46', year: 2025, value: 6e-323, kind: 'max' }, admin);
+    const response = await t.put(
+      '/statistics/targets',
+      { indicator: 'injury', areaCode: '46', year: 2025, value: 6e-323, kind: 'max' },
+      admin,
+    );
     expectProblem(response, 400);
-    expect(response.body.errors).toEqual([{ field: 'value', message: 'value must be a number with at most one decimal' }]);
+    expect(response.body.errors).toEqual([
+      { field: 'value', message: 'value must be a number with at most one decimal' },
+    ]);
   });
 });

@@ -38,22 +38,63 @@ describe('POST /reports', () => {
   });
 
   it('recognises the same child by normalized name, birth date and commune', async () => {
-    const first = await t.post('/reports', reportBody({ category: 'injury', form: 'drowning', allegedPerpetrator: undefined, children: [{ fullName: 'Phạm Đức Anh', dateOfBirth: '2014-02-02', sex: 'male', residenceAreaCode: '46003' }] }), hotline);
-    const second = await t.post('/reports', reportBody({ category: 'injury', form: 'fall', allegedPerpetrator: undefined, children: [{ fullName: '  PHAM   duc ANH ', dateOfBirth: '2014-02-02', sex: 'male', residenceAreaCode: '46003' }] }), hotline);
+    const first = await t.post(
+      '/reports',
+      reportBody({
+        category: 'injury',
+        form: 'drowning',
+        allegedPerpetrator: undefined,
+        children: [{ fullName: 'Phạm Đức Anh', dateOfBirth: '2014-02-02', sex: 'male', residenceAreaCode: '46003' }],
+      }),
+      hotline,
+    );
+    const second = await t.post(
+      '/reports',
+      reportBody({
+        category: 'injury',
+        form: 'fall',
+        allegedPerpetrator: undefined,
+        children: [
+          { fullName: '  PHAM   duc ANH ', dateOfBirth: '2014-02-02', sex: 'male', residenceAreaCode: '46003' },
+        ],
+      }),
+      hotline,
+    );
     expect(second.body.cases[0].childId).toBe(first.body.cases[0].childId);
     // The same child and concern: the second report attaches to the open case.
     expect(second.body.cases[0].id).toBe(first.body.cases[0].id);
-    const other = await t.post('/reports', reportBody({ children: [{ fullName: 'Phạm Đức Anh', dateOfBirth: '2014-02-03', sex: 'male', residenceAreaCode: '46003' }] }), hotline);
+    const other = await t.post(
+      '/reports',
+      reportBody({
+        children: [{ fullName: 'Phạm Đức Anh', dateOfBirth: '2014-02-03', sex: 'male', residenceAreaCode: '46003' }],
+      }),
+      hotline,
+    );
     expect(other.body.cases[0].childId).not.toBe(first.body.cases[0].childId);
   });
 
   it('lists near matches for an officer to judge, never merging them', async () => {
-    const a = await t.post('/reports', reportBody({ children: [{ fullName: 'Võ Thị Gần', dateOfBirth: '2012-05-05', sex: 'female', residenceAreaCode: '46002' }] }), hotline);
-    const b = await t.post('/reports', reportBody({ children: [{ fullName: 'Vo Thi Gan', dateOfBirth: '2012-11-20', sex: 'female', residenceAreaCode: '46002' }] }), hotline);
+    const a = await t.post(
+      '/reports',
+      reportBody({
+        children: [{ fullName: 'Võ Thị Gần', dateOfBirth: '2012-05-05', sex: 'female', residenceAreaCode: '46002' }],
+      }),
+      hotline,
+    );
+    const b = await t.post(
+      '/reports',
+      reportBody({
+        children: [{ fullName: 'Vo Thi Gan', dateOfBirth: '2012-11-20', sex: 'female', residenceAreaCode: '46002' }],
+      }),
+      hotline,
+    );
     const childA = a.body.cases[0].childId;
     const childB = b.body.cases[0].childId;
     expect(childA).not.toBe(childB);
-    const pairs = await t.db.query(`SELECT child_id::text, candidate_id::text FROM child_possible_duplicates WHERE child_id = $1`, [childB]);
+    const pairs = await t.db.query(
+      `SELECT child_id::text, candidate_id::text FROM child_possible_duplicates WHERE child_id = $1`,
+      [childB],
+    );
     expect(pairs).toEqual([{ child_id: childB, candidate_id: childA }]);
   });
 
@@ -68,7 +109,10 @@ describe('POST /reports', () => {
       [{ allegedPerpetrator: 'ghost' }, ['allegedPerpetrator']],
       [{ children: [] }, ['children']],
       [{ children: [{ fullName: 'X', sex: 'male' }] }, ['children[0].dateOfBirth']],
-      [{ children: [{ fullName: 'X', sex: 'other', estimatedAge: 19 }] }, ['children[0].estimatedAge', 'children[0].sex']],
+      [
+        { children: [{ fullName: 'X', sex: 'other', estimatedAge: 19 }] },
+        ['children[0].estimatedAge', 'children[0].sex'],
+      ],
       [{ occurredAreaCode: '99999' }, ['occurredAreaCode']],
       [{ occurredAreaCode: '46' }, ['occurredAreaCode']],
       [{ secret: 1 }, ['secret']],
@@ -76,7 +120,11 @@ describe('POST /reports', () => {
     ] as const;
     for (const [override, fields] of cases) {
       const response = await t.post('/reports', reportBody(override as Record<string, unknown>), hotline);
-      expect({ override, status: response.status, fields: fieldsOf(response.body) }).toEqual({ override, status: 400, fields: [...fields].sort() });
+      expect({ override, status: response.status, fields: fieldsOf(response.body) }).toEqual({
+        override,
+        status: 400,
+        fields: [...fields].sort(),
+      });
     }
     expect(await Promise.all(['reports', 'cases', 'children', 'audit_log'].map(count))).toEqual(before);
   });
@@ -111,8 +159,12 @@ describe('Idempotency-Key', () => {
   it('creates one report for two concurrent requests with one key', async () => {
     const before = await count('reports');
     const headers = { 'idempotency-key': 'concurrent-key-0001' };
-    const body = reportBody({ children: [{ fullName: 'Đỗ Song Song', dateOfBirth: '2013-03-03', sex: 'female', residenceAreaCode: '46001' }] });
-    const responses = await Promise.all(Array.from({ length: 5 }, () => t.request('POST', '/reports', { token: hotline, body, headers })));
+    const body = reportBody({
+      children: [{ fullName: 'Đỗ Song Song', dateOfBirth: '2013-03-03', sex: 'female', residenceAreaCode: '46001' }],
+    });
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => t.request('POST', '/reports', { token: hotline, body, headers })),
+    );
     expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
     expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
     expect(await count('reports')).toBe(before + 1);
@@ -121,7 +173,11 @@ describe('Idempotency-Key', () => {
   it('refuses a key reused for a different report with 409', async () => {
     const headers = { 'idempotency-key': 'reused-key-0001' };
     await t.request('POST', '/reports', { token: hotline, body: reportBody(), headers });
-    const other = await t.request('POST', '/reports', { token: hotline, body: reportBody({ form: 'neglect' }), headers });
+    const other = await t.request('POST', '/reports', {
+      token: hotline,
+      body: reportBody({ form: 'neglect' }),
+      headers,
+    });
     expect(other.status).toBe(409);
   });
 });
@@ -130,7 +186,15 @@ describe('case numbers under concurrency', () => {
   it('stay unique and consecutive when many reports arrive at once', async () => {
     const responses = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        t.post('/reports', reportBody({ receivedAt: '2024-03-01T08:00:00+07:00', occurredAt: undefined, children: [{ fullName: `Trẻ Đồng Thời ${i}`, estimatedAge: 10, sex: 'male', residenceAreaCode: '46001' }] }), hotline),
+        t.post(
+          '/reports',
+          reportBody({
+            receivedAt: '2024-03-01T08:00:00+07:00',
+            occurredAt: undefined,
+            children: [{ fullName: `Trẻ Đồng Thời ${i}`, estimatedAge: 10, sex: 'male', residenceAreaCode: '46001' }],
+          }),
+          hotline,
+        ),
       ),
     );
     const numbers = responses.map((r) => r.body.cases[0].caseNumber as string).sort();
@@ -172,7 +236,15 @@ describe('encryption at rest', () => {
         UNION ALL SELECT row_to_json(k)::text FROM cases k UNION ALL SELECT row_to_json(a)::text FROM audit_log a
         UNION ALL SELECT row_to_json(i)::text FROM idempotency_keys i) x`)
     )[0].all as string;
-    for (const secret of ['Nguyễn Văn Thử', 'nguyen van thu', '2015-03-04', 'Đường Thử Nghiệm', '0900000001', 'Trần Thị Báo', 'tiếng trẻ khóc']) {
+    for (const secret of [
+      'Nguyễn Văn Thử',
+      'nguyen van thu',
+      '2015-03-04',
+      'Đường Thử Nghiệm',
+      '0900000001',
+      'Trần Thị Báo',
+      'tiếng trẻ khóc',
+    ]) {
       expect(dump).not.toContain(secret);
     }
   });

@@ -23,7 +23,9 @@ describe('key rotation', () => {
     expect(rewritten).toBe(5); // name, birth date, address, description, reporter
 
     for (const { table, column } of ENCRYPTED_COLUMNS) {
-      const stale = await t.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${column} LIKE $1`, [`v1:${oldKeys.keyId}:%`]);
+      const stale = await t.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${column} LIKE $1`, [
+        `v1:${oldKeys.keyId}:%`,
+      ]);
       expect({ column: `${table}.${column}`, stale: stale[0].n }).toEqual({ column: `${table}.${column}`, stale: 0 });
     }
     const newOnly = new FieldCipher(newKeys);

@@ -35,7 +35,11 @@ describe('a password set by an admin', () => {
   it('opens the account once the user has set its own, and ends the one-time token', async () => {
     await t.createUser('new.officer', 'commune_officer');
     const oneTime = (await firstLogin('new.officer')).body.accessToken;
-    const changed = await t.post('/auth/password', { currentPassword: TEST_PASSWORD, newPassword: CHANGED_PASSWORD }, oneTime);
+    const changed = await t.post(
+      '/auth/password',
+      { currentPassword: TEST_PASSWORD, newPassword: CHANGED_PASSWORD },
+      oneTime,
+    );
     expect(changed.status).toBe(204);
     expect(changed.text).toBe('');
     expect((await t.get('/users/me', oneTime)).status).toBe(401);
@@ -48,7 +52,10 @@ describe('a password set by an admin', () => {
   it('is one-time again after an admin resets it: the admin cannot sign in as the user', async () => {
     const id = await t.createUser('reset.officer', 'commune_officer');
     const ownToken = await t.signInFirstTime('reset.officer');
-    const reset = await t.request('PATCH', `/users/${id}`, { token: await t.adminToken(), body: { password: 'known-to-the-admin' } });
+    const reset = await t.request('PATCH', `/users/${id}`, {
+      token: await t.adminToken(),
+      body: { password: 'known-to-the-admin' },
+    });
     expect(reset.status).toBe(200);
     expect((await t.get('/cases', ownToken)).status).toBe(401);
     const asAdmin = await firstLogin('reset.officer', 'known-to-the-admin');
@@ -59,7 +66,10 @@ describe('a password set by an admin', () => {
   it('keeps an admin from setting its own password through PATCH /users (409): it uses POST /auth/password', async () => {
     const admin = await t.adminToken();
     const me = await t.get('/users/me', admin);
-    const response = await t.request('PATCH', `/users/${me.body.id}`, { token: admin, body: { password: 'my-own-new-password' } });
+    const response = await t.request('PATCH', `/users/${me.body.id}`, {
+      token: admin,
+      body: { password: 'my-own-new-password' },
+    });
     expect(response.status).toBe(409);
   });
 });
@@ -69,11 +79,19 @@ describe('POST /auth/password', () => {
     await t.createUser('guessing.user', 'auditor');
     const token = (await firstLogin('guessing.user')).body.accessToken;
     for (let i = 0; i < 5; i++) {
-      const wrong = await t.post('/auth/password', { currentPassword: `not-it-${i}-xxxxx`, newPassword: CHANGED_PASSWORD }, token);
+      const wrong = await t.post(
+        '/auth/password',
+        { currentPassword: `not-it-${i}-xxxxx`, newPassword: CHANGED_PASSWORD },
+        token,
+      );
       expect(wrong.status).toBe(400);
       expect(wrong.body.errors).toEqual([{ field: 'currentPassword', message: expect.any(String) }]);
     }
-    const locked = await t.post('/auth/password', { currentPassword: TEST_PASSWORD, newPassword: CHANGED_PASSWORD }, token);
+    const locked = await t.post(
+      '/auth/password',
+      { currentPassword: TEST_PASSWORD, newPassword: CHANGED_PASSWORD },
+      token,
+    );
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
     expect((await t.post('/auth/login', { username: 'guessing.user', password: TEST_PASSWORD })).status).toBe(429);
@@ -89,20 +107,28 @@ describe('POST /auth/password', () => {
     expect(same.status).toBe(400);
     expect(same.body.errors).toEqual([{ field: 'newPassword', message: expect.any(String) }]);
     const missing = await t.post('/auth/password', { newPassword: CHANGED_PASSWORD, extra: 1 }, token);
-    expect(new Set(missing.body.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['currentPassword', 'extra']));
+    expect(new Set(missing.body.errors.map((e: { field: string }) => e.field))).toEqual(
+      new Set(['currentPassword', 'extra']),
+    );
   });
 
   it('lets a user change its own password at any time: the tokens issued before are dead', async () => {
     await t.createUser('careful.user', 'auditor');
     const token = await t.signInFirstTime('careful.user');
-    const changed = await t.post('/auth/password', { currentPassword: CHANGED_PASSWORD, newPassword: 'yet-another-password' }, token);
+    const changed = await t.post(
+      '/auth/password',
+      { currentPassword: CHANGED_PASSWORD, newPassword: 'yet-another-password' },
+      token,
+    );
     expect(changed.status).toBe(204);
     expect((await t.get('/users/me', token)).status).toBe(401);
     expect((await t.get('/users/me', await t.login('careful.user', 'yet-another-password'))).status).toBe(200);
   });
 
   it('needs a token', async () => {
-    expect((await t.post('/auth/password', { currentPassword: TEST_PASSWORD, newPassword: CHANGED_PASSWORD })).status).toBe(401);
+    expect(
+      (await t.post('/auth/password', { currentPassword: TEST_PASSWORD, newPassword: CHANGED_PASSWORD })).status,
+    ).toBe(401);
   });
 });
 

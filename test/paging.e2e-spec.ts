@@ -12,7 +12,12 @@ beforeAll(async () => {
   auditor = await t.tokenFor('auditor');
   officer = await t.tokenFor('provincial_officer', '46');
   const hotline = await t.tokenFor('hotline_operator');
-  const children = Array.from({ length: 7 }, (_, i) => ({ fullName: `Trẻ Phân Trang ${i}`, dateOfBirth: '2014-01-0' + (i + 1), sex: 'female', residenceAreaCode: '46001' }));
+  const children = Array.from({ length: 7 }, (_, i) => ({
+    fullName: `Trẻ Phân Trang ${i}`,
+    dateOfBirth: '2014-01-0' + (i + 1),
+    sex: 'female',
+    residenceAreaCode: '46001',
+  }));
   const report = await t.post('/reports', reportBody({ children }), hotline);
   expect(report.status).toBe(201);
   caseId = report.body.cases[0].id;
@@ -25,7 +30,10 @@ async function everyPage<T>(path: string, token: string, limit: number): Promise
   let cursor: string | null = null;
   do {
     const separator = path.includes('?') ? '&' : '?';
-    const page: { status: number; body: { items: T[]; nextCursor: string | null } } = await t.get(`${path}${separator}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, token);
+    const page: { status: number; body: { items: T[]; nextCursor: string | null } } = await t.get(
+      `${path}${separator}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+      token,
+    );
     expect(page.status).toBe(200);
     expect(page.body.items.length).toBeLessThanOrEqual(limit);
     items.push(...page.body.items);
@@ -36,7 +44,9 @@ async function everyPage<T>(path: string, token: string, limit: number): Promise
 
 describe('paging returns every row exactly once, in order', () => {
   it('pages GET /audit newest first over more than 120 rows, ids past 100 included', async () => {
-    await t.db.query(`INSERT INTO audit_log (action, subject_type) SELECT 'test.paging', 'Test' FROM generate_series(1, 257)`);
+    await t.db.query(
+      `INSERT INTO audit_log (action, subject_type) SELECT 'test.paging', 'Test' FROM generate_series(1, 257)`,
+    );
     const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM audit_log WHERE action = 'test.paging'`);
     const items = await everyPage<{ id: string; action: string }>('/audit', auditor, 7);
     const ids = items.map((item) => Number(item.id));
@@ -60,7 +70,9 @@ describe('paging returns every row exactly once, in order', () => {
 
   it('pages cases that share a millisecond of receipt without dropping one', async () => {
     // Same millisecond, different microseconds: a cursor rounded to the millisecond would skip some.
-    await t.asOwner(`UPDATE cases SET received_at = '2025-06-02T01:30:00.123Z'::timestamptz + (random() * 900)::int * interval '1 microsecond'`);
+    await t.asOwner(
+      `UPDATE cases SET received_at = '2025-06-02T01:30:00.123Z'::timestamptz + (random() * 900)::int * interval '1 microsecond'`,
+    );
     const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM cases`);
     const items = await everyPage<{ id: string }>('/cases', officer, 2);
     expect(new Set(items.map((item) => item.id)).size).toBe(count);
@@ -68,7 +80,9 @@ describe('paging returns every row exactly once, in order', () => {
   });
 
   it('pages deadlines that share a millisecond without dropping one', async () => {
-    await t.asOwner(`UPDATE deadlines SET due_at = '2025-06-02T13:30:00.456Z'::timestamptz + (random() * 900)::int * interval '1 microsecond'`);
+    await t.asOwner(
+      `UPDATE deadlines SET due_at = '2025-06-02T13:30:00.456Z'::timestamptz + (random() * 900)::int * interval '1 microsecond'`,
+    );
     const [{ count }] = await t.db.query(
       `SELECT count(*)::int AS count FROM deadlines d JOIN cases c ON c.id = d.case_id WHERE d.met_at IS NULL AND c.status <> 'closed'`,
     );
@@ -79,7 +93,14 @@ describe('paging returns every row exactly once, in order', () => {
 
 describe('a cursor that this list did not issue is a 400 on cursor', () => {
   const forged = (position: unknown) => Buffer.from(JSON.stringify(position)).toString('base64url');
-  const tampered = [forged(['abc']), forged(['x', 'y']), forged([1.5]), forged([null, null]), forged({}), 'not-base64-json'];
+  const tampered = [
+    forged(['abc']),
+    forged(['x', 'y']),
+    forged([1.5]),
+    forged([null, null]),
+    forged({}),
+    'not-base64-json',
+  ];
 
   it.each([
     ['/cases', () => officer],

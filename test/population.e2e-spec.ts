@@ -18,19 +18,39 @@ const AREAS = [
   'C3,Xã Ba,commune,P2,,,',
 ].join('\n');
 
-const row = (areaCode: string, year: number, sex: string, age: number, count: number) => ({ areaCode, year, sex, age, count });
-const C1_2025 = Array.from({ length: 18 }, (_, age) => [row('C1', 2025, 'male', age, 10), row('C1', 2025, 'female', age, 20)]).flat();
-const SEED = [...C1_2025, row('C2', 2025, 'male', 0, 5), row('C2', 2025, 'female', 16, 7), row('C2', 2025, 'male', 17, 11), row('C3', 2025, 'female', 10, 100), row('C1', 2024, 'male', 8, 1000)];
+const row = (areaCode: string, year: number, sex: string, age: number, count: number) => ({
+  areaCode,
+  year,
+  sex,
+  age,
+  count,
+});
+const C1_2025 = Array.from({ length: 18 }, (_, age) => [
+  row('C1', 2025, 'male', age, 10),
+  row('C1', 2025, 'female', age, 20),
+]).flat();
+const SEED = [
+  ...C1_2025,
+  row('C2', 2025, 'male', 0, 5),
+  row('C2', 2025, 'female', 16, 7),
+  row('C2', 2025, 'male', 17, 11),
+  row('C3', 2025, 'female', 10, 100),
+  row('C1', 2024, 'male', 8, 1000),
+];
 
-const putCsv = (token: string, data: string) => t.request('PUT', '/population', { token, raw: { contentType: 'text/csv', data } });
+const putCsv = (token: string, data: string) =>
+  t.request('PUT', '/population', { token, raw: { contentType: 'text/csv', data } });
 const fields = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((error) => error.field);
-const summary = async (areaCode: string, year = 2025, token = admin) => (await t.get(`/population?areaCode=${areaCode}&year=${year}`, token)).body;
+const summary = async (areaCode: string, year = 2025, token = admin) =>
+  (await t.get(`/population?areaCode=${areaCode}&year=${year}`, token)).body;
 const totalRows = async () => Number((await t.db.query(`SELECT count(*) FROM population`))[0].count);
 
 beforeAll(async () => {
   t = await TestApp.start();
   admin = await t.adminToken();
-  expect((await t.request('POST', '/areas/import', { token: admin, raw: { contentType: 'text/csv', data: AREAS } })).status).toBe(200);
+  expect(
+    (await t.request('POST', '/areas/import', { token: admin, raw: { contentType: 'text/csv', data: AREAS } })).status,
+  ).toBe(200);
   const seeded = await t.put('/population', SEED, admin);
   expect(seeded.status).toBe(200);
   expect(seeded.body).toEqual({ upserted: SEED.length });
@@ -39,7 +59,13 @@ afterAll(() => t.close());
 
 describe('GET /population', () => {
   it('sums a commune: 0–15 is 16 ages × 30 children, 5–17 is 13 ages × 30', async () => {
-    expect(await summary('C1')).toMatchObject({ areaCode: 'C1', year: 2025, children0to15: 480, children5to17: 390, children0to17: 540 });
+    expect(await summary('C1')).toMatchObject({
+      areaCode: 'C1',
+      year: 2025,
+      children0to15: 480,
+      children5to17: 390,
+      children0to17: 540,
+    });
   });
 
   it('sums every commune of a province, under a district or directly under it', async () => {
@@ -75,7 +101,9 @@ describe('GET /population', () => {
     for (const role of ['provincial_officer', 'commune_officer', 'commune_chair']) {
       expect(await summary('C1', 2025, await t.tokenFor(role, 'C1'))).toMatchObject({ children0to15: 480 });
     }
-    expect((await t.get('/population?areaCode=C2&year=2025', await t.tokenFor('commune_officer', 'C1'))).status).toBe(403);
+    expect((await t.get('/population?areaCode=C2&year=2025', await t.tokenFor('commune_officer', 'C1'))).status).toBe(
+      403,
+    );
     const provincialAdmin = await t.tokenFor('admin', 'P2');
     expect((await t.get('/population?areaCode=P1&year=2025', provincialAdmin)).status).toBe(403);
   });
@@ -89,11 +117,17 @@ describe('GET /population', () => {
 
 describe('PUT /population with JSON', () => {
   it('replaces the count of an existing cell and adds new ones', async () => {
-    const response = await t.put('/population', [row('C3', 2025, 'female', 10, 40), row('C3', 2025, 'male', 5, 2)], admin);
+    const response = await t.put(
+      '/population',
+      [row('C3', 2025, 'female', 10, 40), row('C3', 2025, 'male', 5, 2)],
+      admin,
+    );
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ upserted: 2 });
     expect(await summary('C3')).toMatchObject({ children0to15: 42, children5to17: 42 });
-    const [entry] = await t.db.query(`SELECT username, details FROM audit_log WHERE action = 'population.upsert' ORDER BY id DESC LIMIT 1`);
+    const [entry] = await t.db.query(
+      `SELECT username, details FROM audit_log WHERE action = 'population.upsert' ORDER BY id DESC LIMIT 1`,
+    );
     expect(entry).toEqual({ username: 'admin', details: { rows: 2, communes: 1, format: 'json' } });
   });
 
@@ -112,14 +146,22 @@ describe('PUT /population with JSON', () => {
     ['an unknown field', { note: 'x' }, '[1].note'],
   ])('refuses %s with 400 naming the row, writing nothing', async (_, change, field) => {
     const before = await totalRows();
-    const response = await t.put('/population', [row('C3', 2025, 'female', 11, 1), { ...row('C3', 2025, 'male', 3, 1), ...change }], admin);
+    const response = await t.put(
+      '/population',
+      [row('C3', 2025, 'female', 11, 1), { ...row('C3', 2025, 'male', 3, 1), ...change }],
+      admin,
+    );
     expect(response.status).toBe(400);
     expect(fields(response.body)).toEqual([field]);
     expect(await totalRows()).toBe(before);
   });
 
   it('refuses a row repeating another row’s cell, naming it', async () => {
-    const response = await t.put('/population', [row('C3', 2025, 'male', 3, 1), row('C3', 2025, 'female', 3, 1), row('C3', 2025, 'male', 3, 2)], admin);
+    const response = await t.put(
+      '/population',
+      [row('C3', 2025, 'male', 3, 1), row('C3', 2025, 'female', 3, 1), row('C3', 2025, 'male', 3, 2)],
+      admin,
+    );
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([{ field: '[2]', message: expect.stringContaining('[0]') }]);
   });
@@ -141,7 +183,11 @@ describe('PUT /population with JSON', () => {
   it('answers 403 for a commune outside a provincial admin’s area, writing nothing', async () => {
     const provincialAdmin = await t.tokenFor('admin', 'P2');
     expect((await t.put('/population', [row('C3', 2027, 'male', 1, 1)], provincialAdmin)).status).toBe(200);
-    const response = await t.put('/population', [row('C3', 2027, 'male', 2, 1), row('C1', 2027, 'male', 1, 1)], provincialAdmin);
+    const response = await t.put(
+      '/population',
+      [row('C3', 2027, 'male', 2, 1), row('C1', 2027, 'male', 1, 1)],
+      provincialAdmin,
+    );
     expect(response.status).toBe(403);
     expect(await summary('VN', 2027)).toMatchObject({ children0to17: 1 });
   });
@@ -153,7 +199,10 @@ describe('PUT /population with JSON', () => {
   });
 
   it('accepts only JSON or CSV (415)', async () => {
-    const response = await t.request('PUT', '/population', { token: admin, raw: { contentType: 'text/plain', data: 'C3,2025,male,1,1' } });
+    const response = await t.request('PUT', '/population', {
+      token: admin,
+      raw: { contentType: 'text/plain', data: 'C3,2025,male,1,1' },
+    });
     expect(response.status).toBe(415);
   });
 });
@@ -162,7 +211,10 @@ describe('PUT /population with CSV', () => {
   const HEADER = 'area_code,year,sex,age,count';
 
   it('upserts the rows of a CSV file', async () => {
-    const response = await putCsv(admin, [HEADER, 'C2,2028,male,0,5', 'C2,2028,female,15,6', 'C2,2028,female,16,7'].join('\n'));
+    const response = await putCsv(
+      admin,
+      [HEADER, 'C2,2028,male,0,5', 'C2,2028,female,15,6', 'C2,2028,female,16,7'].join('\n'),
+    );
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ upserted: 3 });
     expect(await summary('P1', 2028)).toMatchObject({ children0to15: 11, children5to17: 13 });
@@ -197,9 +249,21 @@ describe('PUT /population with CSV', () => {
 describe('a national load', () => {
   it('upserts 120,024 rows (3,334 communes × 2 sexes × 18 ages) in one JSON body', async () => {
     const communes = Array.from({ length: 3334 }, (_, i) => `BX${String(i).padStart(4, '0')}`);
-    const areas = ['code,name,level,parent_code,valid_from,valid_to,successor_code', 'BP,Tỉnh Lớn,province,VN,,,', ...communes.map((code) => `${code},Xã ${code},commune,BP,,,`)].join('\n');
-    expect((await t.request('POST', '/areas/import', { token: admin, raw: { contentType: 'text/csv', data: areas } })).status).toBe(200);
-    const rows = communes.flatMap((areaCode) => Array.from({ length: 18 }, (_, age) => [row(areaCode, 2024, 'male', age, 1), row(areaCode, 2024, 'female', age, 2)]).flat());
+    const areas = [
+      'code,name,level,parent_code,valid_from,valid_to,successor_code',
+      'BP,Tỉnh Lớn,province,VN,,,',
+      ...communes.map((code) => `${code},Xã ${code},commune,BP,,,`),
+    ].join('\n');
+    expect(
+      (await t.request('POST', '/areas/import', { token: admin, raw: { contentType: 'text/csv', data: areas } }))
+        .status,
+    ).toBe(200);
+    const rows = communes.flatMap((areaCode) =>
+      Array.from({ length: 18 }, (_, age) => [
+        row(areaCode, 2024, 'male', age, 1),
+        row(areaCode, 2024, 'female', age, 2),
+      ]).flat(),
+    );
     const response = await t.put('/population', rows, admin);
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ upserted: 120_024 });

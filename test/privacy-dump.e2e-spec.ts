@@ -27,7 +27,11 @@ function pgDump(): string | undefined {
   try {
     const server = execFileSync('pg_dump', ['--version']).toString();
     const url = new URL(t.config.databaseUrl!);
-    return execFileSync('pg_dump', ['--data-only', '--dbname', url.toString()], { stdio: ['ignore', 'pipe', 'ignore'] }).toString() || server;
+    return (
+      execFileSync('pg_dump', ['--data-only', '--dbname', url.toString()], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).toString() || server
+    );
   } catch {
     return undefined;
   }
@@ -55,20 +59,33 @@ describe('a dump of the database', () => {
     const hotline = await t.tokenFor('hotline_operator', 'VN');
     const officer = await t.tokenFor('commune_officer', '46001');
     await t.post('/reports', reportBody(), hotline);
-    const consenting = await t.post('/reports', reportBody({ allegedPerpetrator: 'stranger', children: [{ fullName: 'Lý Thị Riêng', dateOfBirth: '2012-12-12', sex: 'female', residenceAreaCode: '46001' }], reporter: { name: 'Người Đồng Ý', phone: '0912345678', consentToContact: true } }), hotline);
+    const consenting = await t.post(
+      '/reports',
+      reportBody({
+        allegedPerpetrator: 'stranger',
+        children: [{ fullName: 'Lý Thị Riêng', dateOfBirth: '2012-12-12', sex: 'female', residenceAreaCode: '46001' }],
+        reporter: { name: 'Người Đồng Ý', phone: '0912345678', consentToContact: true },
+      }),
+      hotline,
+    );
     const caseId = consenting.body.cases[0].id;
     await t.get(`/cases/${caseId}`, officer);
     await t.get(`/cases?childName=${encodeURIComponent('Nguyễn Văn Thử')}`, officer);
     await t.post(`/cases/${caseId}/consents`, { party: 'guardian', granted: true }, officer);
     await t.post(`/cases/${caseId}/consents`, { party: 'child', granted: true }, officer);
-    const disclosed = await t.post(`/cases/${caseId}/disclosures`, { recipient: 'Tổ chức Bí Mật', recipientType: 'non_state', purpose: 'Mục đích riêng tư' }, officer);
+    const disclosed = await t.post(
+      `/cases/${caseId}/disclosures`,
+      { recipient: 'Tổ chức Bí Mật', recipientType: 'non_state', purpose: 'Mục đích riêng tư' },
+      officer,
+    );
     expect(disclosed.status).toBe(201);
   });
 
   it('contains no name, birth date, address, phone, reporter, description or disclosure text in clear', async () => {
     const dump = await dumpEveryTable();
     expect(dump.length).toBeGreaterThan(1000);
-    for (const value of PERSONAL_VALUES) expect({ value, found: dump.includes(value) }).toEqual({ value, found: false });
+    for (const value of PERSONAL_VALUES)
+      expect({ value, found: dump.includes(value) }).toEqual({ value, found: false });
   });
 
   it('holds the personal values as AES-GCM envelopes with a key id', async () => {

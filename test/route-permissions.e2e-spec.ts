@@ -47,7 +47,9 @@ function routes(): RouteInfo[] {
 
 describe('route permissions', () => {
   it('has a declared permission on every route', () => {
-    const undeclared = routes().filter((r) => !r.permission).map((r) => r.route);
+    const undeclared = routes()
+      .filter((r) => !r.permission)
+      .map((r) => r.route);
     expect(undeclared).toEqual([]);
   });
 
@@ -55,7 +57,10 @@ describe('route permissions', () => {
     const table = routes().map(({ route, permission }) => {
       if (!permission || permission.public) return `${route}  →  public`;
       const allowed = ROLES.filter((role) =>
-        defineAbilityFor({ id: 'x', username: 'x', fullName: 'x', role, areaCode: 'VN', areaPath: 'VN' }).can(permission.action, permission.subject),
+        defineAbilityFor({ id: 'x', username: 'x', fullName: 'x', role, areaCode: 'VN', areaPath: 'VN' }).can(
+          permission.action,
+          permission.subject,
+        ),
       );
       return `${route}  →  ${permission.action} ${permission.subject}: ${allowed.join(', ') || 'nobody'}`;
     });

@@ -45,10 +45,22 @@ describe('npm start under a process manager', () => {
 
   it('stops the service and its embedded PostgreSQL when npm’s own pid gets SIGTERM', async () => {
     const [port, pgPort] = [await freePort(), await freePort()];
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir, NODE_ENV: 'development', ADMIN_PASSWORD: 'start-stop-test-password' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      EMBEDDED_PG_PORT: String(pgPort),
+      DATA_DIR: dataDir,
+      NODE_ENV: 'development',
+      ADMIN_PASSWORD: 'start-stop-test-password',
+    };
     delete env.DATABASE_URL;
     delete env.DATABASE_MIGRATION_URL;
-    const npm = spawn('npm', ['start'], { cwd: join(__dirname, '..'), env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const npm = spawn('npm', ['start'], {
+      cwd: join(__dirname, '..'),
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     stragglers = npm.pid;
     let output = '';
     npm.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));

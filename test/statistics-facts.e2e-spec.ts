@@ -43,7 +43,17 @@ async function addCase(childId: string, spec: CaseSpec): Promise<string> {
                         province_code, area_code, area_path, residence_area_code, residence_area_path)
      VALUES ($1, $2, $3, $4, $5, $6, ($7::date + time '12:00') AT TIME ZONE 'Asia/Ho_Chi_Minh', $7, $8, 'female', '46', $9, 'VN.46.' || $9, $9, 'VN.46.' || $9)
      RETURNING id`,
-    [`T-${++counter}`, childId, spec.category ?? 'injury', spec.form ?? 'fall', spec.fatal ?? false, spec.substantiation ?? 'pending', spec.eventDate, spec.age ?? 8, commune],
+    [
+      `T-${++counter}`,
+      childId,
+      spec.category ?? 'injury',
+      spec.form ?? 'fall',
+      spec.fatal ?? false,
+      spec.substantiation ?? 'pending',
+      spec.eventDate,
+      spec.age ?? 8,
+      commune,
+    ],
   );
   return id;
 }
@@ -88,18 +98,57 @@ describe('statistics facts', () => {
       { month: 8, eventDate: '2025-08-15', areaCode: '46001', form: 'fall', q: true, h: true, y: false },
     ]);
     // Pending cases do not count on the substantiated basis; injury deaths need a fatal case.
-    expect(await t.db.query(`SELECT 1 FROM statistics_facts WHERE child_id = $1 AND (basis = 'substantiated' OR indicator <> 'injury')`, [child])).toEqual([]);
+    expect(
+      await t.db.query(
+        `SELECT 1 FROM statistics_facts WHERE child_id = $1 AND (basis = 'substantiated' OR indicator <> 'injury')`,
+        [child],
+      ),
+    ).toEqual([]);
   });
 
   it('applies each indicator’s ages and categories', async () => {
     const child = await newChild();
-    await addCase(child, { category: 'abuse', form: 'neglect', eventDate: '2025-03-01', age: 15, substantiation: 'substantiated' });
-    await addCase(child, { category: 'abuse', form: 'neglect', eventDate: '2025-05-01', age: 16, substantiation: 'substantiated' });
-    await addCase(child, { category: 'child_labour', form: 'forced_labour', eventDate: '2025-06-01', age: 16, substantiation: 'substantiated' });
-    await addCase(child, { category: 'child_labour', form: 'forced_labour', eventDate: '2025-07-01', age: 4, substantiation: 'substantiated' });
-    await addCase(child, { category: 'injury', form: 'drowning', eventDate: '2025-09-01', age: 9, fatal: true, substantiation: 'unsubstantiated' });
+    await addCase(child, {
+      category: 'abuse',
+      form: 'neglect',
+      eventDate: '2025-03-01',
+      age: 15,
+      substantiation: 'substantiated',
+    });
+    await addCase(child, {
+      category: 'abuse',
+      form: 'neglect',
+      eventDate: '2025-05-01',
+      age: 16,
+      substantiation: 'substantiated',
+    });
+    await addCase(child, {
+      category: 'child_labour',
+      form: 'forced_labour',
+      eventDate: '2025-06-01',
+      age: 16,
+      substantiation: 'substantiated',
+    });
+    await addCase(child, {
+      category: 'child_labour',
+      form: 'forced_labour',
+      eventDate: '2025-07-01',
+      age: 4,
+      substantiation: 'substantiated',
+    });
+    await addCase(child, {
+      category: 'injury',
+      form: 'drowning',
+      eventDate: '2025-09-01',
+      age: 9,
+      fatal: true,
+      substantiation: 'unsubstantiated',
+    });
     await refresh([child]);
-    const rows = await t.db.query(`SELECT indicator, basis, month FROM statistics_facts WHERE child_id = $1 ORDER BY 1, 2, 3`, [child]);
+    const rows = await t.db.query(
+      `SELECT indicator, basis, month FROM statistics_facts WHERE child_id = $1 ORDER BY 1, 2, 3`,
+      [child],
+    );
     expect(rows).toEqual([
       { indicator: 'abuse', basis: 'reported', month: 3 },
       { indicator: 'abuse', basis: 'substantiated', month: 3 },
@@ -114,7 +163,12 @@ describe('statistics facts', () => {
       await addCase(children[0], { eventDate: '2025-03-03' }),
       await addCase(children[0], { eventDate: '2025-06-30', commune: '46002' }),
       await addCase(children[1], { eventDate: '2025-03-04', fatal: true }),
-      await addCase(children[2], { eventDate: '2024-12-31', category: 'abuse', form: 'violence', substantiation: 'substantiated' }),
+      await addCase(children[2], {
+        eventDate: '2024-12-31',
+        category: 'abuse',
+        form: 'violence',
+        substantiation: 'substantiated',
+      }),
     ];
     await refresh(children);
     let [stored, recount] = await sumsAndRecount();
@@ -122,7 +176,10 @@ describe('statistics facts', () => {
 
     await t.db.query(`UPDATE cases SET substantiation = 'unsubstantiated' WHERE id = $1`, [cases[0]]);
     await t.db.query(`UPDATE cases SET event_date = '2025-01-01' WHERE id = $1`, [cases[3]]);
-    await t.db.query(`UPDATE cases SET residence_area_code = '46003', residence_area_path = 'VN.46.46003' WHERE id = $1`, [cases[1]]);
+    await t.db.query(
+      `UPDATE cases SET residence_area_code = '46003', residence_area_path = 'VN.46.46003' WHERE id = $1`,
+      [cases[1]],
+    );
     await refresh(children);
     [stored, recount] = await sumsAndRecount();
     expect(stored).toEqual(recount);
@@ -147,7 +204,9 @@ describe('statistics facts', () => {
     const child = await newChild();
     await addCase(child, { eventDate: '2025-10-10' });
     await Promise.all([refresh([child]), refresh([child]), refresh([child])]);
-    expect(await t.db.query(`SELECT count(*)::int AS n FROM statistics_facts WHERE child_id = $1`, [child])).toEqual([{ n: 1 }]);
+    expect(await t.db.query(`SELECT count(*)::int AS n FROM statistics_facts WHERE child_id = $1`, [child])).toEqual([
+      { n: 1 },
+    ]);
     const [stored, recount] = await sumsAndRecount();
     expect(stored).toEqual(recount);
   });
@@ -164,7 +223,10 @@ describe('population sums up the area tree', () => {
          FROM population p JOIN areas a ON a.code = p.area_code CROSS JOIN LATERAL unnest(string_to_array(a.path, '.')) AS ancestor
         GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
     );
-  const stored = () => t.db.query(`SELECT area_code, year, sex, age, count FROM statistics_population WHERE count <> 0 ORDER BY 1, 2, 3, 4`);
+  const stored = () =>
+    t.db.query(
+      `SELECT area_code, year, sex, age, count FROM statistics_population WHERE count <> 0 ORDER BY 1, 2, 3, 4`,
+    );
 
   it('follows inserts, upserts, updates and deletes of the population table', async () => {
     await t.db.query(
@@ -179,7 +241,9 @@ describe('population sums up the area tree', () => {
     await t.db.query(`UPDATE population SET count = count + 1 WHERE area_code = '46002'`);
     await t.db.query(`DELETE FROM population WHERE area_code = '48001' AND age > 10`);
     expect(await stored()).toEqual(await recount());
-    const [country] = await t.db.query(`SELECT count FROM statistics_population WHERE area_code = 'VN' AND year = 2025 AND sex = 'male' AND age = 3`);
+    const [country] = await t.db.query(
+      `SELECT count FROM statistics_population WHERE area_code = 'VN' AND year = 2025 AND sex = 'male' AND age = 3`,
+    );
     // 46001: 99, 46002: 10 + 1, 48001: 10.
     expect(country).toEqual({ count: '120' });
   });

@@ -38,7 +38,14 @@ type Child = { name: string; sex: 'male' | 'female'; residence: string; dateOfBi
 const NAMES: string[] = [];
 const DATES_OF_BIRTH = ['2020-05-01', '2015-01-01', '2012-01-01', '2009-01-01', '2017-02-02'];
 
-async function report(category: string, form: string, occurredOn: string, area: string, children: Child[], extra: Record<string, unknown> = {}) {
+async function report(
+  category: string,
+  form: string,
+  occurredOn: string,
+  area: string,
+  children: Child[],
+  extra: Record<string, unknown> = {},
+) {
   const response = await t.post(
     '/reports',
     {
@@ -92,7 +99,9 @@ const rates = (query: string, token = manager46) => t.get(`/statistics/rates?${q
 beforeAll(async () => {
   t = await TestApp.start({ STATS_MIN_CELL: String(MIN_CELL) });
   await buildWorld(t);
-  await t.db.query(`INSERT INTO areas (code, name, level, parent_code, path) VALUES ('48002', 'Xã Demo 5', 'commune', '48', 'VN.48.48002')`);
+  await t.db.query(
+    `INSERT INTO areas (code, name, level, parent_code, path) VALUES ('48002', 'Xã Demo 5', 'commune', '48', 'VN.48.48002')`,
+  );
   await population('46001', 2025, 100, 90);
   await population('46002', 2025, 50, 50);
   await population('48002', 2025, 20, 20);
@@ -107,9 +116,17 @@ beforeAll(async () => {
     child('Thử Ba', 'male', '46001', DATES_OF_BIRTH[2]),
     child('Thử Bốn', 'male', '46001', DATES_OF_BIRTH[3]),
   ]);
-  await report('injury', 'drowning', '2025-07-15', '46001', [child('Thử Năm', 'female', '46001', 6), child('Thử Sáu', 'male', '46001', 14)]);
-  await report('injury', 'drowning', '2025-08-05', '46001', [child('Thử Mười Lăm', 'male', '46001', 7)], { fatal: true });
-  await report('injury', 'fall', '2025-02-01', '46002', [child('Thử Tám', 'male', '46002', 8), child('Thử Chín', 'female', '46002', 12)]);
+  await report('injury', 'drowning', '2025-07-15', '46001', [
+    child('Thử Năm', 'female', '46001', 6),
+    child('Thử Sáu', 'male', '46001', 14),
+  ]);
+  await report('injury', 'drowning', '2025-08-05', '46001', [child('Thử Mười Lăm', 'male', '46001', 7)], {
+    fatal: true,
+  });
+  await report('injury', 'fall', '2025-02-01', '46002', [
+    child('Thử Tám', 'male', '46002', 8),
+    child('Thử Chín', 'female', '46002', 12),
+  ]);
   const burns = await report('injury', 'burn', '2025-11-20', '46003', [
     child('Thử Mười', 'male', '46003', 1),
     child('Thử Mười Một', 'female', '46003', 5),
@@ -123,10 +140,15 @@ beforeAll(async () => {
   // c2's March case is closed; a new injury in September opens a second case for the same child…
   const c2 = caseOf.get('Thử Hai/injury/2025-03-10')!;
   await t.db.query(`UPDATE cases SET status = 'closed' WHERE id = $1`, [c2.id]);
-  const [again] = await report('injury', 'fall', '2025-09-01', '46001', [child('Thử Hai', 'female', '46001', DATES_OF_BIRTH[1])]);
+  const [again] = await report('injury', 'fall', '2025-09-01', '46001', [
+    child('Thử Hai', 'female', '46001', DATES_OF_BIRTH[1]),
+  ]);
   expect(again.childId).toBe(c2.childId);
   // …and by then she lived in 46002 (a correction of the case's residence).
-  await t.db.query(`UPDATE cases SET residence_area_code = '46002', residence_area_path = 'VN.46.46002' WHERE id = $1`, [again.id]);
+  await t.db.query(
+    `UPDATE cases SET residence_area_code = '46002', residence_area_path = 'VN.46.46002' WHERE id = $1`,
+    [again.id],
+  );
   await refresh([again.childId]);
 
   // Province 48: 48002 merges into 48001 on 1 July 2025.
@@ -139,8 +161,24 @@ beforeAll(async () => {
   await t.db.query(`UPDATE areas SET valid_to = '2025-06-30', successor_code = '48001' WHERE code = '48002'`);
 
   const admin = await t.adminToken();
-  expect((await t.put('/statistics/targets', { indicator: 'injury', areaCode: '46', year: 2025, value: 550, kind: 'max' }, admin)).status).toBe(200);
-  expect((await t.put('/statistics/targets', { indicator: 'injury', areaCode: '46001', year: 2025, value: 150, kind: 'max' }, admin)).status).toBe(200);
+  expect(
+    (
+      await t.put(
+        '/statistics/targets',
+        { indicator: 'injury', areaCode: '46', year: 2025, value: 550, kind: 'max' },
+        admin,
+      )
+    ).status,
+  ).toBe(200);
+  expect(
+    (
+      await t.put(
+        '/statistics/targets',
+        { indicator: 'injury', areaCode: '46001', year: 2025, value: 150, kind: 'max' },
+        admin,
+      )
+    ).status,
+  ).toBe(200);
 }, 60_000);
 afterAll(() => t.close());
 
@@ -169,12 +207,36 @@ describe('GET /statistics/rates: injuries in province 46, 2025, by area', () => 
           target: { value: 150, kind: 'max', met: false },
         },
         // c8 c9: 2, below 3 → suppressed.
-        { key: { areaCode: '46002' }, count: null, population: 1600, rate: null, ci95: null, flags: ['suppressed'], target: null },
+        {
+          key: { areaCode: '46002' },
+          count: null,
+          population: 1600,
+          rate: null,
+          ci95: null,
+          flags: ['suppressed'],
+          target: null,
+        },
         // c10 c11 c12 c13: 4, but the smallest other non-zero row, so hidden with 46002 (12 − 6 would give 6 = 2 + 4).
-        { key: { areaCode: '46003' }, count: null, population: null, rate: null, ci95: null, flags: ['suppressed', 'no_population'], target: null },
+        {
+          key: { areaCode: '46003' },
+          count: null,
+          population: null,
+          rate: null,
+          ci95: null,
+          flags: ['suppressed', 'no_population'],
+          target: null,
+        },
       ],
       // 12 of 3040 + 1600 = 4640 (46003 has no population): 258.6; Garwood 6.2006–20.9616 → 133.6–451.8.
-      total: { key: {}, count: 12, population: 4640, rate: 258.6, ci95: [133.6, 451.8], flags: ['unreliable'], target: { value: 550, kind: 'max', met: true } },
+      total: {
+        key: {},
+        count: 12,
+        population: 4640,
+        rate: 258.6,
+        ci95: [133.6, 451.8],
+        flags: ['unreliable'],
+        target: { value: 550, kind: 'max', met: true },
+      },
     });
   });
 
@@ -182,9 +244,25 @@ describe('GET /statistics/rates: injuries in province 46, 2025, by area', () => 
     const response = await rates('indicator=injury&year=2025&areaCode=46&groupBy=sex');
     expect(response.body.rows).toEqual([
       // Boys c1 c3 c6 c15 c8 c10 c12: 7 of 1600 + 800 = 2400 → 291.7 (2.8144–14.4227 → 117.3–600.9).
-      { key: { sex: 'male' }, count: 7, population: 2400, rate: 291.7, ci95: [117.3, 600.9], flags: ['unreliable'], target: null },
+      {
+        key: { sex: 'male' },
+        count: 7,
+        population: 2400,
+        rate: 291.7,
+        ci95: [117.3, 600.9],
+        flags: ['unreliable'],
+        target: null,
+      },
       // Girls c2 c5 c9 c11 c13: 5 of 1440 + 800 = 2240 → 223.2 (1.6235–11.6683 → 72.5–520.9).
-      { key: { sex: 'female' }, count: 5, population: 2240, rate: 223.2, ci95: [72.5, 520.9], flags: ['unreliable'], target: null },
+      {
+        key: { sex: 'female' },
+        count: 5,
+        population: 2240,
+        rate: 223.2,
+        ci95: [72.5, 520.9],
+        flags: ['unreliable'],
+        target: null,
+      },
     ]);
     expect(response.body.total).toMatchObject({ count: 12, population: 4640, rate: 258.6 });
   });
@@ -193,11 +271,35 @@ describe('GET /statistics/rates: injuries in province 46, 2025, by area', () => 
     const response = await rates('indicator=injury&year=2025&areaCode=46&groupBy=ageGroup');
     expect(response.body.rows).toEqual([
       // 0-4: c1 (4), c10 (1) = 2 → suppressed; population 5 ages × (190 + 100) = 1450.
-      { key: { ageGroup: '0-4' }, count: null, population: 1450, rate: null, ci95: null, flags: ['suppressed'], target: null },
+      {
+        key: { ageGroup: '0-4' },
+        count: null,
+        population: 1450,
+        rate: null,
+        ci95: null,
+        flags: ['suppressed'],
+        target: null,
+      },
       // 5-11: c2 c5 c15 c8 c11 c12 = 6 of 7 × 290 = 2030 → 295.6 (108.5–643.3).
-      { key: { ageGroup: '5-11' }, count: 6, population: 2030, rate: 295.6, ci95: [108.5, 643.3], flags: ['unreliable'], target: null },
+      {
+        key: { ageGroup: '5-11' },
+        count: 6,
+        population: 2030,
+        rate: 295.6,
+        ci95: [108.5, 643.3],
+        flags: ['unreliable'],
+        target: null,
+      },
       // 12-15: c3 c6 c9 c13 = 4 of 4 × 290 = 1160: the smallest other non-zero row, hidden too.
-      { key: { ageGroup: '12-15' }, count: null, population: 1160, rate: null, ci95: null, flags: ['suppressed'], target: null },
+      {
+        key: { ageGroup: '12-15' },
+        count: null,
+        population: 1160,
+        rate: null,
+        ci95: null,
+        flags: ['suppressed'],
+        target: null,
+      },
     ]);
   });
 
@@ -208,9 +310,26 @@ describe('GET /statistics/rates: injuries in province 46, 2025, by area', () => 
     // fall 2 (c8 c9; c2's fall is not her first injury of the year) is small; traffic 3 (c1 c2 c3)
     // hides it, but a reader knowing that traffic was the smallest row (≤ drowning's 3) would get
     // 5 − 3 = 2: drowning 3 (c5 c6 c15) is hidden as well. burn 4 (c10–c13) stays: 4 of 4640 → 86.2.
-    for (const form of ['traffic', 'drowning', 'fall']) expect(byForm[form]).toMatchObject({ count: null, population: 4640, rate: null, flags: ['suppressed'] });
-    expect(byForm.burn).toEqual({ key: { form: 'burn' }, count: 4, population: 4640, rate: 86.2, ci95: [23.5, 220.7], flags: ['unreliable'], target: null });
-    expect(byForm.poisoning).toEqual({ key: { form: 'poisoning' }, count: 0, population: 4640, rate: 0, ci95: [0, 79.5], flags: [], target: null });
+    for (const form of ['traffic', 'drowning', 'fall'])
+      expect(byForm[form]).toMatchObject({ count: null, population: 4640, rate: null, flags: ['suppressed'] });
+    expect(byForm.burn).toEqual({
+      key: { form: 'burn' },
+      count: 4,
+      population: 4640,
+      rate: 86.2,
+      ci95: [23.5, 220.7],
+      flags: ['unreliable'],
+      target: null,
+    });
+    expect(byForm.poisoning).toEqual({
+      key: { form: 'poisoning' },
+      count: 0,
+      population: 4640,
+      rate: 0,
+      ci95: [0, 79.5],
+      flags: [],
+      target: null,
+    });
   });
 });
 
@@ -221,21 +340,43 @@ describe('periods', () => {
     // other non-zero row, so the total is hidden too. 46003 had none: zero is shown.
     const response = await rates('indicator=injury&year=2025&period=Q3&areaCode=46&groupBy=area');
     expect(response.body.rows.map((row: { count: number | null }) => row.count)).toEqual([null, null, 0]);
-    expect(response.body.rows[2]).toEqual({ key: { areaCode: '46003' }, count: 0, population: null, rate: null, ci95: null, flags: ['no_population'], target: null });
+    expect(response.body.rows[2]).toEqual({
+      key: { areaCode: '46003' },
+      count: 0,
+      population: null,
+      rate: null,
+      ci95: null,
+      flags: ['no_population'],
+      target: null,
+    });
     expect(response.body.total).toMatchObject({ count: null, population: 4640, flags: ['suppressed'] });
   });
 
   it('uses the year’s population for a quarter, and counts a child once per period', async () => {
     // 46001 in Q3: c5 c6 c15 = 3 of 3040 → 98.7 (0.6187–8.7673 → 20.4–288.4).
     const q3 = await rates('indicator=injury&year=2025&period=Q3&areaCode=46001', officer46001);
-    expect(q3.body.total).toEqual({ key: {}, count: 3, population: 3040, rate: 98.7, ci95: [20.4, 288.4], flags: ['unreliable'], target: { value: 150, kind: 'max', met: false } });
+    expect(q3.body.total).toEqual({
+      key: {},
+      count: 3,
+      population: 3040,
+      rate: 98.7,
+      ci95: [20.4, 288.4],
+      flags: ['unreliable'],
+      target: { value: 150, kind: 'max', met: false },
+    });
     // H1: c1 c2 c3 (March) = 3; H2: c5 c6 c15 = 3 (c2's September event counts in 46002); year: 6.
     expect((await rates('indicator=injury&year=2025&period=H1&areaCode=46001', officer46001)).body.total.count).toBe(3);
     expect((await rates('indicator=injury&year=2025&period=H2&areaCode=46001', officer46001)).body.total.count).toBe(3);
-    expect((await rates('indicator=injury&year=2025&period=M03&areaCode=46001', officer46001)).body.total.count).toBe(3);
+    expect((await rates('indicator=injury&year=2025&period=M03&areaCode=46001', officer46001)).body.total.count).toBe(
+      3,
+    );
     expect((await rates('indicator=injury&year=2025&period=M09&areaCode=46002')).body.total.count).toBeNull();
     expect((await rates('indicator=injury&year=2025&areaCode=46001', officer46001)).body.total.count).toBe(6);
-    expect((await rates('indicator=injury&year=2024&areaCode=46001', officer46001)).body.total).toMatchObject({ count: 0, population: null, flags: ['no_population'] });
+    expect((await rates('indicator=injury&year=2024&areaCode=46001', officer46001)).body.total).toMatchObject({
+      count: 0,
+      population: null,
+      flags: ['no_population'],
+    });
   });
 });
 
@@ -256,12 +397,26 @@ describe('indicators and bases', () => {
     ]);
     // All pending: nobody on the substantiated basis (0 of 3040, upper limit 3.6889 → 121.3).
     const before = await rates('indicator=abuse&year=2025&areaCode=46001', officer46001);
-    expect(before.body.total).toEqual({ key: {}, count: 0, population: 3040, rate: 0, ci95: [0, 121.3], flags: [], target: null });
+    expect(before.body.total).toEqual({
+      key: {},
+      count: 0,
+      population: 3040,
+      rate: 0,
+      ci95: [0, 121.3],
+      flags: [],
+      target: null,
+    });
     // Reported basis: c16 c17 c23 (c18 is 16) = 3 → 98.7.
-    expect((await rates('indicator=abuse&year=2025&areaCode=46001&basis=reported', officer46001)).body.total).toMatchObject({ count: 3, rate: 98.7 });
+    expect(
+      (await rates('indicator=abuse&year=2025&areaCode=46001&basis=reported', officer46001)).body.total,
+    ).toMatchObject({ count: 3, rate: 98.7 });
 
-    const substantiated = ['Thử Mười Sáu', 'Thử Mười Bảy', 'Thử Mười Tám'].map((name) => caseOf.get(`${name}/abuse/2025-04-01`)!);
-    await t.db.query(`UPDATE cases SET substantiation = 'substantiated' WHERE id = ANY($1::uuid[])`, [substantiated.map((c) => c.id)]);
+    const substantiated = ['Thử Mười Sáu', 'Thử Mười Bảy', 'Thử Mười Tám'].map((name) =>
+      caseOf.get(`${name}/abuse/2025-04-01`)!,
+    );
+    await t.db.query(`UPDATE cases SET substantiation = 'substantiated' WHERE id = ANY($1::uuid[])`, [
+      substantiated.map((c) => c.id),
+    ]);
     await refresh(substantiated.map((c) => c.childId));
     // c16 c17 = 2 → suppressed.
     const after = await rates('indicator=abuse&year=2025&areaCode=46001', officer46001);
@@ -275,18 +430,44 @@ describe('indicators and bases', () => {
       child('Thử Hai Mốt', 'male', '46001', 4),
       child('Thử Hai Hai', 'female', '46001', 12),
     ]);
-    await t.db.query(`UPDATE cases SET substantiation = 'substantiated' WHERE id = ANY($1::uuid[])`, [cases.map((c) => c.id)]);
+    await t.db.query(`UPDATE cases SET substantiation = 'substantiated' WHERE id = ANY($1::uuid[])`, [
+      cases.map((c) => c.id),
+    ]);
     await refresh(cases.map((c) => c.childId));
     const response = await rates('indicator=child_labour&year=2025&areaCode=46001&groupBy=ageGroup', officer46001);
     expect(response.body.rows).toEqual([
       // 5-11: nobody (c21 is 4), population 7 × 190 = 1330: 0 → rate 0, upper 3.6889 / 1330 → 277.4.
       { key: { ageGroup: '5-11' }, count: 0, population: 1330, rate: 0, ci95: [0, 277.4], flags: [], target: null },
       // 12-15: c22 = 1; 16-17: c19 c20 = 2: both small, their sum 3 is not enough to tell them apart.
-      { key: { ageGroup: '12-15' }, count: null, population: 760, rate: null, ci95: null, flags: ['suppressed'], target: null },
-      { key: { ageGroup: '16-17' }, count: null, population: 380, rate: null, ci95: null, flags: ['suppressed'], target: null },
+      {
+        key: { ageGroup: '12-15' },
+        count: null,
+        population: 760,
+        rate: null,
+        ci95: null,
+        flags: ['suppressed'],
+        target: null,
+      },
+      {
+        key: { ageGroup: '16-17' },
+        count: null,
+        population: 380,
+        rate: null,
+        ci95: null,
+        flags: ['suppressed'],
+        target: null,
+      },
     ]);
     // 3 of 13 × 190 = 2470 → 121.5 (25.0–355.0).
-    expect(response.body.total).toEqual({ key: {}, count: 3, population: 2470, rate: 121.5, ci95: [25, 355], flags: ['unreliable'], target: null });
+    expect(response.body.total).toEqual({
+      key: {},
+      count: 3,
+      population: 2470,
+      rate: 121.5,
+      ci95: [25, 355],
+      flags: ['unreliable'],
+      target: null,
+    });
   });
 });
 
@@ -296,7 +477,15 @@ describe('merged areas', () => {
     // own, so 48002's 640 count for it. 4 / 640 → 625.0 (1.0899–10.2416 → 170.3–1600.2).
     const response = await rates('indicator=injury&year=2025&areaCode=48&groupBy=area', managerVN);
     expect(response.body.rows).toEqual([
-      { key: { areaCode: '48001' }, count: 4, population: 640, rate: 625, ci95: [170.3, 1600.2], flags: ['unreliable'], target: null },
+      {
+        key: { areaCode: '48001' },
+        count: 4,
+        population: 640,
+        rate: 625,
+        ci95: [170.3, 1600.2],
+        flags: ['unreliable'],
+        target: null,
+      },
     ]);
     expect(response.body.total).toMatchObject({ count: 4, population: 640 });
   });
@@ -306,8 +495,24 @@ describe('merged areas', () => {
     // 48001: 1 (no population of its own); 48002: 3, hidden with it. Their sum, the total 4, would
     // leave the 1 as 4 − 3 (the partner is at least 3), so the total is hidden too.
     expect(response.body.rows).toEqual([
-      { key: { areaCode: '48001' }, count: null, population: null, rate: null, ci95: null, flags: ['suppressed', 'no_population'], target: null },
-      { key: { areaCode: '48002' }, count: null, population: 640, rate: null, ci95: null, flags: ['suppressed'], target: null },
+      {
+        key: { areaCode: '48001' },
+        count: null,
+        population: null,
+        rate: null,
+        ci95: null,
+        flags: ['suppressed', 'no_population'],
+        target: null,
+      },
+      {
+        key: { areaCode: '48002' },
+        count: null,
+        population: 640,
+        rate: null,
+        ci95: null,
+        flags: ['suppressed'],
+        target: null,
+      },
     ]);
     expect(response.body.total).toMatchObject({ count: null, population: 640, rate: null, flags: ['suppressed'] });
   });
@@ -322,18 +527,45 @@ describe('merged areas', () => {
     const response = await rates('indicator=injury&year=2025&groupBy=area', managerVN);
     expect(response.body.areaCode).toBe('VN');
     expect(response.body.rows).toEqual([
-      { key: { areaCode: '46' }, count: 12, population: 4640, rate: 258.6, ci95: [133.6, 451.8], flags: ['unreliable'], target: { value: 550, kind: 'max', met: true } },
-      { key: { areaCode: '48' }, count: 4, population: 640, rate: 625, ci95: [170.3, 1600.2], flags: ['unreliable'], target: null },
+      {
+        key: { areaCode: '46' },
+        count: 12,
+        population: 4640,
+        rate: 258.6,
+        ci95: [133.6, 451.8],
+        flags: ['unreliable'],
+        target: { value: 550, kind: 'max', met: true },
+      },
+      {
+        key: { areaCode: '48' },
+        count: 4,
+        population: 640,
+        rate: 625,
+        ci95: [170.3, 1600.2],
+        flags: ['unreliable'],
+        target: null,
+      },
     ]);
     // 16 of 5280 → 303.0 (9.1454–25.983 → 173.2–492.1).
-    expect(response.body.total).toEqual({ key: {}, count: 16, population: 5280, rate: 303, ci95: [173.2, 492.1], flags: ['unreliable'], target: null });
+    expect(response.body.total).toEqual({
+      key: {},
+      count: 16,
+      population: 5280,
+      rate: 303,
+      ci95: [173.2, 492.1],
+      flags: ['unreliable'],
+      target: null,
+    });
   });
 });
 
 describe('exports', () => {
   it('returns the same rows as CSV, then the total', async () => {
     const json = await rates('indicator=injury&year=2025&areaCode=46&groupBy=area');
-    const csv = await t.request('GET', '/statistics/rates?indicator=injury&year=2025&areaCode=46&groupBy=area', { token: manager46, headers: { accept: 'text/csv' } });
+    const csv = await t.request('GET', '/statistics/rates?indicator=injury&year=2025&areaCode=46&groupBy=area', {
+      token: manager46,
+      headers: { accept: 'text/csv' },
+    });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const records = parse(csv.text, { columns: true }) as Record<string, string>[];
@@ -358,20 +590,39 @@ describe('exports', () => {
     });
     expect(records[1]).toMatchObject({ key: '46002', count: '', rate: '', flags: 'suppressed' });
     expect(records[3]).toMatchObject({ breakdown: 'total', key: '', count: '12', population: '4640', rate: '258.6' });
-    expect(records.map((r) => r.count)).toEqual([...json.body.rows.map((r: { count: number | null }) => (r.count === null ? '' : String(r.count))), '12']);
+    expect(records.map((r) => r.count)).toEqual([
+      ...json.body.rows.map((r: { count: number | null }) => (r.count === null ? '' : String(r.count))),
+      '12',
+    ]);
   });
 
   it('returns a workbook with one sheet per breakdown, under the same suppression', async () => {
-    const response = await fetch(`${t.baseUrl}/api/v1/statistics/rates.xlsx?indicator=injury&year=2025&areaCode=46`, { headers: { authorization: `Bearer ${manager46}` } });
+    const response = await fetch(`${t.baseUrl}/api/v1/statistics/rates.xlsx?indicator=injury&year=2025&areaCode=46`, {
+      headers: { authorization: `Bearer ${manager46}` },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Total', 'By area', 'By sex', 'By age group', 'By form']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Total',
+      'By area',
+      'By sex',
+      'By age group',
+      'By form',
+    ]);
     const byArea = workbook.getWorksheet('By area')!;
     const header = (byArea.getRow(1).values as unknown[]).slice(1);
-    const row = (n: number) => Object.fromEntries(header.map((column, index) => [column, byArea.getRow(n).getCell(index + 1).value]));
-    expect(row(2)).toMatchObject({ key: '46001', count: 6, population: 3040, rate: 197.4, flags: 'unreliable', target_met: false });
+    const row = (n: number) =>
+      Object.fromEntries(header.map((column, index) => [column, byArea.getRow(n).getCell(index + 1).value]));
+    expect(row(2)).toMatchObject({
+      key: '46001',
+      count: 6,
+      population: 3040,
+      rate: 197.4,
+      flags: 'unreliable',
+      target_met: false,
+    });
     expect(row(3)).toMatchObject({ key: '46002', count: null, rate: null, flags: 'suppressed' });
     expect(row(4)).toMatchObject({ key: '46003', count: null, flags: 'suppressed;no_population' });
     expect(row(5)).toMatchObject({ breakdown: 'total', count: 12, rate: 258.6 });
@@ -382,7 +633,8 @@ describe('exports', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
     expect(response.text).toMatch(/^<svg/);
-    for (const text of ['46001', '46002', '46003', 'suppressed', 'target max 550']) expect(response.text).toContain(text);
+    for (const text of ['46001', '46002', '46003', 'suppressed', 'target max 550'])
+      expect(response.text).toContain(text);
   }, 30_000);
 });
 
@@ -432,26 +684,78 @@ describe('access and validation', () => {
 describe('PUT /statistics/targets', () => {
   it('replaces a target and shows it in the rates', async () => {
     const admin = await t.adminToken();
-    const response = await t.put('/statistics/targets', { indicator: 'injury_death', areaCode: '46', year: 2025, value: 15, kind: 'max' }, admin);
+    const response = await t.put(
+      '/statistics/targets',
+      { indicator: 'injury_death', areaCode: '46', year: 2025, value: 15, kind: 'max' },
+      admin,
+    );
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ indicator: 'injury_death', areaCode: '46', year: 2025, value: 15, kind: 'max' });
-    await t.put('/statistics/targets', { indicator: 'injury_death', areaCode: '46', year: 2025, value: 14.5, kind: 'max' }, admin);
+    await t.put(
+      '/statistics/targets',
+      { indicator: 'injury_death', areaCode: '46', year: 2025, value: 14.5, kind: 'max' },
+      admin,
+    );
     // 1 death (c15) of 4640: suppressed, so whether the target is met is not told.
-    expect((await rates('indicator=injury_death&year=2025')).body.total).toMatchObject({ count: null, target: { value: 14.5, kind: 'max', met: null } });
-    const [audit] = await t.db.query(`SELECT role, details FROM audit_log WHERE action = 'statistics.target.upsert' ORDER BY at DESC LIMIT 1`);
-    expect(audit).toEqual({ role: 'admin', details: { indicator: 'injury_death', areaCode: '46', year: 2025, value: 14.5, kind: 'max' } });
+    expect((await rates('indicator=injury_death&year=2025')).body.total).toMatchObject({
+      count: null,
+      target: { value: 14.5, kind: 'max', met: null },
+    });
+    const [audit] = await t.db.query(
+      `SELECT role, details FROM audit_log WHERE action = 'statistics.target.upsert' ORDER BY at DESC LIMIT 1`,
+    );
+    expect(audit).toEqual({
+      role: 'admin',
+      details: { indicator: 'injury_death', areaCode: '46', year: 2025, value: 14.5, kind: 'max' },
+    });
   });
 
   it('validates the body and the admin’s area', async () => {
     const admin = await t.adminToken();
-    const bad = await t.put('/statistics/targets', { indicator: 'injury', areaCode: '46', year: 2025, value: 550, kind: 'below' }, admin);
+    const bad = await t.put(
+      '/statistics/targets',
+      { indicator: 'injury', areaCode: '46', year: 2025, value: 550, kind: 'below' },
+      admin,
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['kind']);
-    expect((await t.put('/statistics/targets', { indicator: 'injury', areaCode: '99999', year: 2025, value: 1, kind: 'max' }, admin)).status).toBe(400);
-    expect((await t.put('/statistics/targets', { indicator: 'injury', areaCode: '46', year: 2025, value: 1, kind: 'max', note: 'x' }, admin)).status).toBe(400);
-    expect((await t.put('/statistics/targets', { indicator: 'injury', areaCode: '46', year: 2025, value: 1, kind: 'max' }, manager46)).status).toBe(403);
+    expect(
+      (
+        await t.put(
+          '/statistics/targets',
+          { indicator: 'injury', areaCode: '99999', year: 2025, value: 1, kind: 'max' },
+          admin,
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await t.put(
+          '/statistics/targets',
+          { indicator: 'injury', areaCode: '46', year: 2025, value: 1, kind: 'max', note: 'x' },
+          admin,
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await t.put(
+          '/statistics/targets',
+          { indicator: 'injury', areaCode: '46', year: 2025, value: 1, kind: 'max' },
+          manager46,
+        )
+      ).status,
+    ).toBe(403);
     const admin46 = await t.tokenFor('admin', '46');
-    expect((await t.put('/statistics/targets', { indicator: 'injury', areaCode: '48', year: 2025, value: 1, kind: 'max' }, admin46)).status).toBe(403);
+    expect(
+      (
+        await t.put(
+          '/statistics/targets',
+          { indicator: 'injury', areaCode: '48', year: 2025, value: 1, kind: 'max' },
+          admin46,
+        )
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -461,11 +765,20 @@ describe('privacy', () => {
     for (const groupBy of ['', '&groupBy=area', '&groupBy=sex', '&groupBy=ageGroup', '&groupBy=form']) {
       for (const indicator of ['abuse', 'injury', 'injury_death', 'child_labour']) {
         bodies.push((await rates(`indicator=${indicator}&year=2025&basis=reported${groupBy}`)).text);
-        bodies.push((await t.request('GET', `/statistics/rates?indicator=${indicator}&year=2025${groupBy}`, { token: manager46, headers: { accept: 'text/csv' } })).text);
+        bodies.push(
+          (
+            await t.request('GET', `/statistics/rates?indicator=${indicator}&year=2025${groupBy}`, {
+              token: manager46,
+              headers: { accept: 'text/csv' },
+            })
+          ).text,
+        );
       }
     }
     bodies.push((await t.get('/statistics/rates/chart.svg?indicator=injury&year=2025', manager46)).text);
-    const xlsx = await fetch(`${t.baseUrl}/api/v1/statistics/rates.xlsx?indicator=injury&year=2025`, { headers: { authorization: `Bearer ${manager46}` } });
+    const xlsx = await fetch(`${t.baseUrl}/api/v1/statistics/rates.xlsx?indicator=injury&year=2025`, {
+      headers: { authorization: `Bearer ${manager46}` },
+    });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
     workbook.eachSheet((sheet) => sheet.eachRow((row) => bodies.push(JSON.stringify(row.values))));

@@ -23,16 +23,33 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const abuseCount = async () =>
-  (await t.get(`/statistics/rates?indicator=abuse&year=${year}&areaCode=46001`, manager)).body.total as { count: number; population: number; rate: number };
+  (await t.get(`/statistics/rates?indicator=abuse&year=${year}&areaCode=46001`, manager)).body.total as {
+    count: number;
+    population: number;
+    rate: number;
+  };
 
 it('counts an abuse case from the detailed assessment that substantiates it, and no sooner', async () => {
   const hotline = await t.tokenFor('hotline_operator', 'VN');
   const receivedAt = new Date(Date.now() - 3600_000).toISOString();
-  const created = await t.post('/reports', reportBody({ receivedAt, occurredAt: undefined, allegedPerpetrator: 'stranger', children: [{ fullName: 'Trẻ Thống Kê', estimatedAge: 9, sex: 'female', residenceAreaCode: '46001' }] }), hotline);
+  const created = await t.post(
+    '/reports',
+    reportBody({
+      receivedAt,
+      occurredAt: undefined,
+      allegedPerpetrator: 'stranger',
+      children: [{ fullName: 'Trẻ Thống Kê', estimatedAge: 9, sex: 'female', residenceAreaCode: '46001' }],
+    }),
+    hotline,
+  );
   const id = created.body.cases[0].id;
   expect(await abuseCount()).toMatchObject({ count: 0, population: 3200 });
   await step(t, officer, id, 'initial-assessment', { riskLevel: 'medium', emergency: false });
-  const assessed = await step(t, officer, id, 'detailed-assessment', { findings: FINDINGS, riskLevel: 'medium', substantiation: 'substantiated' });
+  const assessed = await step(t, officer, id, 'detailed-assessment', {
+    findings: FINDINGS,
+    riskLevel: 'medium',
+    substantiation: 'substantiated',
+  });
   expect(assessed.status).toBe(200);
   // 1 child of 3,200: 31.25 per 100,000.
   expect(await abuseCount()).toMatchObject({ count: 1, population: 3200, rate: 31.3 });

@@ -56,7 +56,12 @@ export async function startBenchEnv(): Promise<BenchEnv> {
   } else {
     const parent = mkdtempSync(join(tmpdir(), 'cms-bench-'));
     chmodSync(parent, 0o755);
-    const pg = await startEmbeddedPostgres({ dir: join(parent, 'pg'), port: await freePort(), password: adminPassword, database: 'bench' });
+    const pg = await startEmbeddedPostgres({
+      dir: join(parent, 'pg'),
+      port: await freePort(),
+      password: adminPassword,
+      database: 'bench',
+    });
     databaseUrl = pg.url;
     stopDatabase = async () => {
       await pg.stop();
@@ -112,10 +117,14 @@ export async function loginFirstTime(baseUrl: string, username: string, oneTimeP
   const newPassword = `${oneTimePassword}-own`;
   const response = await fetch(`${baseUrl}/api/v1/auth/password`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await login(baseUrl, username, oneTimePassword)}` },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${await login(baseUrl, username, oneTimePassword)}`,
+    },
     body: JSON.stringify({ currentPassword: oneTimePassword, newPassword }),
   });
-  if (response.status !== 204) throw new Error(`password change of ${username}: ${response.status} ${await response.text()}`);
+  if (response.status !== 204)
+    throw new Error(`password change of ${username}: ${response.status} ${await response.text()}`);
   return login(baseUrl, username, newPassword);
 }
 

@@ -13,7 +13,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const PROVINCES = Array.from({ length: 10 }, (_, i) => String(10 + i));
 const COMMUNES_PER_PROVINCE = 20;
 
-const commune = (i: number) => `${PROVINCES[i % PROVINCES.length]}${String((i % COMMUNES_PER_PROVINCE) + 1).padStart(3, '0')}`;
+const commune = (i: number) =>
+  `${PROVINCES[i % PROVINCES.length]}${String((i % COMMUNES_PER_PROVINCE) + 1).padStart(3, '0')}`;
 
 function report(i: number) {
   const area = commune(i);
@@ -24,17 +25,34 @@ function report(i: number) {
     occurredAreaCode: area,
     description: `Bench synthetic description number ${i} with some length to it, like a real call note.`,
     allegedPerpetrator: i % 3 === 0 ? 'parent' : 'stranger',
-    children: [{ fullName: `Trẻ Thử Nghiệm ${i}`, dateOfBirth: '2014-05-0' + ((i % 9) + 1), sex: i % 2 ? 'male' : 'female', residenceAreaCode: area, address: `Số ${i} Đường Demo` }],
+    children: [
+      {
+        fullName: `Trẻ Thử Nghiệm ${i}`,
+        dateOfBirth: '2014-05-0' + ((i % 9) + 1),
+        sex: i % 2 ? 'male' : 'female',
+        residenceAreaCode: area,
+        address: `Số ${i} Đường Demo`,
+      },
+    ],
     reporter: { name: 'Người Gọi Demo', phone: '0900000000', consentToContact: i % 2 === 0 },
   };
 }
 
 async function seedAreas(pool: Pool): Promise<void> {
   for (const province of PROVINCES) {
-    await pool.query(`INSERT INTO areas (code, name, level, parent_code, path) VALUES ($1, $2, 'province', 'VN', $3)`, [province, `Tỉnh ${province}`, `VN.${province}`]);
+    await pool.query(`INSERT INTO areas (code, name, level, parent_code, path) VALUES ($1, $2, 'province', 'VN', $3)`, [
+      province,
+      `Tỉnh ${province}`,
+      `VN.${province}`,
+    ]);
     for (let c = 1; c <= COMMUNES_PER_PROVINCE; c++) {
       const code = `${province}${String(c).padStart(3, '0')}`;
-      await pool.query(`INSERT INTO areas (code, name, level, parent_code, path) VALUES ($1, $2, 'commune', $3, $4)`, [code, `Xã ${code}`, province, `VN.${province}.${code}`]);
+      await pool.query(`INSERT INTO areas (code, name, level, parent_code, path) VALUES ($1, $2, 'commune', $3, $4)`, [
+        code,
+        `Xã ${code}`,
+        province,
+        `VN.${province}.${code}`,
+      ]);
     }
   }
 }
@@ -76,29 +94,43 @@ async function driveBaseline(pool: Pool, userId: string) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const [{ id: reportId }] = (await client.query(
-          `INSERT INTO reports (channel, received_at, category, form, occurred_area_code, description_enc, alleged_perpetrator, reporter_enc, reporter_consent_to_contact, created_by)
+        const [{ id: reportId }] = (
+          await client.query(
+            `INSERT INTO reports (channel, received_at, category, form, occurred_area_code, description_enc, alleged_perpetrator, reporter_enc, reporter_consent_to_contact, created_by)
            VALUES ('hotline_111', now(), 'abuse', 'violence', $1, $2, 'stranger', $3, true, $4) RETURNING id`,
-          [area, cipher(), cipher(), userId],
-        )).rows;
-        const [{ id: childId }] = (await client.query(
-          `INSERT INTO children (full_name_enc, name_index, match_index, near_index, date_of_birth_enc, sex, residence_area_code, address_enc)
+            [area, cipher(), cipher(), userId],
+          )
+        ).rows;
+        const [{ id: childId }] = (
+          await client.query(
+            `INSERT INTO children (full_name_enc, name_index, match_index, near_index, date_of_birth_enc, sex, residence_area_code, address_enc)
            VALUES ($1, $2, $3, $4, $5, 'male', $6, $7) ON CONFLICT (match_index) DO NOTHING RETURNING id`,
-          [cipher(), randomUUID(), randomUUID(), randomUUID(), cipher(), area, cipher()],
-        )).rows;
-        const [{ last_value: seq }] = (await client.query(
-          `INSERT INTO case_number_counters (province_code, year, last_value) VALUES ($1, 2099, 1)
+            [cipher(), randomUUID(), randomUUID(), randomUUID(), cipher(), area, cipher()],
+          )
+        ).rows;
+        const [{ last_value: seq }] = (
+          await client.query(
+            `INSERT INTO case_number_counters (province_code, year, last_value) VALUES ($1, 2099, 1)
            ON CONFLICT (province_code, year) DO UPDATE SET last_value = case_number_counters.last_value + 1 RETURNING last_value`,
-          [province],
-        )).rows;
-        const [{ id: caseId }] = (await client.query(
-          `INSERT INTO cases (case_number, child_id, category, form, received_at, event_date, age_at_event, sex, province_code, area_code, area_path, residence_area_code, residence_area_path)
+            [province],
+          )
+        ).rows;
+        const [{ id: caseId }] = (
+          await client.query(
+            `INSERT INTO cases (case_number, child_id, category, form, received_at, event_date, age_at_event, sex, province_code, area_code, area_path, residence_area_code, residence_area_path)
            VALUES ($1, $2, 'abuse', 'violence', now(), current_date, 10, 'male', $3, $4, $5, $4, $5) RETURNING id`,
-          [`${province}-2099-${String(seq).padStart(6, '0')}`, childId, province, area, `VN.${province}.${area}`],
-        )).rows;
+            [`${province}-2099-${String(seq).padStart(6, '0')}`, childId, province, area, `VN.${province}.${area}`],
+          )
+        ).rows;
         await client.query(`INSERT INTO case_reports (case_id, report_id) VALUES ($1, $2)`, [caseId, reportId]);
-        await client.query(`INSERT INTO deadlines (case_id, kind, due_at) VALUES ($1, 'initial_assessment', now() + interval '12 hours')`, [caseId]);
-        await client.query(`INSERT INTO audit_log (user_id, action, subject_type, subject_id, case_id) VALUES ($1, 'case.create', 'Case', $2::text, $2::uuid), ($1, 'report.create', 'Report', $3::text, NULL)`, [userId, caseId, reportId]);
+        await client.query(
+          `INSERT INTO deadlines (case_id, kind, due_at) VALUES ($1, 'initial_assessment', now() + interval '12 hours')`,
+          [caseId],
+        );
+        await client.query(
+          `INSERT INTO audit_log (user_id, action, subject_type, subject_id, case_id) VALUES ($1, 'case.create', 'Case', $2::text, $2::uuid), ($1, 'report.create', 'Report', $3::text, NULL)`,
+          [userId, caseId, reportId],
+        );
         // The statistics facts of the new child, as the service writes them in the same transaction.
         await client.query(replaceChildrenFactsSql(), [[childId], ...ruleParameters()]);
         await client.query('COMMIT');
@@ -113,7 +145,13 @@ async function driveBaseline(pool: Pool, userId: string) {
   };
   await Promise.all(Array.from({ length: CONNECTIONS }, worker));
   latencies.sort((a, b) => a - b);
-  return { throughput: latencies.length / SECONDS, p50: percentile(latencies, 50), p99: percentile(latencies, 99), ok: latencies.length, failed: 0 };
+  return {
+    throughput: latencies.length / SECONDS,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    ok: latencies.length,
+    failed: 0,
+  };
 }
 
 async function main(): Promise<void> {
@@ -126,7 +164,13 @@ async function main(): Promise<void> {
     const created = await fetch(`${env.baseUrl}/api/v1/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
-      body: JSON.stringify({ username: 'bench.hotline', password: 'bench-password-123', fullName: 'Bench', role: 'hotline_operator', areaCode: 'VN' }),
+      body: JSON.stringify({
+        username: 'bench.hotline',
+        password: 'bench-password-123',
+        fullName: 'Bench',
+        role: 'hotline_operator',
+        areaCode: 'VN',
+      }),
     });
     const { id: userId } = (await created.json()) as { id: string };
     const token = await loginFirstTime(env.baseUrl, 'bench.hotline', 'bench-password-123');
@@ -137,7 +181,9 @@ async function main(): Promise<void> {
       `${name.padEnd(26)} ${r.throughput.toFixed(0).padStart(8)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   ok ${r.ok}  failed ${r.failed}`;
     process.stdout.write(`${row('POST /reports (service)', service)}\n`);
     process.stdout.write(`${row('same rows through pg', baseline)}\n`);
-    process.stdout.write(`ratio service/baseline: ${((100 * service.throughput) / baseline.throughput).toFixed(0)}% (target ≥ 50%), p99 ${service.p99.toFixed(1)} ms (target < 100 ms)\n`);
+    process.stdout.write(
+      `ratio service/baseline: ${((100 * service.throughput) / baseline.throughput).toFixed(0)}% (target ≥ 50%), p99 ${service.p99.toFixed(1)} ms (target < 100 ms)\n`,
+    );
   } finally {
     await pool.end();
     await env.stop();

@@ -33,7 +33,10 @@ const SCENARIOS: Scenario[] = [
     user: { role: 'commune_officer', areaCode: '46001' },
     query: 'indicator=injury&year=2025&areaCode=46001',
     targetP95: 50,
-    naive: { sql: `SELECT count(DISTINCT child_id) FROM cases WHERE ${NAIVE_WHERE} AND residence_area_path = $1`, params: ['VN.46.46001'] },
+    naive: {
+      sql: `SELECT count(DISTINCT child_id) FROM cases WHERE ${NAIVE_WHERE} AND residence_area_path = $1`,
+      params: ['VN.46.46001'],
+    },
   },
   {
     name: 'province by area',
@@ -50,7 +53,10 @@ const SCENARIOS: Scenario[] = [
     user: { role: 'manager', areaCode: 'VN' },
     query: 'indicator=injury&year=2025&groupBy=area',
     targetP95: 150,
-    naive: { sql: `SELECT split_part(residence_area_path, '.', 2), count(DISTINCT child_id) FROM cases WHERE ${NAIVE_WHERE} GROUP BY 1`, params: [] },
+    naive: {
+      sql: `SELECT split_part(residence_area_path, '.', 2), count(DISTINCT child_id) FROM cases WHERE ${NAIVE_WHERE} GROUP BY 1`,
+      params: [],
+    },
   },
 ];
 
@@ -67,7 +73,9 @@ function summarize(latencies: number[]): Timing {
 
 async function timeEndpoint(baseUrl: string, token: string, query: string): Promise<Timing & { total: unknown }> {
   const call = async () => {
-    const response = await fetch(`${baseUrl}/api/v1/statistics/rates?${query}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${baseUrl}/api/v1/statistics/rates?${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const body = (await response.json()) as { total: unknown };
     if (response.status !== 200) throw new Error(`GET rates?${query}: ${response.status} ${JSON.stringify(body)}`);
     return body;
@@ -109,7 +117,10 @@ async function seed(databaseUrl: string): Promise<void> {
   const options = optionsFromEnv();
   const client = new Client({ connectionString: databaseUrl, application_name: 'bench-stats-seed' });
   await client.connect();
-  const bar = new SingleBar({ format: ' seed {bar} {percentage}% | {value}/{total} | {stage}', hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: ' seed {bar} {percentage}% | {value}/{total} | {stage}', hideCursor: true },
+    Presets.shades_classic,
+  );
   bar.start(seedSteps(options), 0, { stage: 'areas' });
   const started = Date.now();
   try {

@@ -23,7 +23,14 @@ export interface SeedSummary {
 }
 
 export function seedSteps(options: NationalOptions): number {
-  return 2 + 1 + Math.ceil(childrenCount(options) / options.chunk) + Math.ceil(options.cases / options.chunk) + options.years + 1;
+  return (
+    2 +
+    1 +
+    Math.ceil(childrenCount(options) / options.chunk) +
+    Math.ceil(options.cases / options.chunk) +
+    options.years +
+    1
+  );
 }
 
 function childrenCount(options: NationalOptions): number {
@@ -55,7 +62,9 @@ async function seedAreas(client: Client): Promise<number> {
     [codes],
   );
   await client.query(`CREATE UNIQUE INDEX ON national_communes (n)`);
-  const [{ count }] = (await client.query(`SELECT count(*)::int AS count FROM national_communes`)).rows as { count: number }[];
+  const [{ count }] = (await client.query(`SELECT count(*)::int AS count FROM national_communes`)).rows as {
+    count: number;
+  }[];
   return count;
 }
 
@@ -85,9 +94,18 @@ async function seedChildren(client: Client, from: number, to: number, communes: 
   );
 }
 
-async function seedCases(client: Client, from: number, to: number, children: number, communes: number, options: NationalOptions): Promise<void> {
+async function seedCases(
+  client: Client,
+  from: number,
+  to: number,
+  children: number,
+  communes: number,
+  options: NationalOptions,
+): Promise<void> {
   const firstDay = `${options.lastYear - options.years + 1}-01-01`;
-  const days = Math.round((Date.UTC(options.lastYear + 1, 0, 1) - Date.UTC(options.lastYear - options.years + 1, 0, 1)) / 86_400_000);
+  const days = Math.round(
+    (Date.UTC(options.lastYear + 1, 0, 1) - Date.UTC(options.lastYear - options.years + 1, 0, 1)) / 86_400_000,
+  );
   await client.query(
     `INSERT INTO cases (id, case_number, child_id, category, form, fatal, status, substantiation, received_at, occurred_at, event_date,
                         age_at_event, sex, province_code, area_code, area_path, residence_area_code, residence_area_path)
@@ -123,8 +141,13 @@ async function seedCases(client: Client, from: number, to: number, children: num
 
 /** Everything, in order; refuses a database that already holds cases (use a fresh one). */
 export async function seedNational(client: Client, options: NationalOptions, progress: Progress): Promise<SeedSummary> {
-  const [{ cases: existing }] = (await client.query(`SELECT count(*)::int AS cases FROM (SELECT 1 FROM cases LIMIT 1) AS any_case`)).rows as { cases: number }[];
-  if (existing) throw new Error('this database already holds cases: seed the national data set into a fresh database (DATA_DIR or DATABASE_URL)');
+  const [{ cases: existing }] = (
+    await client.query(`SELECT count(*)::int AS cases FROM (SELECT 1 FROM cases LIMIT 1) AS any_case`)
+  ).rows as { cases: number }[];
+  if (existing)
+    throw new Error(
+      'this database already holds cases: seed the national data set into a fresh database (DATA_DIR or DATABASE_URL)',
+    );
   await client.query(`SET synchronous_commit = off`);
   await client.query(`SET work_mem = '256MB'`);
   await client.query(`SET maintenance_work_mem = '512MB'`);
@@ -151,8 +174,12 @@ export async function seedNational(client: Client, options: NationalOptions, pro
     tick(`facts ${year}`);
   }
   // Fresh statistics for the planner and a visibility map for index-only scans.
-  await client.query(`VACUUM ANALYZE areas, population, statistics_population, children, cases, statistics_facts, statistics_area_counts`);
+  await client.query(
+    `VACUUM ANALYZE areas, population, statistics_population, children, cases, statistics_facts, statistics_area_counts`,
+  );
   tick('vacuum analyze');
-  const [{ facts }] = (await client.query(`SELECT count(*)::int AS facts FROM statistics_facts`)).rows as { facts: number }[];
+  const [{ facts }] = (await client.query(`SELECT count(*)::int AS facts FROM statistics_facts`)).rows as {
+    facts: number;
+  }[];
   return { provinces: PROVINCE_CODES.length, communes, populationRows, children, cases: options.cases, facts };
 }

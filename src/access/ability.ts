@@ -1,10 +1,4 @@
-import {
-  AbilityBuilder,
-  buildMongoQueryMatcher,
-  createMongoAbility,
-  MongoAbility,
-  MongoQuery,
-} from '@casl/ability';
+import { AbilityBuilder, buildMongoQueryMatcher, createMongoAbility, MongoAbility, MongoQuery } from '@casl/ability';
 import { isCountry, isWithin } from '../domain/area-path';
 import { CaseStep, stepsOf } from '../domain/workflow';
 import { Principal } from '../auth/principal';
@@ -36,8 +30,10 @@ export type AppAbility = MongoAbility<[Action, Subject | Record<string, unknown>
  */
 const conditionsMatcher = buildMongoQueryMatcher(
   { $under: { type: 'field' } },
-  { under: (condition: { field: string; value: unknown }, object: Record<string, unknown>, { get }) =>
-      isWithin(get(object, condition.field) as string | undefined, condition.value as string) },
+  {
+    under: (condition: { field: string; value: unknown }, object: Record<string, unknown>, { get }) =>
+      isWithin(get(object, condition.field) as string | undefined, condition.value as string),
+  },
 );
 
 type Can = AbilityBuilder<AppAbility>['can'];

@@ -24,7 +24,9 @@ export class AccessGuard implements CanActivate {
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
     if (permission?.public) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const { principal: user, mustChangePassword } = await this.authentication.authenticate(request.headers.authorization);
+    const { principal: user, mustChangePassword } = await this.authentication.authenticate(
+      request.headers.authorization,
+    );
     if (!permission) throw new Forbidden('This route declares no permission');
     if (mustChangePassword && !this.reflector.getAllAndOverride<boolean>(ONE_TIME_PASSWORD_KEY, targets)) {
       throw new PasswordChangeRequired();

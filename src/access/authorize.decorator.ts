@@ -11,7 +11,10 @@ export type Permission = { public: true } | { public: false; action: Action; sub
  * Its OpenAPI operation says so: 401 without a valid token, 403 when the role may not.
  */
 export const Authorize = (action: Action, subject: Subject) =>
-  applyDecorators(SetMetadata(PERMISSION_KEY, { public: false, action, subject } satisfies Permission), ApiProblems(401, 403));
+  applyDecorators(
+    SetMetadata(PERMISSION_KEY, { public: false, action, subject } satisfies Permission),
+    ApiProblems(401, 403),
+  );
 
 export const ONE_TIME_PASSWORD_KEY = 'allowedWithOneTimePassword';
 
@@ -19,4 +22,5 @@ export const ONE_TIME_PASSWORD_KEY = 'allowedWithOneTimePassword';
 export const AllowedWithOneTimePassword = () => SetMetadata(ONE_TIME_PASSWORD_KEY, true);
 
 /** The route is open without a token (login, health): `security: []` in the OpenAPI document. */
-export const Public = () => applyDecorators(SetMetadata(PERMISSION_KEY, { public: true } satisfies Permission), ApiPublic());
+export const Public = () =>
+  applyDecorators(SetMetadata(PERMISSION_KEY, { public: true } satisfies Permission), ApiPublic());

@@ -3,7 +3,14 @@ import { AppAbility, defineAbilityFor } from './ability';
 import { scopeCondition, UntranslatableRuleError } from './scope-sql';
 
 const admin = (areaPath: string) =>
-  defineAbilityFor({ id: 'u', username: 'a', fullName: 'A', role: 'admin', areaCode: areaPath.split('.').pop()!, areaPath });
+  defineAbilityFor({
+    id: 'u',
+    username: 'a',
+    fullName: 'A',
+    role: 'admin',
+    areaCode: areaPath.split('.').pop()!,
+    areaPath,
+  });
 
 describe('CASL rules as SQL', () => {
   it('turns "inside my area" into one prefix predicate on the area path', () => {
@@ -13,17 +20,38 @@ describe('CASL rules as SQL', () => {
   });
 
   it('fails closed: a role with no rule for the subject gets FALSE', () => {
-    const police = defineAbilityFor({ id: 'u', username: 'p', fullName: 'P', role: 'police', areaCode: '46', areaPath: 'VN.46' });
+    const police = defineAbilityFor({
+      id: 'u',
+      username: 'p',
+      fullName: 'P',
+      role: 'police',
+      areaCode: '46',
+      areaPath: 'VN.46',
+    });
     expect(scopeCondition(police, 'read', 'User', { areaPath: 'a.path' }).sql).toBe('FALSE');
   });
 
   it('gives TRUE for an unconditional grant', () => {
-    const auditor = defineAbilityFor({ id: 'u', username: 'x', fullName: 'X', role: 'auditor', areaCode: 'VN', areaPath: 'VN' });
+    const auditor = defineAbilityFor({
+      id: 'u',
+      username: 'x',
+      fullName: 'X',
+      role: 'auditor',
+      areaCode: 'VN',
+      areaPath: 'VN',
+    });
     expect(scopeCondition(auditor, 'read', 'Area', {}).sql).toBe('TRUE');
   });
 
   it('joins two rules that each grant with OR', () => {
-    const auditor = defineAbilityFor({ id: 'u', username: 'x', fullName: 'X', role: 'auditor', areaCode: '46', areaPath: 'VN.46' });
+    const auditor = defineAbilityFor({
+      id: 'u',
+      username: 'x',
+      fullName: 'X',
+      role: 'auditor',
+      areaCode: '46',
+      areaPath: 'VN.46',
+    });
     const { sql } = scopeCondition(auditor, 'read', 'AuditLog', { actorAreaPath: 'l.actor', caseAreaPath: 'c.path' });
     expect(sql).toMatch(/^\(\(c\.path = :\w+ OR c\.path LIKE :\w+\) OR \(l\.actor = :\w+ OR l\.actor LIKE :\w+\)\)$/);
   });
@@ -46,12 +74,24 @@ describe('CASL rules as SQL', () => {
 
 describe('agency scope as SQL', () => {
   it('turns "a case with an intervention of my agency inside my area" into one EXISTS', () => {
-    const police = defineAbilityFor({ id: 'u', username: 'p', fullName: 'P', role: 'police', areaCode: '46', areaPath: 'VN.46' });
+    const police = defineAbilityFor({
+      id: 'u',
+      username: 'p',
+      fullName: 'P',
+      role: 'police',
+      areaCode: '46',
+      areaPath: 'VN.46',
+    });
     const { sql, params } = scopeCondition(police, 'read', 'Case', {
       areaPath: 'c.area_path',
-      interventions: { exists: 'SELECT 1 FROM interventions i WHERE i.case_id = c.id', columns: { agency: 'i.agency', areaPath: 'i.area_path' } },
+      interventions: {
+        exists: 'SELECT 1 FROM interventions i WHERE i.case_id = c.id',
+        columns: { agency: 'i.agency', areaPath: 'i.area_path' },
+      },
     });
-    expect(sql).toBe('EXISTS (SELECT 1 FROM interventions i WHERE i.case_id = c.id AND (i.agency = :scope_0_0 AND (i.area_path = :scope_0_1 OR i.area_path LIKE :scope_0_2)))');
+    expect(sql).toBe(
+      'EXISTS (SELECT 1 FROM interventions i WHERE i.case_id = c.id AND (i.agency = :scope_0_0 AND (i.area_path = :scope_0_1 OR i.area_path LIKE :scope_0_2)))',
+    );
     expect(params).toEqual({ scope_0_0: 'police', scope_0_1: 'VN.46', scope_0_2: 'VN.46.%' });
   });
 });

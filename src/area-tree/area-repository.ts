@@ -81,17 +81,30 @@ export class AreaRepository {
   }
 
   async record(code: string): Promise<AreaRecord | undefined> {
-    return this.db.manager.createQueryBuilder().select(RECORD_COLUMNS).from('areas', 'a').where('a.code = :code', { code }).getRawOne<AreaRecord>();
+    return this.db.manager
+      .createQueryBuilder()
+      .select(RECORD_COLUMNS)
+      .from('areas', 'a')
+      .where('a.code = :code', { code })
+      .getRawOne<AreaRecord>();
   }
 
   /** Direct children of an area (the country when no parent is given), by code. */
   children(filter: AreaChildrenFilter): Promise<AreaRecord[]> {
-    const qb = this.db.manager.createQueryBuilder().select(RECORD_COLUMNS).from('areas', 'a').orderBy('a.code COLLATE "C"').limit(filter.limit);
+    const qb = this.db.manager
+      .createQueryBuilder()
+      .select(RECORD_COLUMNS)
+      .from('areas', 'a')
+      .orderBy('a.code COLLATE "C"')
+      .limit(filter.limit);
     if (filter.parentCode) qb.where('a.parent_code = :parentCode', { parentCode: filter.parentCode });
     else qb.where('a.parent_code IS NULL');
     if (filter.level) qb.andWhere('a.level = :level', { level: filter.level });
     if (filter.validOn) {
-      qb.andWhere('(a.valid_from IS NULL OR a.valid_from <= :validOn::date) AND (a.valid_to IS NULL OR a.valid_to >= :validOn::date)', { validOn: filter.validOn });
+      qb.andWhere(
+        '(a.valid_from IS NULL OR a.valid_from <= :validOn::date) AND (a.valid_to IS NULL OR a.valid_to >= :validOn::date)',
+        { validOn: filter.validOn },
+      );
     }
     if (filter.afterCode) qb.andWhere('a.code COLLATE "C" > :afterCode', { afterCode: filter.afterCode });
     return qb.getRawMany<AreaRecord>();
@@ -115,7 +128,16 @@ export class AreaRepository {
        ON CONFLICT (code) DO UPDATE
           SET name = EXCLUDED.name, valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to,
               successor_code = EXCLUDED.successor_code`,
-      [column('code'), column('name'), column('level'), column('parentCode'), column('path'), column('validFrom'), column('validTo'), column('successorCode')],
+      [
+        column('code'),
+        column('name'),
+        column('level'),
+        column('parentCode'),
+        column('path'),
+        column('validFrom'),
+        column('validTo'),
+        column('successorCode'),
+      ],
     );
   }
 

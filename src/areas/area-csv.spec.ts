@@ -22,7 +22,17 @@ function errorsOf(csv: string): { field: string; message: string }[] {
 
 describe('an area CSV row', () => {
   it('becomes the body POST /areas takes, empty cells being absent', () => {
-    expect(areaFromCsv({ code: '19753', name: 'Thuận Hóa', level: 'commune', parent_code: '46', valid_from: '2025-07-01', valid_to: '', successor_code: '' })).toEqual({
+    expect(
+      areaFromCsv({
+        code: '19753',
+        name: 'Thuận Hóa',
+        level: 'commune',
+        parent_code: '46',
+        valid_from: '2025-07-01',
+        valid_to: '',
+        successor_code: '',
+      }),
+    ).toEqual({
       code: '19753',
       name: 'Thuận Hóa',
       level: 'commune',
@@ -43,7 +53,10 @@ describe('an area CSV row', () => {
     const errors = errorsOf(`${header}\n01,Hà Nội,province,VN,,,\n02,X,hamlet,,2025-02-30,,bad code\n`);
     expect(errors).toEqual([
       { field: 'rows[1].level', message: 'line 3: level must be one of country, province, district, commune' },
-      { field: 'rows[1].parent_code', message: 'line 3: parent_code must be the code of the area one tier up (1–32 letters, digits or dashes)' },
+      {
+        field: 'rows[1].parent_code',
+        message: 'line 3: parent_code must be the code of the area one tier up (1–32 letters, digits or dashes)',
+      },
       { field: 'rows[1].valid_from', message: 'line 3: valid_from must be a date YYYY-MM-DD' },
       { field: 'rows[1].successor_code', message: 'line 3: successor_code must be 1–32 letters, digits or dashes' },
     ]);

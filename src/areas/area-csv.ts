@@ -1,5 +1,13 @@
 /** The columns of `POST /areas/import`, in the order API.md lists them. */
-export const AREA_CSV_COLUMNS = ['code', 'name', 'level', 'parent_code', 'valid_from', 'valid_to', 'successor_code'] as const;
+export const AREA_CSV_COLUMNS = [
+  'code',
+  'name',
+  'level',
+  'parent_code',
+  'valid_from',
+  'valid_to',
+  'successor_code',
+] as const;
 
 /** The CSV column of each CreateAreaDto property, to name errors the way the file does. */
 export const AREA_COLUMN_OF: Readonly<Record<string, string>> = {

@@ -43,9 +43,15 @@ export interface AreaImportPlan {
 /** May the caller create (a new area) or update (an existing one) at this path? */
 export type MayWrite = (action: 'create' | 'update', path: string) => boolean;
 
-function missingParentMessage(parentCode: string, index: number, definedAt: number | undefined, naming: RowNaming): string {
+function missingParentMessage(
+  parentCode: string,
+  index: number,
+  definedAt: number | undefined,
+  naming: RowNaming,
+): string {
   if (definedAt === undefined) return `parentCode ${parentCode} is not a known area`;
-  if (definedAt > index) return `parentCode ${parentCode} is defined further down (${naming.locate(definedAt)}); list parents before their children`;
+  if (definedAt > index)
+    return `parentCode ${parentCode} is defined further down (${naming.locate(definedAt)}); list parents before their children`;
   return `parentCode ${parentCode} is defined on ${naming.locate(definedAt)}, which has errors`;
 }
 
@@ -54,12 +60,18 @@ function missingParentMessage(parentCode: string, index: number, definedAt: numb
  * or defined on an earlier line; an existing code keeps its level and parent (only its name,
  * validity and successor change); a successor must be stored or defined anywhere in the file.
  */
-export function planAreaImport(rows: readonly AreaImportRow[], stored: ReadonlyMap<string, KnownArea>, naming: RowNaming, mayWrite: MayWrite): AreaImportPlan {
+export function planAreaImport(
+  rows: readonly AreaImportRow[],
+  stored: ReadonlyMap<string, KnownArea>,
+  naming: RowNaming,
+  mayWrite: MayWrite,
+): AreaImportPlan {
   const firstIndex = new Map<string, number>();
   rows.forEach((row, index) => firstIndex.has(row.code) || firstIndex.set(row.code, index));
   const fromFile = new Map<string, KnownArea>();
   const plan: AreaImportPlan = { areas: [], errors: [], outOfScope: [] };
-  const fail = (index: number, property: string, message: string) => plan.errors.push(naming.error(index, property, message));
+  const fail = (index: number, property: string, message: string) =>
+    plan.errors.push(naming.error(index, property, message));
 
   rows.forEach((row, index) => {
     const errorsBefore = plan.errors.length;
@@ -69,13 +81,19 @@ export function planAreaImport(rows: readonly AreaImportRow[], stored: ReadonlyM
     if (!isValidPeriod(row.validFrom, row.validTo)) fail(index, 'validTo', 'validTo must not be before validFrom');
     const successor = row.successorCode ?? null;
     if (successor === row.code) fail(index, 'successorCode', 'successorCode must name another area');
-    else if (successor && !stored.has(successor) && !firstIndex.has(successor)) fail(index, 'successorCode', `successorCode ${successor} is not a known area`);
+    else if (successor && !stored.has(successor) && !firstIndex.has(successor))
+      fail(index, 'successorCode', `successorCode ${successor} is not a known area`);
 
     const existing = stored.get(row.code);
     let path: string | undefined;
     if (existing) {
       if (row.level !== existing.level) fail(index, 'level', `level cannot change: ${row.code} is a ${existing.level}`);
-      if (parentCode !== existing.parentCode) fail(index, 'parentCode', `parentCode cannot change: ${row.code} sits under ${existing.parentCode ?? 'nothing'}`);
+      if (parentCode !== existing.parentCode)
+        fail(
+          index,
+          'parentCode',
+          `parentCode cannot change: ${row.code} sits under ${existing.parentCode ?? 'nothing'}`,
+        );
       path = existing.path;
     } else if (row.level === 'country') {
       fail(index, 'level', 'level country: a new country cannot be created');

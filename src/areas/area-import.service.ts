@@ -34,8 +34,13 @@ export class AreaImportService {
     return this.db.transaction(async (manager) => {
       // One import or creation at a time: the checks below stay true until the commit.
       await this.tree.lockForChanges(manager);
-      const stored = await this.areas.known(rows.flatMap((row) => [row.code, row.parentCode, row.successorCode]), manager);
-      const plan = planAreaImport(rows, stored, naming, (action, path) => caller.ability.can(action, subject('Area', { areaPath: path }) as never));
+      const stored = await this.areas.known(
+        rows.flatMap((row) => [row.code, row.parentCode, row.successorCode]),
+        manager,
+      );
+      const plan = planAreaImport(rows, stored, naming, (action, path) =>
+        caller.ability.can(action, subject('Area', { areaPath: path }) as never),
+      );
       if (plan.errors.length) throw invalidFields(plan.errors);
       if (plan.outOfScope.length) {
         const [first] = plan.outOfScope;
@@ -43,10 +48,26 @@ export class AreaImportService {
           `${plan.outOfScope.length} row(s) lie outside your area (${caller.user.areaCode}); the first is rows[${first.index}] (${naming.locate(first.index)}), code ${first.code}`,
         );
       }
-      await this.tree.upsert(manager, plan.areas.map(({ code, name, level, parentCode, path, validFrom, validTo, successorCode }) => ({ code, name, level, parentCode, path, validFrom, validTo, successorCode })));
+      await this.tree.upsert(
+        manager,
+        plan.areas.map(({ code, name, level, parentCode, path, validFrom, validTo, successorCode }) => ({
+          code,
+          name,
+          level,
+          parentCode,
+          path,
+          validFrom,
+          validTo,
+          successorCode,
+        })),
+      );
       const created = plan.areas.filter((area) => area.isNew).length;
       const updated = plan.areas.length - created;
-      await this.audit.recordBy(caller, { action: 'area.import', subjectType: 'Area', details: { created, updated } }, manager);
+      await this.audit.recordBy(
+        caller,
+        { action: 'area.import', subjectType: 'Area', details: { created, updated } },
+        manager,
+      );
       return { created, updated };
     });
   }

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Authorize } from '../access/authorize.decorator';
 import { Caller, CurrentCaller } from '../access/request-context';
 import { ApiProblems } from '../common/api-problems.decorator';
@@ -36,10 +44,16 @@ export class AreasController {
     description: `Header row \`${AREA_CSV_COLUMNS.join(',')}\`. Parents come before their children or are stored already; an existing code keeps its level and parent.`,
   })
   @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', example: `${AREA_CSV_COLUMNS.join(',')}\n46,Thành phố Huế,province,VN,2025-07-01,,\n` } })
+  @ApiBody({
+    schema: { type: 'string', example: `${AREA_CSV_COLUMNS.join(',')}\n46,Thành phố Huế,province,VN,2025-07-01,,\n` },
+  })
   @ApiOkResponse({ type: AreaImportResult })
   @ApiProblems(400, 413, 415)
-  import(@CurrentCaller() caller: Caller, @Headers('content-type') contentType: string | undefined, @Body() body: unknown): Promise<AreaImportResult> {
+  import(
+    @CurrentCaller() caller: Caller,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+  ): Promise<AreaImportResult> {
     return this.importer.importCsv(caller, contentType, body);
   }
 

@@ -31,8 +31,10 @@ export class AreasService {
 
   async create(caller: Caller, dto: CreateAreaDto): Promise<AreaView> {
     // A code is taken or it is not, whatever else the body says (API.md v1.1: 409, whatever its level).
-    if ((await this.known([dto.code])).has(dto.code)) throw new Conflict(`An area with code ${dto.code} already exists`);
-    if (dto.level === 'country') throw invalidField('level', 'a new country cannot be created: there is one, and every area sits inside it');
+    if ((await this.known([dto.code])).has(dto.code))
+      throw new Conflict(`An area with code ${dto.code} already exists`);
+    if (dto.level === 'country')
+      throw invalidField('level', 'a new country cannot be created: there is one, and every area sits inside it');
     const known = await this.known([dto.parentCode, dto.successorCode]);
     const parent = known.get(dto.parentCode);
     const errors: FieldError[] = [];
@@ -41,9 +43,12 @@ export class AreasService {
       const problem = parentLevelProblem(dto.level, parent.level);
       if (problem) errors.push({ field: 'parentCode', message: `${dto.parentCode} is a ${parent.level}: ${problem}` });
     }
-    if (!isValidPeriod(dto.validFrom, dto.validTo)) errors.push({ field: 'validTo', message: 'validTo must not be before validFrom' });
-    if (dto.successorCode === dto.code) errors.push({ field: 'successorCode', message: 'successorCode must name another area' });
-    else if (dto.successorCode && !known.has(dto.successorCode)) errors.push({ field: 'successorCode', message: `no area has code ${dto.successorCode}` });
+    if (!isValidPeriod(dto.validFrom, dto.validTo))
+      errors.push({ field: 'validTo', message: 'validTo must not be before validFrom' });
+    if (dto.successorCode === dto.code)
+      errors.push({ field: 'successorCode', message: 'successorCode must name another area' });
+    else if (dto.successorCode && !known.has(dto.successorCode))
+      errors.push({ field: 'successorCode', message: `no area has code ${dto.successorCode}` });
     if (errors.length || !parent) throw invalidFields(errors);
 
     const path = childPath(parent.path, dto.code);
@@ -62,7 +67,16 @@ export class AreasService {
           validTo: dto.validTo ?? null,
           successorCode: dto.successorCode ?? null,
         });
-        await this.audit.recordBy(caller, { action: 'area.create', subjectType: 'Area', subjectId: dto.code, details: { level: dto.level, parentCode: dto.parentCode } }, manager);
+        await this.audit.recordBy(
+          caller,
+          {
+            action: 'area.create',
+            subjectType: 'Area',
+            subjectId: dto.code,
+            details: { level: dto.level, parentCode: dto.parentCode },
+          },
+          manager,
+        );
         return toView(row);
       });
     } catch (error) {
@@ -80,8 +94,15 @@ export class AreasService {
   /** Direct children of `parentCode` (the country when absent), by code, keyset-paginated. */
   async list(query: AreaListQuery): Promise<Page<AreaView>> {
     const page = pageRequest(query, ['text']);
-    const rows = await this.areas.children({ parentCode: query.parentCode, level: query.level, validOn: query.validOn, afterCode: page.after?.[0], limit: page.fetch });
-    if (!rows.length && query.parentCode && !(await this.known([query.parentCode])).size) throw new NotFound(`The area ${query.parentCode}`);
+    const rows = await this.areas.children({
+      parentCode: query.parentCode,
+      level: query.level,
+      validOn: query.validOn,
+      afterCode: page.after?.[0],
+      limit: page.fetch,
+    });
+    if (!rows.length && query.parentCode && !(await this.known([query.parentCode])).size)
+      throw new NotFound(`The area ${query.parentCode}`);
     return toPage(rows, page.limit, toView, (row) => [row.code]);
   }
 }

@@ -1,11 +1,18 @@
 import { HttpException } from '@nestjs/common';
 import { bodyFormat, readCsvTable } from './csv-table';
 
-function problemOf(action: () => unknown): { status: number; detail?: string; errors?: { field: string; message: string }[] } {
+function problemOf(action: () => unknown): {
+  status: number;
+  detail?: string;
+  errors?: { field: string; message: string }[];
+} {
   try {
     action();
   } catch (error) {
-    const response = (error as HttpException).getResponse() as { detail?: string; errors?: { field: string; message: string }[] };
+    const response = (error as HttpException).getResponse() as {
+      detail?: string;
+      errors?: { field: string; message: string }[];
+    };
     return { status: (error as HttpException).getStatus(), ...response };
   }
   throw new Error('expected a problem');
@@ -28,10 +35,15 @@ describe('reading a CSV table', () => {
   });
 
   it('requires a header naming exactly the columns', () => {
-    expect(problemOf(() => readCsvTable('', columns)).errors).toEqual([{ field: 'header', message: expect.stringContaining('code,name') }]);
+    expect(problemOf(() => readCsvTable('', columns)).errors).toEqual([
+      { field: 'header', message: expect.stringContaining('code,name') },
+    ]);
     const wrong = problemOf(() => readCsvTable('code,title\n1,x\n', columns));
     expect(wrong.status).toBe(400);
-    expect(wrong.errors?.[0]).toEqual({ field: 'header', message: expect.stringMatching(/missing name; unknown title/) });
+    expect(wrong.errors?.[0]).toEqual({
+      field: 'header',
+      message: expect.stringMatching(/missing name; unknown title/),
+    });
     expect(problemOf(() => readCsvTable('01,Hà Nội\n', columns)).errors?.[0].field).toBe('header');
   });
 
@@ -50,7 +62,10 @@ describe('reading a CSV table', () => {
   });
 
   it('refuses a body that is not text', () => {
-    expect(problemOf(() => readCsvTable({ code: 1 }, columns)).errors?.[0]).toEqual({ field: 'body', message: 'must be CSV text' });
+    expect(problemOf(() => readCsvTable({ code: 1 }, columns)).errors?.[0]).toEqual({
+      field: 'body',
+      message: 'must be CSV text',
+    });
   });
 });
 

@@ -33,7 +33,13 @@ interface ParsedRecord {
 
 function parseRecords(text: string): ParsedRecord[] {
   try {
-    return parse(text, { info: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as unknown as ParsedRecord[];
+    return parse(text, {
+      info: true,
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    }) as unknown as ParsedRecord[];
   } catch (error) {
     // The parser's own message can quote the data: only its line goes back.
     const line = (error as { lines?: number }).lines;
@@ -69,7 +75,10 @@ export function readCsvTable(text: unknown, columns: readonly string[]): CsvReco
   const errors: FieldError[] = [];
   const records = rows.map(({ record, info }, index): CsvRecord => {
     if (record.length !== header.length) {
-      errors.push({ field: `rows[${index}]`, message: `line ${info.lines}: has ${record.length} fields, the header names ${header.length}` });
+      errors.push({
+        field: `rows[${index}]`,
+        message: `line ${info.lines}: has ${record.length} fields, the header names ${header.length}`,
+      });
     }
     const values: Record<string, string> = {};
     header.forEach((name, position) => (values[name] = record[position] ?? ''));

@@ -41,6 +41,9 @@ describe('a population CSV row', () => {
   });
 
   it('names JSON rows by index only', () => {
-    expect(jsonRowNaming.error(3, 'age', 'age must be between 0 and 17')).toEqual({ field: '[3].age', message: 'age must be between 0 and 17' });
+    expect(jsonRowNaming.error(3, 'age', 'age must be between 0 and 17')).toEqual({
+      field: '[3].age',
+      message: 'age must be between 0 and 17',
+    });
   });
 });

@@ -20,16 +20,26 @@ export class PopulationController {
     description: `A JSON array of rows, or text/csv with the header \`${POPULATION_CSV_COLUMNS.join(',')}\`.`,
   })
   @ApiConsumes('application/json', 'text/csv')
-  @ApiBody({ type: [PopulationRowDto], description: 'JSON: an array of rows. text/csv: the same rows, one per line, under the header (the schema shows the JSON form).' })
+  @ApiBody({
+    type: [PopulationRowDto],
+    description:
+      'JSON: an array of rows. text/csv: the same rows, one per line, under the header (the schema shows the JSON form).',
+  })
   @ApiOkResponse({ type: PopulationUpsertResult })
   @ApiProblems(400, 413, 415)
-  upsert(@CurrentCaller() caller: Caller, @Headers('content-type') contentType: string | undefined, @Body() body: unknown): Promise<PopulationUpsertResult> {
+  upsert(
+    @CurrentCaller() caller: Caller,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+  ): Promise<PopulationUpsertResult> {
     return this.population.upsert(caller, contentType, body);
   }
 
   @Get()
   @Authorize('read', 'Population')
-  @ApiOperation({ summary: 'Children in an area’s subtree for one year: 0–15 and 5–17 (statistics roles and admin, in their area)' })
+  @ApiOperation({
+    summary: 'Children in an area’s subtree for one year: 0–15 and 5–17 (statistics roles and admin, in their area)',
+  })
   @ApiOkResponse({ type: PopulationSummary })
   @ApiProblems(400, 404)
   summary(@CurrentCaller() caller: Caller, @Query() query: PopulationQuery): Promise<PopulationSummary> {

@@ -35,15 +35,29 @@ export class PopulationService {
     rows.forEach((row, index) => {
       const area = areas.get(row.areaCode);
       if (!area) errors.push(naming.error(index, 'areaCode', `areaCode ${row.areaCode} is not a known area`));
-      else if (area.level !== 'commune') errors.push(naming.error(index, 'areaCode', `areaCode ${row.areaCode} is a ${area.level}; population is kept by commune`));
+      else if (area.level !== 'commune')
+        errors.push(
+          naming.error(index, 'areaCode', `areaCode ${row.areaCode} is a ${area.level}; population is kept by commune`),
+        );
     });
     if (errors.length) throw invalidFields(errors);
-    const outside = [...areas.values()].find((area) => !caller.ability.can('update', subject('Population', { areaPath: area.path }) as never));
+    const outside = [...areas.values()].find(
+      (area) => !caller.ability.can('update', subject('Population', { areaPath: area.path }) as never),
+    );
     if (outside) throw new Forbidden(`Commune ${outside.code} lies outside your area (${caller.user.areaCode})`);
 
     await this.db.transaction(async (manager) => {
-      for (let start = 0; start < rows.length; start += CHUNK) await this.write(manager, rows.slice(start, start + CHUNK));
-      await this.audit.recordBy(caller, { action: 'population.upsert', subjectType: 'Population', details: { rows: rows.length, communes: areas.size, format } }, manager);
+      for (let start = 0; start < rows.length; start += CHUNK)
+        await this.write(manager, rows.slice(start, start + CHUNK));
+      await this.audit.recordBy(
+        caller,
+        {
+          action: 'population.upsert',
+          subjectType: 'Population',
+          details: { rows: rows.length, communes: areas.size, format },
+        },
+        manager,
+      );
     });
     return { upserted: rows.length };
   }
@@ -62,7 +76,9 @@ export class PopulationService {
         GROUP BY p.sex, p.age`,
       [query.year, area.path, descendantsPattern(area.path)],
     )) as { sex: Sex; age: number; count: string }[];
-    const totals = summarizePopulation(counts.map(({ sex, age, count }) => ({ sex, age: Number(age), count: Number(count) })));
+    const totals = summarizePopulation(
+      counts.map(({ sex, age, count }) => ({ sex, age: Number(age), count: Number(count) })),
+    );
     return {
       areaCode: area.code,
       year: query.year,
@@ -75,7 +91,8 @@ export class PopulationService {
   }
 
   private readRows(format: BodyFormat, body: unknown): { rows: PopulationRowDto[]; naming: RowNaming } {
-    if (format === 'json') return { rows: validateFlatRows(PopulationRowDto, body, jsonRowNaming), naming: jsonRowNaming };
+    if (format === 'json')
+      return { rows: validateFlatRows(PopulationRowDto, body, jsonRowNaming), naming: jsonRowNaming };
     const records = readCsvTable(body, POPULATION_CSV_COLUMNS);
     const naming = csvRowNaming(records, POPULATION_COLUMN_OF);
     return { rows: validateCsvRecords(PopulationRowDto, records, populationFromCsv, naming), naming };
@@ -86,7 +103,13 @@ export class PopulationService {
       `INSERT INTO population (area_code, year, sex, age, count)
        SELECT * FROM unnest($1::text[], $2::smallint[], $3::text[], $4::smallint[], $5::int[])
        ON CONFLICT (area_code, year, sex, age) DO UPDATE SET count = EXCLUDED.count, updated_at = now()`,
-      [rows.map((row) => row.areaCode), rows.map((row) => row.year), rows.map((row) => row.sex), rows.map((row) => row.age), rows.map((row) => row.count)],
+      [
+        rows.map((row) => row.areaCode),
+        rows.map((row) => row.year),
+        rows.map((row) => row.sex),
+        rows.map((row) => row.age),
+        rows.map((row) => row.count),
+      ],
     );
   }
 }

@@ -29,7 +29,9 @@ describe('validating a large array body of flat rows', () => {
   });
 
   it('takes numbers only as numbers: "4" is not an age', () => {
-    expect(errorsOf([{ ...good, age: '4' }])).toEqual([{ field: '[0].age', message: 'age must be a whole number from 0 to 17' }]);
+    expect(errorsOf([{ ...good, age: '4' }])).toEqual([
+      { field: '[0].age', message: 'age must be a whole number from 0 to 17' },
+    ]);
   });
 
   it('refuses a body that is not an array', () => {
@@ -37,7 +39,11 @@ describe('validating a large array body of flat rows', () => {
   });
 
   it('keeps a JSON "__proto__" key a plain field, never the prototype', () => {
-    const [row] = validateFlatRows(PopulationRowDto, [JSON.parse(JSON.stringify(good).replace('{', '{"__proto__":{"polluted":1},'))], jsonRowNaming);
+    const [row] = validateFlatRows(
+      PopulationRowDto,
+      [JSON.parse(JSON.stringify(good).replace('{', '{"__proto__":{"polluted":1},'))],
+      jsonRowNaming,
+    );
     expect(Object.getPrototypeOf(row)).toBe(PopulationRowDto.prototype);
     expect((row as unknown as { polluted?: number }).polluted).toBeUndefined();
   });

@@ -12,7 +12,10 @@ export interface RowNaming {
 }
 
 export const jsonRowNaming: RowNaming = {
-  error: (index, property, message) => ({ field: property === null ? `[${index}]` : `[${index}].${property}`, message }),
+  error: (index, property, message) => ({
+    field: property === null ? `[${index}]` : `[${index}].${property}`,
+    message,
+  }),
   locate: (index) => `[${index}]`,
 };
 
@@ -37,7 +40,8 @@ export function csvRowNaming(records: readonly CsvRecord[], columnOf: Readonly<R
 /** A DTO instance holding the row's own properties, `__proto__` included as a plain (unknown) field. */
 function toInstance<T extends object>(dto: new () => T, row: object): T {
   const instance = new dto();
-  for (const [key, value] of Object.entries(row)) Object.defineProperty(instance, key, { value, enumerable: true, writable: true, configurable: true });
+  for (const [key, value] of Object.entries(row))
+    Object.defineProperty(instance, key, { value, enumerable: true, writable: true, configurable: true });
   return instance;
 }
 
@@ -71,5 +75,9 @@ export function validateCsvRecords<T extends object>(
   toPlain: (values: Record<string, string>) => Record<string, unknown>,
   naming: RowNaming,
 ): T[] {
-  return validateFlatRows(dto, records.map((record) => toPlain(record.values)), naming);
+  return validateFlatRows(
+    dto,
+    records.map((record) => toPlain(record.values)),
+    naming,
+  );
 }

@@ -67,7 +67,12 @@ export class AuditLogService {
       caseId: query.caseId ?? null,
       details: { returned: Math.min(rows.length, page.limit) },
     });
-    return toPage(rows, page.limit, (row) => ({ ...row, at: row.at.toISOString() }), (row) => [row.id]);
+    return toPage(
+      rows,
+      page.limit,
+      (row) => ({ ...row, at: row.at.toISOString() }),
+      (row) => [row.id],
+    );
   }
 
   /** One case's entries, newest first: who read or changed it, in which role, doing what. */
@@ -80,8 +85,19 @@ export class AuditLogService {
       .orderBy('l.id', 'DESC')
       .limit(page.fetch);
     if (page.after) qb.andWhere('l.id < :afterId::bigint', { afterId: page.after[0] });
-    const rows = await qb.getRawMany<{ id: string; at: Date; username: string | null; role: string | null; action: string }>();
-    return toPage(rows, page.limit, ({ at, username, role, action }) => ({ at: at.toISOString(), username, role, action }), (row) => [row.id]);
+    const rows = await qb.getRawMany<{
+      id: string;
+      at: Date;
+      username: string | null;
+      role: string | null;
+      action: string;
+    }>();
+    return toPage(
+      rows,
+      page.limit,
+      ({ at, username, role, action }) => ({ at: at.toISOString(), username, role, action }),
+      (row) => [row.id],
+    );
   }
 }
 

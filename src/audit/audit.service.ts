@@ -27,7 +27,14 @@ type CallerEntry = Omit<AuditEntry, keyof Actor>;
 
 function actedBy(caller: Caller): Actor {
   const { user, requestId, clientRequestId } = caller;
-  return { userId: user.id, username: user.username, role: user.role, requestId, clientRequestId, actorAreaPath: user.areaPath };
+  return {
+    userId: user.id,
+    username: user.username,
+    role: user.role,
+    requestId,
+    clientRequestId,
+    actorAreaPath: user.areaPath,
+  };
 }
 
 /**
@@ -72,32 +79,35 @@ export class AuditService {
     );
   }
 
-  recordManyBy(
-    caller: Caller,
-    entries: CallerEntry[],
-    manager?: EntityManager,
-  ): Promise<void> {
+  recordManyBy(caller: Caller, entries: CallerEntry[], manager?: EntityManager): Promise<void> {
     const who = actedBy(caller);
-    return this.recordMany(entries.map((entry) => ({ ...entry, ...who })), manager);
+    return this.recordMany(
+      entries.map((entry) => ({ ...entry, ...who })),
+      manager,
+    );
   }
 
   /**
    * A list read that returned case data: one entry per case it showed, so each case's access log
    * tells who saw it in a list; one entry without a case when the list came back empty.
    */
-  recordListBy(caller: Caller, action: string, subjectType: string, caseIds: string[], manager?: EntityManager): Promise<void> {
+  recordListBy(
+    caller: Caller,
+    action: string,
+    subjectType: string,
+    caseIds: string[],
+    manager?: EntityManager,
+  ): Promise<void> {
     const distinct = [...new Set(caseIds)];
     const details = { returned: distinct.length };
-    const entries = distinct.length ? distinct.map((caseId) => ({ action, subjectType, caseId, details })) : [{ action, subjectType, details }];
+    const entries = distinct.length
+      ? distinct.map((caseId) => ({ action, subjectType, caseId, details }))
+      : [{ action, subjectType, details }];
     return this.recordManyBy(caller, entries, manager);
   }
 
   /** The same, with who-and-role taken from the caller. */
-  recordBy(
-    caller: Caller,
-    entry: CallerEntry,
-    manager?: EntityManager,
-  ): Promise<void> {
+  recordBy(caller: Caller, entry: CallerEntry, manager?: EntityManager): Promise<void> {
     return this.record({ ...entry, ...actedBy(caller) }, manager);
   }
 }

@@ -61,7 +61,8 @@ export class AuthenticationService {
     // A cached row of another version may be older than the token: read the row again.
     const user = cached?.tokenVersion === claims.tv ? cached : await this.load(claims.sub);
     if (!user) throw new Unauthorized('The token does not belong to an active user');
-    if (user.tokenVersion !== claims.tv) throw new Unauthorized('The token was issued before a password change or a deactivation; sign in again');
+    if (user.tokenVersion !== claims.tv)
+      throw new Unauthorized('The token was issued before a password change or a deactivation; sign in again');
     return user;
   }
 

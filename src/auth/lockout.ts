@@ -25,7 +25,8 @@ export function lockSecondsLeft(state: ThrottleState | undefined, now: Date): nu
   return Math.max(0, Math.ceil((state.lockedUntil.getTime() - now.getTime()) / 1000));
 }
 
-const withinWindow = (failures: Date[], now: Date) => failures.filter((at) => now.getTime() - at.getTime() < FAILURE_WINDOW_MS);
+const withinWindow = (failures: Date[], now: Date) =>
+  failures.filter((at) => now.getTime() - at.getTime() < FAILURE_WINDOW_MS);
 
 /** The state after one more failure at `now`: a lock when it is the fifth within 15 minutes. */
 export function afterFailure(state: ThrottleState | undefined, now: Date): ThrottleState {

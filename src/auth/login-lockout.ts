@@ -6,9 +6,14 @@ import { verifyPassword } from './password';
 
 export class TooManyAttempts extends ProblemException {
   constructor(seconds: number) {
-    super(HttpStatus.TOO_MANY_REQUESTS, `Too many failed password attempts for this username; try again in ${Math.ceil(seconds / 60)} minute(s)`, undefined, {
-      'Retry-After': String(seconds),
-    });
+    super(
+      HttpStatus.TOO_MANY_REQUESTS,
+      `Too many failed password attempts for this username; try again in ${Math.ceil(seconds / 60)} minute(s)`,
+      undefined,
+      {
+        'Retry-After': String(seconds),
+      },
+    );
   }
 }
 
@@ -48,7 +53,10 @@ export class LoginLockout {
   }
 
   /** Runs `change` on the username's row under a row lock; writes the new state it returns, if any (an empty one is deleted). */
-  private update<T>(username: string, change: (state: ThrottleState) => [next: ThrottleState | undefined, result: T]): Promise<T> {
+  private update<T>(
+    username: string,
+    change: (state: ThrottleState) => [next: ThrottleState | undefined, result: T],
+  ): Promise<T> {
     return this.db.transaction(async (manager: EntityManager) => {
       // One statement creates the row or locks the existing one, and reads it.
       const [current] = (await manager.query(

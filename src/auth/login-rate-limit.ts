@@ -20,8 +20,13 @@ export function loginRateLimitOptions(config: AppConfig): RateLimitPluginOptions
     max: config.loginRateLimit,
     timeWindow: 60_000,
     errorResponseBuilder: (_request, context) =>
-      new ProblemException(HttpStatus.TOO_MANY_REQUESTS, `Too many logins from this address; try again in ${context.after}`, undefined, {
-        'Retry-After': String(Math.max(1, Math.ceil(context.ttl / 1000))),
-      }),
+      new ProblemException(
+        HttpStatus.TOO_MANY_REQUESTS,
+        `Too many logins from this address; try again in ${context.after}`,
+        undefined,
+        {
+          'Retry-After': String(Math.max(1, Math.ceil(context.ttl / 1000))),
+        },
+      ),
   };
 }

@@ -19,7 +19,9 @@ const argon2Work = new ConcurrencyLimit(ARGON2_CONCURRENCY, ARGON2_MAX_QUEUED);
 
 export class PasswordWorkBusy extends ProblemException {
   constructor() {
-    super(HttpStatus.SERVICE_UNAVAILABLE, 'Too many password checks are under way; try again in a moment', undefined, { 'Retry-After': '1' });
+    super(HttpStatus.SERVICE_UNAVAILABLE, 'Too many password checks are under way; try again in a moment', undefined, {
+      'Retry-After': '1',
+    });
   }
 }
 

@@ -1,8 +1,19 @@
 import { Principal } from './principal';
 import { PrincipalCache, SignedInUser } from './principal-cache';
 
-const principal: Principal = { id: 'u1', username: 'a', fullName: 'A', role: 'auditor', areaCode: 'VN', areaPath: 'VN' };
-const signedIn = (id = 'u1'): SignedInUser => ({ principal: { ...principal, id }, tokenVersion: 0, mustChangePassword: false });
+const principal: Principal = {
+  id: 'u1',
+  username: 'a',
+  fullName: 'A',
+  role: 'auditor',
+  areaCode: 'VN',
+  areaPath: 'VN',
+};
+const signedIn = (id = 'u1'): SignedInUser => ({
+  principal: { ...principal, id },
+  tokenVersion: 0,
+  mustChangePassword: false,
+});
 
 describe('principal cache', () => {
   it('keeps a user for the time to live and no longer', () => {

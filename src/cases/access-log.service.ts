@@ -20,7 +20,12 @@ export class CaseAccessLogService {
   async list(caller: Caller, caseId: string, query: PageQuery): Promise<Page<AccessLogItem>> {
     requireAccess(caller, 'read', 'CaseAccessLog', await this.cases.scopeOf(caseId), 'The case');
     const page = await this.auditLog.forCase(caseId, pageRequest(query, ['bigint']));
-    await this.audit.recordBy(caller, { action: 'case.access_log.read', subjectType: 'Case', subjectId: caseId, caseId });
+    await this.audit.recordBy(caller, {
+      action: 'case.access_log.read',
+      subjectType: 'Case',
+      subjectId: caseId,
+      caseId,
+    });
     return page;
   }
 }

@@ -45,28 +45,58 @@ export class CaseInterventionWriter {
   ) {}
 
   /** Checks measures or interventions before anything is written: type of the agency, known area, due date. */
-  async validate(manager: EntityManager, items: NewIntervention[], receivedAt: Date, field: (index: number) => string, typeKey = 'type'): Promise<Map<string, string>> {
-    const areas = await this.areas.refs(items.map((item) => item.areaCode), manager);
+  async validate(
+    manager: EntityManager,
+    items: NewIntervention[],
+    receivedAt: Date,
+    field: (index: number) => string,
+    typeKey = 'type',
+  ): Promise<Map<string, string>> {
+    const areas = await this.areas.refs(
+      items.map((item) => item.areaCode),
+      manager,
+    );
     const paths = new Map([...areas.values()].map((area) => [area.code, area.path]));
     const errors: FieldError[] = [];
     items.forEach((item, index) => {
-      if (!isTypeOf(item.agency, item.type)) errors.push({ field: `${field(index)}${typeKey}`, message: `${item.type} is not an intervention type of ${item.agency}` });
-      if (!paths.has(item.areaCode)) errors.push({ field: `${field(index)}areaCode`, message: `no area has code ${item.areaCode}` });
-      if (new Date(item.dueAt) < receivedAt) errors.push({ field: `${field(index)}dueAt`, message: 'may not be before the case was received' });
+      if (!isTypeOf(item.agency, item.type))
+        errors.push({
+          field: `${field(index)}${typeKey}`,
+          message: `${item.type} is not an intervention type of ${item.agency}`,
+        });
+      if (!paths.has(item.areaCode))
+        errors.push({ field: `${field(index)}areaCode`, message: `no area has code ${item.areaCode}` });
+      if (new Date(item.dueAt) < receivedAt)
+        errors.push({ field: `${field(index)}dueAt`, message: 'may not be before the case was received' });
     });
     if (errors.length) throw new InvalidInput(errors);
     return paths;
   }
 
   /** Writes interventions inside the caller's transaction, each with its deadline and history. */
-  async insert(manager: EntityManager, caller: Caller, caseId: string, items: NewIntervention[], paths: Map<string, string>): Promise<string[]> {
+  async insert(
+    manager: EntityManager,
+    caller: Caller,
+    caseId: string,
+    items: NewIntervention[],
+    paths: Map<string, string>,
+  ): Promise<string[]> {
     const deadlines = new DeadlineStore(manager, caseId);
     const ids: string[] = [];
     for (const item of items) {
       const [{ id }] = (await manager.query(
         `INSERT INTO interventions (case_id, agency, type, area_code, area_path, due_at, notes_enc, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [caseId, item.agency, item.type, item.areaCode, paths.get(item.areaCode), new Date(item.dueAt), this.pii.encrypt(item.notes, 'interventions.notes'), caller.user.id],
+        [
+          caseId,
+          item.agency,
+          item.type,
+          item.areaCode,
+          paths.get(item.areaCode),
+          new Date(item.dueAt),
+          this.pii.encrypt(item.notes, 'interventions.notes'),
+          caller.user.id,
+        ],
       )) as { id: string }[];
       await manager.query(
         `INSERT INTO intervention_status_changes (intervention_id, from_status, to_status, changed_by, role) VALUES ($1, NULL, 'requested', $2, $3)`,
@@ -79,7 +109,13 @@ export class CaseInterventionWriter {
     }
     await this.audit.recordManyBy(
       caller,
-      ids.map((id, index) => ({ action: 'intervention.create', subjectType: 'Intervention', subjectId: id, caseId, details: { agency: items[index].agency, type: items[index].type } })),
+      ids.map((id, index) => ({
+        action: 'intervention.create',
+        subjectType: 'Intervention',
+        subjectId: id,
+        caseId,
+        details: { agency: items[index].agency, type: items[index].type },
+      })),
       manager,
     );
     return ids;
@@ -97,17 +133,23 @@ export class CaseInterventionWriter {
   }
 
   /** A new status (and outcome, when given), its history entry, and the deadline met when the work ends. */
-  async changeStatus(manager: EntityManager, caller: Caller, row: StoredIntervention, status: InterventionStatus, outcome?: string): Promise<void> {
+  async changeStatus(
+    manager: EntityManager,
+    caller: Caller,
+    row: StoredIntervention,
+    status: InterventionStatus,
+    outcome?: string,
+  ): Promise<void> {
     const outcomeEnc = outcome === undefined ? row.outcomeEnc : this.pii.encrypt(outcome, 'interventions.outcome');
-    await manager.query(`UPDATE interventions SET status = $2, outcome_enc = $3, version = version + 1, updated_at = now() WHERE id = $1`, [
-      row.id,
-      status,
-      outcomeEnc,
-    ]);
+    await manager.query(
+      `UPDATE interventions SET status = $2, outcome_enc = $3, version = version + 1, updated_at = now() WHERE id = $1`,
+      [row.id, status, outcomeEnc],
+    );
     await manager.query(
       `INSERT INTO intervention_status_changes (intervention_id, from_status, to_status, changed_by, role) VALUES ($1, $2, $3, $4, $5)`,
       [row.id, row.status, status, caller.user.id, caller.user.role],
     );
-    if (FINAL_STATUSES.includes(status)) await new DeadlineStore(manager, row.caseId).meetForIntervention(row.id, new Date());
+    if (FINAL_STATUSES.includes(status))
+      await new DeadlineStore(manager, row.caseId).meetForIntervention(row.id, new Date());
   }
 }

@@ -59,13 +59,23 @@ export class CaseListService {
       });
     }
     if (query.overdue === 'true') {
-      qb.andWhere(`c.status <> 'closed' AND EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.met_at IS NULL AND d.due_at < now())`);
+      qb.andWhere(
+        `c.status <> 'closed' AND EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.met_at IS NULL AND d.due_at < now())`,
+      );
     }
     if (page.after) {
-      qb.andWhere('(c.received_at, c.id) < (:afterAt::timestamptz, :afterId::uuid)', { afterAt: page.after[0], afterId: page.after[1] });
+      qb.andWhere('(c.received_at, c.id) < (:afterAt::timestamptz, :afterId::uuid)', {
+        afterAt: page.after[0],
+        afterId: page.after[1],
+      });
     }
     const rows = await qb.getRawMany<CaseListRow>();
-    await this.audit.recordListBy(caller, 'case.list', 'Case', rows.slice(0, page.limit).map((row) => row.id));
+    await this.audit.recordListBy(
+      caller,
+      'case.list',
+      'Case',
+      rows.slice(0, page.limit).map((row) => row.id),
+    );
     return toPage(
       rows,
       page.limit,

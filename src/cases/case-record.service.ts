@@ -57,16 +57,42 @@ export class CaseRecordService {
     const plan = [...steps].reverse().find((s) => s.step === 'draft_plan');
     const approval = plan && steps.find((s) => s.step === 'approve_plan' && s.performedAt >= plan.performedAt);
     return {
-      timeline: steps.map(({ step, fromStatus, toStatus, performedAt, performedBy, role }) => ({ step, fromStatus, toStatus, performedAt, performedBy, role })),
+      timeline: steps.map(({ step, fromStatus, toStatus, performedAt, performedBy, role }) => ({
+        step,
+        fromStatus,
+        toStatus,
+        performedAt,
+        performedBy,
+        role,
+      })),
       assessments: steps
         .filter((s) => ASSESSMENT_STEPS[s.step])
-        .map((s) => ({ kind: ASSESSMENT_STEPS[s.step], ...s.facts, ...s.content, performedAt: s.performedAt, performedBy: s.performedBy }) as AssessmentDto),
+        .map(
+          (s) =>
+            ({
+              kind: ASSESSMENT_STEPS[s.step],
+              ...s.facts,
+              ...s.content,
+              performedAt: s.performedAt,
+              performedBy: s.performedBy,
+            }) as AssessmentDto,
+        ),
       plan: plan
-        ? { goals: plan.content.goals as string[], measures: plan.facts.measures as MeasureDto[], draftedAt: plan.performedAt, approvedAt: approval?.performedAt ?? null }
+        ? {
+            goals: plan.content.goals as string[],
+            measures: plan.facts.measures as MeasureDto[],
+            draftedAt: plan.performedAt,
+            approvedAt: approval?.performedAt ?? null,
+          }
         : null,
       emergencyActions: steps
         .filter((s) => s.step === 'emergency_action' || s.step === 'temporary_separation')
-        .map((s) => ({ type: s.facts.type as string, notes: (s.content.notes as string | null | undefined) ?? null, performedAt: s.performedAt, performedBy: s.performedBy })),
+        .map((s) => ({
+          type: s.facts.type as string,
+          notes: (s.content.notes as string | null | undefined) ?? null,
+          performedAt: s.performedAt,
+          performedBy: s.performedBy,
+        })),
     };
   }
 

@@ -45,7 +45,16 @@ export interface CaseRef {
 export type CaseChanges = Partial<Record<'risk_level' | 'emergency' | 'substantiation', string | boolean>>;
 
 /** Columns the statistics facts are computed from: a change to any of them recomputes the child's facts. */
-const COUNTED_COLUMNS: readonly string[] = ['substantiation', 'category', 'form', 'fatal', 'event_date', 'age_at_event', 'sex', 'residence_area_path'];
+const COUNTED_COLUMNS: readonly string[] = [
+  'substantiation',
+  'category',
+  'form',
+  'fatal',
+  'event_date',
+  'age_at_event',
+  'sex',
+  'residence_area_path',
+];
 
 /**
  * The writes of one transaction on cases. It remembers the children whose cases it touched, and
@@ -135,11 +144,10 @@ export class CaseWrites {
   async update(kase: { id: string; childId: string }, status: CaseStatus, changes: CaseChanges): Promise<void> {
     const columns = Object.keys(changes) as (keyof CaseChanges)[];
     const assignments = columns.map((column, index) => `, ${column} = $${index + 3}`).join('');
-    await this.manager.query(`UPDATE cases SET status = $2, version = version + 1, updated_at = now()${assignments} WHERE id = $1`, [
-      kase.id,
-      status,
-      ...columns.map((column) => changes[column]),
-    ]);
+    await this.manager.query(
+      `UPDATE cases SET status = $2, version = version + 1, updated_at = now()${assignments} WHERE id = $1`,
+      [kase.id, status, ...columns.map((column) => changes[column])],
+    );
     if (columns.some((column) => COUNTED_COLUMNS.includes(column))) this.touch(kase.childId, false);
   }
 
@@ -178,7 +186,10 @@ export class CaseRepository {
 
   /** Where a case lies, for a per-record access check; undefined for an unknown id. */
   async scopeOf(caseId: string): Promise<{ id: string; areaPath: string } | undefined> {
-    const [row] = (await this.db.query(`SELECT id, area_path AS "areaPath" FROM cases WHERE id = $1`, [caseId])) as { id: string; areaPath: string }[];
+    const [row] = (await this.db.query(`SELECT id, area_path AS "areaPath" FROM cases WHERE id = $1`, [caseId])) as {
+      id: string;
+      areaPath: string;
+    }[];
     return row;
   }
 

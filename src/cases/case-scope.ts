@@ -23,7 +23,10 @@ export const INTERVENTION_SCOPE_COLUMNS: ColumnMap = {
  * `?areaCode=` on a case list: the cases whose commune lies in that area, as a condition on
  * `c.area_path`. An unknown code is a 400 on `areaCode`.
  */
-export async function caseAreaFilter(areas: AreaRepository, areaCode: string): Promise<{ sql: string; params: Record<string, string> }> {
+export async function caseAreaFilter(
+  areas: AreaRepository,
+  areaCode: string,
+): Promise<{ sql: string; params: Record<string, string> }> {
   const area = await areas.ref(areaCode);
   if (!area) throw invalidField('areaCode', `no area has code ${areaCode}`);
   return {

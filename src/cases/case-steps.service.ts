@@ -10,7 +10,16 @@ import {
   policeReferralDue,
   separationEnd,
 } from './deadlines';
-import { DetailedAssessmentDto, EmergencyActionDto, InitialAssessmentDto, MeasureDto, PlanDto, ReasonDto, ReviewDto, StepDto } from './dto/workflow.dto';
+import {
+  DetailedAssessmentDto,
+  EmergencyActionDto,
+  InitialAssessmentDto,
+  MeasureDto,
+  PlanDto,
+  ReasonDto,
+  ReviewDto,
+  StepDto,
+} from './dto/workflow.dto';
 import { StepContext, WorkflowService } from './workflow.service';
 
 /** Each Decree 56 step with the records and deadlines it writes (DOMAIN.md §3, API.md Cases). */
@@ -23,19 +32,27 @@ export class CaseStepsService {
 
   /** Mẫu 02: risk and emergency; meets the 12-hour initial assessment. */
   initialAssessment(caller: Caller, caseId: string, dto: InitialAssessmentDto) {
-    return this.workflow.take(caller, caseId, 'initial_assessment', dto, async ({ kase, performedAt, deadlines, setOnCase }) => {
-      setOnCase({ risk_level: dto.riskLevel, emergency: dto.emergency });
-      await deadlines.meet('initial_assessment', performedAt);
-      if (dto.emergency) await deadlines.setOnce('emergency_response', emergencyResponseDue(kase.receivedAt));
-      if (needsPoliceReferral(kase.form, dto.riskLevel)) await deadlines.setOnce('police_referral', policeReferralDue(kase.receivedAt));
-      return { facts: { riskLevel: dto.riskLevel, emergency: dto.emergency }, content: { notes: dto.notes ?? null } };
-    });
+    return this.workflow.take(
+      caller,
+      caseId,
+      'initial_assessment',
+      dto,
+      async ({ kase, performedAt, deadlines, setOnCase }) => {
+        setOnCase({ risk_level: dto.riskLevel, emergency: dto.emergency });
+        await deadlines.meet('initial_assessment', performedAt);
+        if (dto.emergency) await deadlines.setOnce('emergency_response', emergencyResponseDue(kase.receivedAt));
+        if (needsPoliceReferral(kase.form, dto.riskLevel))
+          await deadlines.setOnce('police_referral', policeReferralDue(kase.receivedAt));
+        return { facts: { riskLevel: dto.riskLevel, emergency: dto.emergency }, content: { notes: dto.notes ?? null } };
+      },
+    );
   }
 
   /** Medical care, police protection, safe shelter or (the chair's) temporary separation. */
   emergencyAction(caller: Caller, caseId: string, dto: EmergencyActionDto) {
     const step = dto.type === 'temporary_separation' ? 'temporary_separation' : 'emergency_action';
-    if (!caller.ability.can(step, 'Case')) throw new Forbidden('Only the chair of the commune People’s Committee decides a temporary separation');
+    if (!caller.ability.can(step, 'Case'))
+      throw new Forbidden('Only the chair of the commune People’s Committee decides a temporary separation');
     return this.workflow.take(caller, caseId, step, dto, async ({ performedAt, deadlines }) => {
       await deadlines.meet('emergency_response', performedAt);
       if (dto.type === 'temporary_separation') await deadlines.set('separation_end', separationEnd(performedAt));
@@ -45,40 +62,75 @@ export class CaseStepsService {
 
   /** Mẫu 03: the eight findings, risk and substantiation; the plan is due in 5 working days. */
   detailedAssessment(caller: Caller, caseId: string, dto: DetailedAssessmentDto) {
-    return this.workflow.take(caller, caseId, 'detailed_assessment', dto, async ({ kase, performedAt, deadlines, calendar, setOnCase }) => {
-      setOnCase({ risk_level: dto.riskLevel, substantiation: dto.substantiation });
-      await deadlines.set('plan_draft', await calendar.addWorkingDays(performedAt, PLAN_DRAFT_WORKING_DAYS));
-      if (needsPoliceReferral(kase.form, dto.riskLevel)) await deadlines.setOnce('police_referral', policeReferralDue(kase.receivedAt));
-      return { facts: { riskLevel: dto.riskLevel, substantiation: dto.substantiation }, content: { findings: dto.findings } };
-    });
+    return this.workflow.take(
+      caller,
+      caseId,
+      'detailed_assessment',
+      dto,
+      async ({ kase, performedAt, deadlines, calendar, setOnCase }) => {
+        setOnCase({ risk_level: dto.riskLevel, substantiation: dto.substantiation });
+        await deadlines.set('plan_draft', await calendar.addWorkingDays(performedAt, PLAN_DRAFT_WORKING_DAYS));
+        if (needsPoliceReferral(kase.form, dto.riskLevel))
+          await deadlines.setOnce('police_referral', policeReferralDue(kase.receivedAt));
+        return {
+          facts: { riskLevel: dto.riskLevel, substantiation: dto.substantiation },
+          content: { findings: dto.findings },
+        };
+      },
+    );
   }
 
   /** Mẫu 04: goals and measures; meets plan_draft, approval due in 2 working days. */
   async draftPlan(caller: Caller, caseId: string, dto: PlanDto) {
-    return this.workflow.take(caller, caseId, 'draft_plan', dto, async ({ manager, kase, performedAt, deadlines, calendar }) => {
-      await this.interventions.validate(manager, dto.measures.map(asIntervention), kase.receivedAt, (index) => `measures[${index}].`, 'action');
-      await deadlines.meet('plan_draft', performedAt);
-      await deadlines.set('plan_approval', await calendar.addWorkingDays(performedAt, PLAN_APPROVAL_WORKING_DAYS));
-      return { facts: { measures: dto.measures }, content: { goals: dto.goals } };
-    });
+    return this.workflow.take(
+      caller,
+      caseId,
+      'draft_plan',
+      dto,
+      async ({ manager, kase, performedAt, deadlines, calendar }) => {
+        await this.interventions.validate(
+          manager,
+          dto.measures.map(asIntervention),
+          kase.receivedAt,
+          (index) => `measures[${index}].`,
+          'action',
+        );
+        await deadlines.meet('plan_draft', performedAt);
+        await deadlines.set('plan_approval', await calendar.addWorkingDays(performedAt, PLAN_APPROVAL_WORKING_DAYS));
+        return { facts: { measures: dto.measures }, content: { goals: dto.goals } };
+      },
+    );
   }
 
   /** Mẫu 05: the chair (or the provincial office) approves; each measure becomes an intervention. */
   approvePlan(caller: Caller, caseId: string, dto: StepDto) {
-    return this.workflow.take(caller, caseId, 'approve_plan', dto, async ({ manager, kase, performedAt, deadlines }) => {
-      const measures = await this.latestMeasures(manager, caseId);
-      const paths = await this.interventions.validate(manager, measures.map(asIntervention), kase.receivedAt, (index) => `measures[${index}].`, 'action');
-      const ids = await this.interventions.insert(manager, caller, caseId, measures.map(asIntervention), paths);
-      await deadlines.meet('plan_approval', performedAt);
-      return { facts: { interventions: ids } };
-    });
+    return this.workflow.take(
+      caller,
+      caseId,
+      'approve_plan',
+      dto,
+      async ({ manager, kase, performedAt, deadlines }) => {
+        const measures = await this.latestMeasures(manager, caseId);
+        const paths = await this.interventions.validate(
+          manager,
+          measures.map(asIntervention),
+          kase.receivedAt,
+          (index) => `measures[${index}].`,
+          'action',
+        );
+        const ids = await this.interventions.insert(manager, caller, caseId, measures.map(asIntervention), paths);
+        await deadlines.meet('plan_approval', performedAt);
+        return { facts: { interventions: ids } };
+      },
+    );
   }
 
   /** Mẫu 06: close when no risk remains, otherwise back to planning. */
   review(caller: Caller, caseId: string, dto: ReviewDto) {
     const step = dto.outcome === 'close' ? 'review_close' : 'review_replan';
     return this.workflow.take(caller, caseId, step, dto, async ({ performedAt, deadlines, calendar }) => {
-      if (dto.outcome === 'replan') await deadlines.set('plan_draft', await calendar.addWorkingDays(performedAt, PLAN_DRAFT_WORKING_DAYS));
+      if (dto.outcome === 'replan')
+        await deadlines.set('plan_draft', await calendar.addWorkingDays(performedAt, PLAN_DRAFT_WORKING_DAYS));
       else await deadlines.meet('separation_end', performedAt);
       return { facts: { outcome: dto.outcome }, content: { notes: dto.notes ?? null } };
     });
@@ -105,4 +157,9 @@ export class CaseStepsService {
   }
 }
 
-const asIntervention = (measure: MeasureDto) => ({ agency: measure.agency, type: measure.action, areaCode: measure.areaCode, dueAt: measure.dueAt });
+const asIntervention = (measure: MeasureDto) => ({
+  agency: measure.agency,
+  type: measure.action,
+  areaCode: measure.areaCode,
+  dueAt: measure.dueAt,
+});

@@ -93,7 +93,14 @@ export class CaseViewService {
       this.records.interventions(id),
     ]);
     await this.audit.recordBy(caller, { action: 'case.read', subjectType: 'Case', subjectId: id, caseId: id });
-    const parts: CaseParts = { kase, child: this.decryptChild(child), reports: reports.map((report) => this.decryptReport(report)), deadlines, interventions, now: new Date() };
+    const parts: CaseParts = {
+      kase,
+      child: this.decryptChild(child),
+      reports: reports.map((report) => this.decryptReport(report)),
+      deadlines,
+      interventions,
+      now: new Date(),
+    };
     if (!childProtection || !workflow) return agencyCaseView(parts, caller.user);
     const description = this.pii.decrypt(reports[0]?.descriptionEnc, 'reports.description');
     return childProtectionCaseView({ ...parts, description, possibleDuplicates: duplicates, workflow });
@@ -144,7 +151,10 @@ export class CaseViewService {
   }
 
   /** Other children who may be this one, with those of their cases the caller may see. */
-  private async possibleDuplicates(caller: Caller, childId: string): Promise<{ childId: string; caseNumbers: string[] }[]> {
+  private async possibleDuplicates(
+    caller: Caller,
+    childId: string,
+  ): Promise<{ childId: string; caseNumbers: string[] }[]> {
     const scope = scopeCondition(caller.ability, 'read', 'Case', CASE_SCOPE_COLUMNS);
     const rows = await this.db
       .createQueryBuilder()

@@ -49,7 +49,11 @@ export class CasesController {
   @ApiOperation({ summary: 'Who read or changed the case (its officers, the auditor)' })
   @ApiPageResponse(AccessLogItemDto)
   @ApiProblems(400, 404)
-  accessLog(@CurrentCaller() caller: Caller, @CaseId() id: string, @Query() query: PageQuery): Promise<Page<AccessLogItemDto>> {
+  accessLog(
+    @CurrentCaller() caller: Caller,
+    @CaseId() id: string,
+    @Query() query: PageQuery,
+  ): Promise<Page<AccessLogItemDto>> {
     return this.accessLogs.list(caller, id, query);
   }
 }

@@ -13,7 +13,15 @@ import { CodesController } from './codes.controller';
 @Module({
   imports: [StatisticsModule],
   controllers: [CasesController, CodesController],
-  providers: [CaseListService, CaseViewService, CaseAccessLogService, CaseRecordService, CaseInterventionWriter, CaseRepository, ChildMatcher],
+  providers: [
+    CaseListService,
+    CaseViewService,
+    CaseAccessLogService,
+    CaseRecordService,
+    CaseInterventionWriter,
+    CaseRepository,
+    ChildMatcher,
+  ],
   exports: [CaseViewService, CaseInterventionWriter, CaseRepository, ChildMatcher],
 })
 export class CasesModule {}

@@ -34,7 +34,8 @@ export class ChildMatcher {
   async findOrCreate(manager: EntityManager, child: ReportedChild): Promise<{ id: string; created: boolean }> {
     const name = normalizeName(child.fullName);
     const residence = child.residenceAreaCode ?? null;
-    const matchIndex = child.dateOfBirth && residence ? this.pii.index('child', name, child.dateOfBirth, residence) : null;
+    const matchIndex =
+      child.dateOfBirth && residence ? this.pii.index('child', name, child.dateOfBirth, residence) : null;
     const nearIndex = residence ? this.pii.index('near', name, residence) : null;
     // One round trip: insert unless the same child exists, and gather near-match candidates (the
     // statement's snapshot predates the insert, so the new child is never its own candidate).
@@ -68,11 +69,18 @@ export class ChildMatcher {
     }
     if (row.existingId) return { id: row.existingId, created: false };
     // A concurrent intake inserted the same child after this statement's snapshot: read it now.
-    const [existing] = (await manager.query(`SELECT id FROM children WHERE match_index = $1`, [matchIndex])) as { id: string }[];
+    const [existing] = (await manager.query(`SELECT id FROM children WHERE match_index = $1`, [matchIndex])) as {
+      id: string;
+    }[];
     return { id: existing.id, created: false };
   }
 
-  private async recordNearMatches(manager: EntityManager, id: string, candidates: Candidate[], child: ReportedChild): Promise<void> {
+  private async recordNearMatches(
+    manager: EntityManager,
+    id: string,
+    candidates: Candidate[],
+    child: ReportedChild,
+  ): Promise<void> {
     const near = candidates.filter((candidate) => {
       const birth = this.pii.decrypt(candidate.dateOfBirthEnc, 'children.date_of_birth');
       if (!birth || !child.dateOfBirth) return true; // an estimated age on either side: worth a look

@@ -24,7 +24,10 @@ const labelled = (list: Record<string, Labels>, lang: 'vi' | 'en') =>
 export class CodesController {
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Every code list (channels, categories, forms, perpetrators, sexes, agencies, intervention types) with labels' })
+  @ApiOperation({
+    summary:
+      'Every code list (channels, categories, forms, perpetrators, sexes, agencies, intervention types) with labels',
+  })
   @ApiOkResponse({ type: CodesDto })
   @ApiProblems(400)
   list(@Query() query: CodesQuery): CodesDto {

@@ -45,7 +45,14 @@ export class DeadlineListService {
     const page = pageRequest(query, ['timestamp', 'uuid']);
     const qb = this.db
       .createQueryBuilder()
-      .select(['d.id AS id', 'c.id AS "caseId"', 'c.case_number AS "caseNumber"', 'd.kind AS kind', 'd.due_at AS "dueAt"', `${cursorTimestamp('d.due_at')} AS "dueAtExact"`])
+      .select([
+        'd.id AS id',
+        'c.id AS "caseId"',
+        'c.case_number AS "caseNumber"',
+        'd.kind AS kind',
+        'd.due_at AS "dueAt"',
+        `${cursorTimestamp('d.due_at')} AS "dueAtExact"`,
+      ])
       .from('deadlines', 'd')
       .innerJoin('cases', 'c', 'c.id = d.case_id')
       .where('d.met_at IS NULL')
@@ -60,9 +67,18 @@ export class DeadlineListService {
       const filter = await caseAreaFilter(this.areas, query.areaCode);
       qb.andWhere(filter.sql, filter.params);
     }
-    if (page.after) qb.andWhere('(d.due_at, d.id) > (:afterAt::timestamptz, :afterId::uuid)', { afterAt: page.after[0], afterId: page.after[1] });
+    if (page.after)
+      qb.andWhere('(d.due_at, d.id) > (:afterAt::timestamptz, :afterId::uuid)', {
+        afterAt: page.after[0],
+        afterId: page.after[1],
+      });
     const rows = await qb.getRawMany<DeadlineRow>();
-    await this.audit.recordListBy(caller, 'deadline.list', 'Deadline', rows.slice(0, page.limit).map((row) => row.caseId));
+    await this.audit.recordListBy(
+      caller,
+      'deadline.list',
+      'Deadline',
+      rows.slice(0, page.limit).map((row) => row.caseId),
+    );
     const now = Date.now();
     return toPage(
       rows,

@@ -35,14 +35,16 @@ export class DeadlineStore {
   }
 
   async setForIntervention(interventionId: string, dueAt: Date): Promise<void> {
-    await this.manager.query(`INSERT INTO deadlines (case_id, kind, intervention_id, due_at) VALUES ($1, 'intervention', $2, $3)`, [
-      this.caseId,
-      interventionId,
-      dueAt,
-    ]);
+    await this.manager.query(
+      `INSERT INTO deadlines (case_id, kind, intervention_id, due_at) VALUES ($1, 'intervention', $2, $3)`,
+      [this.caseId, interventionId, dueAt],
+    );
   }
 
   async meetForIntervention(interventionId: string, at: Date): Promise<void> {
-    await this.manager.query(`UPDATE deadlines SET met_at = $2 WHERE intervention_id = $1 AND met_at IS NULL`, [interventionId, at]);
+    await this.manager.query(`UPDATE deadlines SET met_at = $2 WHERE intervention_id = $1 AND met_at IS NULL`, [
+      interventionId,
+      at,
+    ]);
   }
 }

@@ -17,7 +17,9 @@ export class DeadlinesController {
 
   @Get()
   @Authorize('read', 'Deadline')
-  @ApiOperation({ summary: 'Open deadlines in the caller’s scope, earliest first; overdue=true for those already past' })
+  @ApiOperation({
+    summary: 'Open deadlines in the caller’s scope, earliest first; overdue=true for those already past',
+  })
   @ApiPageResponse(DeadlineItemDto)
   @ApiProblems(400)
   list(@CurrentCaller() caller: Caller, @Query() query: DeadlineQuery): Promise<Page<DeadlineItemDto>> {

@@ -32,7 +32,11 @@ export const EMERGENCY_PERPETRATORS: readonly Perpetrator[] = ['parent', 'caregi
  * Deadlines that depend on later steps (an emergency found at assessment, violence assessed high,
  * the plan's working days) are set by those steps.
  */
-export function deadlinesAtReceipt(facts: { receivedAt: Date; form: string; allegedPerpetrator?: string | null }): DueDeadline[] {
+export function deadlinesAtReceipt(facts: {
+  receivedAt: Date;
+  form: string;
+  allegedPerpetrator?: string | null;
+}): DueDeadline[] {
   const deadlines: DueDeadline[] = [{ kind: 'initial_assessment', dueAt: addHours(facts.receivedAt, 12) }];
   if (facts.allegedPerpetrator && (EMERGENCY_PERPETRATORS as readonly string[]).includes(facts.allegedPerpetrator)) {
     deadlines.push({ kind: 'emergency_response', dueAt: emergencyResponseDue(facts.receivedAt) });

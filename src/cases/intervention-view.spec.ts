@@ -12,7 +12,9 @@ const row = {
   version: 3,
 };
 /** Stands in for the cipher: names the column each envelope was opened for. */
-const pii = { decrypt: (envelope: string | null | undefined, context: string) => (envelope ? `${envelope}@${context}` : null) };
+const pii = {
+  decrypt: (envelope: string | null | undefined, context: string) => (envelope ? `${envelope}@${context}` : null),
+};
 
 describe('an intervention in full', () => {
   it('has its notes and outcome decrypted, each for its own column, and its due time as ISO 8601', () => {

@@ -39,6 +39,9 @@ export function interventionSummary({ id, agency, status }: InterventionSummaryD
 }
 
 /** The viewer's own: an intervention of the viewer's agency inside the viewer's area. */
-export function isOwnIntervention(intervention: { agency: string; areaPath: string }, viewer: Pick<Principal, 'role' | 'areaPath'>): boolean {
+export function isOwnIntervention(
+  intervention: { agency: string; areaPath: string },
+  viewer: Pick<Principal, 'role' | 'areaPath'>,
+): boolean {
   return intervention.agency === viewer.role && isWithin(intervention.areaPath, viewer.areaPath);
 }

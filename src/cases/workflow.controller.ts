@@ -7,7 +7,15 @@ import { CaseViewService } from './case-view.service';
 import { CaseId } from './cases.controller';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { ApiCaseViewResponse, CaseView } from './dto/case-view.dto';
-import { DetailedAssessmentDto, EmergencyActionDto, InitialAssessmentDto, PlanDto, ReasonDto, ReviewDto, StepDto } from './dto/workflow.dto';
+import {
+  DetailedAssessmentDto,
+  EmergencyActionDto,
+  InitialAssessmentDto,
+  PlanDto,
+  ReasonDto,
+  ReviewDto,
+  StepDto,
+} from './dto/workflow.dto';
 
 /** The Decree 56 steps. Each answers with the case as the caller now sees it (new version included). */
 @ApiTags('case workflow')
@@ -30,7 +38,11 @@ export class WorkflowController {
   @ApiOperation({ summary: 'Initial risk assessment (Mẫu 02) → initial_assessed' })
   @ApiCaseViewResponse()
   @ApiProblems(400, 404, 409, 413, 415)
-  initialAssessment(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: InitialAssessmentDto): Promise<CaseView> {
+  initialAssessment(
+    @CurrentCaller() caller: Caller,
+    @CaseId() id: string,
+    @Body() dto: InitialAssessmentDto,
+  ): Promise<CaseView> {
     return this.after(caller, id, this.steps.initialAssessment(caller, id, dto));
   }
 
@@ -40,7 +52,11 @@ export class WorkflowController {
   @ApiOperation({ summary: 'Emergency action; temporary separation by the commune chair only (ends 15 days later)' })
   @ApiCaseViewResponse()
   @ApiProblems(400, 404, 409, 413, 415)
-  emergencyAction(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: EmergencyActionDto): Promise<CaseView> {
+  emergencyAction(
+    @CurrentCaller() caller: Caller,
+    @CaseId() id: string,
+    @Body() dto: EmergencyActionDto,
+  ): Promise<CaseView> {
     return this.after(caller, id, this.steps.emergencyAction(caller, id, dto));
   }
 
@@ -50,7 +66,11 @@ export class WorkflowController {
   @ApiOperation({ summary: 'Detailed assessment (Mẫu 03) → detailed_assessed; plan due in 5 working days' })
   @ApiCaseViewResponse()
   @ApiProblems(400, 404, 409, 413, 415)
-  detailedAssessment(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: DetailedAssessmentDto): Promise<CaseView> {
+  detailedAssessment(
+    @CurrentCaller() caller: Caller,
+    @CaseId() id: string,
+    @Body() dto: DetailedAssessmentDto,
+  ): Promise<CaseView> {
     return this.after(caller, id, this.steps.detailedAssessment(caller, id, dto));
   }
 

@@ -60,7 +60,9 @@ export class WorkflowService {
       const { manager } = writes;
       const kase = (await writes.lockForStep(caseId))!;
       if (kase.version !== dto.version) {
-        throw new Conflict(`The case changed since you read it (version ${dto.version}, now ${kase.version}); reload and try again`);
+        throw new Conflict(
+          `The case changed since you read it (version ${dto.version}, now ${kase.version}); reload and try again`,
+        );
       }
       const outcome = applyStep(step, kase);
       if (!outcome.allowed) throw new Conflict(outcome.reason);
@@ -85,7 +87,8 @@ export class WorkflowService {
   private performedAt(given: string | undefined, receivedAt: Date): Date {
     if (!given) return new Date();
     const at = new Date(given);
-    if (at < receivedAt) throw invalidField('performedAt', `may not be before the case was received (${receivedAt.toISOString()})`);
+    if (at < receivedAt)
+      throw invalidField('performedAt', `may not be before the case was received (${receivedAt.toISOString()})`);
     if (at.getTime() > Date.now() + CLOCK_SKEW_MS) throw invalidField('performedAt', 'may not be in the future');
     return at;
   }
@@ -115,6 +118,10 @@ export class WorkflowService {
         record.content ? this.pii.encrypt(JSON.stringify(record.content), 'case_steps.content') : null,
       ],
     )) as { id: string }[];
-    await this.audit.recordBy(caller, { action: `case.${step}`, subjectType: 'Case', subjectId: caseId, caseId, details: { step: id, from, to } }, manager);
+    await this.audit.recordBy(
+      caller,
+      { action: `case.${step}`, subjectType: 'Case', subjectId: caseId, caseId, details: { step: id, from, to } },
+      manager,
+    );
   }
 }

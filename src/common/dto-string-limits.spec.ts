@@ -27,7 +27,8 @@ function validatedClasses(): Map<ValidatedClass, ValidationMetadata[]> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     if (readFileSync(file, 'utf8').includes("from 'class-validator'")) require(file);
   }
-  return (getMetadataStorage() as unknown as { validationMetadatas: Map<ValidatedClass, ValidationMetadata[]> }).validationMetadatas;
+  return (getMetadataStorage() as unknown as { validationMetadatas: Map<ValidatedClass, ValidationMetadata[]> })
+    .validationMetadatas;
 }
 
 /** `Class.property` for each string field without a MaxLength (of the same `each`). */
@@ -43,7 +44,8 @@ function stringFieldsWithoutMaxLength(classes: Map<ValidatedClass, ValidationMet
       const stringChecks = checks.filter((entry) => STRING_CHECKS.has(entry.name ?? ''));
       if (!declaredString && !stringChecks.length) continue;
       const each = stringChecks.some((entry) => entry.each === true);
-      if (!checks.some((entry) => entry.name === 'maxLength' && !!entry.each === each)) missing.push(`${target.name}.${property}`);
+      if (!checks.some((entry) => entry.name === 'maxLength' && !!entry.each === each))
+        missing.push(`${target.name}.${property}`);
     }
   }
   return missing.sort();
@@ -54,7 +56,17 @@ describe('string fields of the DTOs', () => {
 
   it('finds the DTOs of every module', () => {
     const names = [...classes.keys()].map((target) => target.name);
-    expect(names).toEqual(expect.arrayContaining(['LoginDto', 'CreateReportDto', 'ReportChildDto', 'PlanDto', 'AuditQuery', 'PageQuery', 'HolidayDto']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'LoginDto',
+        'CreateReportDto',
+        'ReportChildDto',
+        'PlanDto',
+        'AuditQuery',
+        'PageQuery',
+        'HolidayDto',
+      ]),
+    );
   });
 
   it('each have a MaxLength, so that no string is unbounded', () => {

@@ -17,7 +17,9 @@ describe('inputShapeErrors', () => {
   it(`accepts ${MAX_NESTING} levels of nesting and refuses one more, naming where`, () => {
     expect(inputShapeErrors(nested(MAX_NESTING))).toEqual([]);
     const errors = inputShapeErrors({ a: nested(MAX_NESTING) });
-    expect(errors).toEqual([{ field: `a${'[0]'.repeat(MAX_NESTING - 1)}`, message: `is nested more than ${MAX_NESTING} levels deep` }]);
+    expect(errors).toEqual([
+      { field: `a${'[0]'.repeat(MAX_NESTING - 1)}`, message: `is nested more than ${MAX_NESTING} levels deep` },
+    ]);
   });
 
   it('walks 100,000 levels without exhausting the stack', () => {
@@ -25,13 +27,17 @@ describe('inputShapeErrors', () => {
   });
 
   it('refuses __proto__, prototype and constructor at any depth as fields that are not accepted', () => {
-    const body = JSON.parse('{"__proto__":{"x":1},"children":[{"fullName":"A","constructor":"-0"}],"reporter":{"prototype":{}}}');
+    const body = JSON.parse(
+      '{"__proto__":{"x":1},"children":[{"fullName":"A","constructor":"-0"}],"reporter":{"prototype":{}}}',
+    );
     expect(inputShapeErrors(body)).toEqual([
       { field: '__proto__', message: 'is not an accepted field' },
       { field: 'children[0].constructor', message: 'is not an accepted field' },
       { field: 'reporter.prototype', message: 'is not an accepted field' },
     ]);
-    expect(inputShapeErrors(JSON.parse('[{"constructor":{"prototype":1}}]'))).toEqual([{ field: '[0].constructor', message: 'is not an accepted field' }]);
+    expect(inputShapeErrors(JSON.parse('[{"constructor":{"prototype":1}}]'))).toEqual([
+      { field: '[0].constructor', message: 'is not an accepted field' },
+    ]);
   });
 
   it('refuses the other names of Object.prototype (which class-transformer would skip unseen)', () => {
@@ -50,6 +56,8 @@ describe('inputShapeErrors', () => {
       { field: 'name', message: 'must not contain the character U+0000' },
       { field: 'children[0].fullName', message: 'must not contain the character U+0000' },
     ]);
-    expect(inputShapeErrors('code,name\n1,\u0000\n')).toEqual([{ field: 'body', message: 'must not contain the character U+0000' }]);
+    expect(inputShapeErrors('code,name\n1,\u0000\n')).toEqual([
+      { field: 'body', message: 'must not contain the character U+0000' },
+    ]);
   });
 });

@@ -34,17 +34,21 @@ export function inputShapeErrors(value: unknown, maxNesting = MAX_NESTING): Fiel
   const pending: { value: unknown; path: string; depth: number }[] = [{ value, path: '', depth: 1 }];
   while (pending.length && errors.length < 100) {
     const { value: current, path, depth } = pending.pop()!;
-    if (typeof current === 'string' && current.includes(NUL)) errors.push({ field: path || 'body', message: 'must not contain the character U+0000' });
+    if (typeof current === 'string' && current.includes(NUL))
+      errors.push({ field: path || 'body', message: 'must not contain the character U+0000' });
     if (current === null || typeof current !== 'object') continue;
     if (depth > maxNesting) {
       errors.push({ field: path || 'body', message: `is nested more than ${maxNesting} levels deep` });
       continue;
     }
-    const entries: [string | number, unknown][] = Array.isArray(current) ? current.map((item, index) => [index, item]) : Object.entries(current);
+    const entries: [string | number, unknown][] = Array.isArray(current)
+      ? current.map((item, index) => [index, item])
+      : Object.entries(current);
     for (let index = entries.length - 1; index >= 0; index--) {
       const [key, child] = entries[index];
       const childPath = pathOf(path, key);
-      if (typeof key === 'string' && isNotData(key)) errors.push({ field: childPath, message: 'is not an accepted field' });
+      if (typeof key === 'string' && isNotData(key))
+        errors.push({ field: childPath, message: 'is not an accepted field' });
       else pending.push({ value: child, path: childPath, depth: depth + 1 });
     }
   }

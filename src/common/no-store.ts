@@ -6,7 +6,8 @@ import type { FastifyInstance } from 'fastify';
  */
 export function neverCacheApiResponses(fastify: FastifyInstance, apiPrefix: string): void {
   fastify.addHook('onSend', async (request, reply, payload) => {
-    if (request.url.startsWith(apiPrefix) && !reply.hasHeader('cache-control')) void reply.header('Cache-Control', 'no-store');
+    if (request.url.startsWith(apiPrefix) && !reply.hasHeader('cache-control'))
+      void reply.header('Cache-Control', 'no-store');
     return payload;
   });
 }

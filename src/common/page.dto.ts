@@ -13,7 +13,12 @@ export function PageOf<Item>(item: Type<Item>): Type<Page<Item>> {
   if (known) return known as Type<Page<Item>>;
   class PageOfItems implements Page<Item> {
     @ApiProperty({ type: [item] }) items!: Item[];
-    @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last one' }) nextCursor!: string | null;
+    @ApiProperty({
+      type: String,
+      nullable: true,
+      description: 'Pass as `cursor` for the next page; null on the last one',
+    })
+    nextCursor!: string | null;
   }
   Object.defineProperty(PageOfItems, 'name', { value: `${item.name.replace(/Dto$/, '')}Page` });
   pages.set(item, PageOfItems);
@@ -21,4 +26,5 @@ export function PageOf<Item>(item: Type<Item>): Type<Page<Item>> {
 }
 
 /** 200 with a page of `item`: the response of every list route. */
-export const ApiPageResponse = (item: Type<unknown>, description?: string) => applyDecorators(ApiOkResponse({ type: PageOf(item), description }));
+export const ApiPageResponse = (item: Type<unknown>, description?: string) =>
+  applyDecorators(ApiOkResponse({ type: PageOf(item), description }));

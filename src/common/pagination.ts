@@ -57,7 +57,11 @@ export function decodeCursor(cursor: string | undefined, parts: readonly CursorP
   if (cursor === undefined) return undefined;
   try {
     const position = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(position) && position.length === parts.length && position.every((value, i) => isPart(value, parts[i]))) {
+    if (
+      Array.isArray(position) &&
+      position.length === parts.length &&
+      position.every((value, i) => isPart(value, parts[i]))
+    ) {
       return position as string[];
     }
   } catch {
@@ -67,7 +71,8 @@ export function decodeCursor(cursor: string | undefined, parts: readonly CursorP
 }
 
 /** A timestamptz column as exact UTC text (microseconds), for a cursor that compares exactly. */
-export const cursorTimestamp = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+export const cursorTimestamp = (column: string): string =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** What a list query needs from `?limit=&cursor=`: how many to show, how many to fetch, where to start. */
 export interface PageRequest {
@@ -85,7 +90,12 @@ export function pageRequest(query: PageQuery, parts: readonly CursorPart[]): Pag
 }
 
 /** Fetch `limit + 1` rows, give back `limit` and a cursor when there is more. */
-export function toPage<R, T>(rows: R[], limit: number, toItem: (row: R) => T, position: (row: R) => unknown[]): Page<T> {
+export function toPage<R, T>(
+  rows: R[],
+  limit: number,
+  toItem: (row: R) => T,
+  position: (row: R) => unknown[],
+): Page<T> {
   const more = rows.length > limit;
   const pageRows = more ? rows.slice(0, limit) : rows;
   return {

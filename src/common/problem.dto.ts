@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FieldError, Problem } from './problem';
 
 export class FieldErrorDto implements FieldError {
-  @ApiProperty({ example: 'children[0].dateOfBirth', description: 'The path of the field in the body or the query' }) field!: string;
+  @ApiProperty({ example: 'children[0].dateOfBirth', description: 'The path of the field in the body or the query' })
+  field!: string;
   @ApiProperty({ example: 'dateOfBirth must be a date YYYY-MM-DD' }) message!: string;
 }
 
@@ -12,7 +13,13 @@ export class ProblemDto implements Problem {
   @ApiProperty({ example: 'Invalid request' }) title!: string;
   @ApiProperty({ example: 400 }) status!: number;
   @ApiProperty({ example: 'The request has invalid fields' }) detail!: string;
-  @ApiPropertyOptional({ example: '/api/v1/users', description: 'The path of the request, without its query string' }) instance?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'The server’s id of the request, also in the X-Request-Id header' }) requestId?: string;
-  @ApiPropertyOptional({ type: [FieldErrorDto], description: 'For invalid input: one entry per field' }) errors?: FieldErrorDto[];
+  @ApiPropertyOptional({ example: '/api/v1/users', description: 'The path of the request, without its query string' })
+  instance?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The server’s id of the request, also in the X-Request-Id header',
+  })
+  requestId?: string;
+  @ApiPropertyOptional({ type: [FieldErrorDto], description: 'For invalid input: one entry per field' })
+  errors?: FieldErrorDto[];
 }

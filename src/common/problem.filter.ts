@@ -26,14 +26,18 @@ function fastifyClientError(error: unknown): { status: number; detail: string } 
   const jsonSyntax = error instanceof SyntaxError;
   return {
     status: candidate.statusCode,
-    detail: byCode[candidate.code ?? ''] ?? (jsonSyntax ? 'The body is not valid JSON' : problemTitle(candidate.statusCode)),
+    detail:
+      byCode[candidate.code ?? ''] ?? (jsonSyntax ? 'The body is not valid JSON' : problemTitle(candidate.statusCode)),
   };
 }
 
 const UNEXPECTED = 'An unexpected error occurred; it has been logged with the request id';
 
 /** Turns any error into problem+json. Never a stack trace or SQL in a response. */
-export function toProblem(error: unknown, request: FastifyRequest): { problem: Problem; headers: Record<string, string> } {
+export function toProblem(
+  error: unknown,
+  request: FastifyRequest,
+): { problem: Problem; headers: Record<string, string> } {
   let status = 500;
   let detail = UNEXPECTED;
   let errors: FieldError[] | undefined;
@@ -76,7 +80,11 @@ export function sendProblem(reply: FastifyReply, problem: Problem, headers: Reco
 /** Logs the failure without anything a request carried: no body, no query, no driver message with values. */
 export function logFailure(logger: Logger, error: unknown, request: FastifyRequest): void {
   const err = error as { name?: string; code?: string; stack?: string };
-  const safeStack = (err.stack ?? '').split('\n').filter((line) => line.trim().startsWith('at ')).slice(0, 8).join('\n');
+  const safeStack = (err.stack ?? '')
+    .split('\n')
+    .filter((line) => line.trim().startsWith('at '))
+    .slice(0, 8)
+    .join('\n');
   logger.error(
     { requestId: request.id, errorName: err.name, errorCode: err.code, stack: safeStack },
     'unhandled error',

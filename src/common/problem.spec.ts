@@ -2,13 +2,19 @@ import { HttpException } from '@nestjs/common';
 import { FieldError, invalidFields, MAX_LISTED_ERRORS } from './problem';
 
 const bodyOf = (error: HttpException) => error.getResponse() as { detail: string; errors: FieldError[] };
-const rowErrors = (count: number): FieldError[] => Array.from({ length: count }, (_, row) => ({ field: `[${row}].age`, message: 'age must be a whole number from 0 to 17' }));
+const rowErrors = (count: number): FieldError[] =>
+  Array.from({ length: count }, (_, row) => ({
+    field: `[${row}].age`,
+    message: 'age must be a whole number from 0 to 17',
+  }));
 
 describe('a 400 for many invalid fields', () => {
   it('counts them and quotes the first in its detail', () => {
     const error = invalidFields(rowErrors(3));
     expect(error.getStatus()).toBe(400);
-    expect(bodyOf(error).detail).toBe('3 invalid field(s); the first is [0].age: age must be a whole number from 0 to 17');
+    expect(bodyOf(error).detail).toBe(
+      '3 invalid field(s); the first is [0].age: age must be a whole number from 0 to 17',
+    );
   });
 
   it('lists the first 100, and still counts them all', () => {

@@ -48,11 +48,20 @@ export interface ProblemKind {
 }
 
 /** Signed in with a one-time password (set by an admin): only `POST /auth/password` is open. */
-export const PASSWORD_CHANGE_REQUIRED: ProblemKind = { slug: 'password-change-required', title: 'Password change required' };
+export const PASSWORD_CHANGE_REQUIRED: ProblemKind = {
+  slug: 'password-change-required',
+  title: 'Password change required',
+};
 
 /** An error that already knows its problem body: thrown by services for domain-level failures. */
 export class ProblemException extends HttpException {
-  constructor(status: number, detail: string, errors?: FieldError[], headers?: Record<string, string>, kind?: ProblemKind) {
+  constructor(
+    status: number,
+    detail: string,
+    errors?: FieldError[],
+    headers?: Record<string, string>,
+    kind?: ProblemKind,
+  ) {
     super({ detail, errors, headers, kind }, status);
   }
 }
@@ -63,7 +72,8 @@ export class InvalidInput extends ProblemException {
   }
 }
 
-export const invalidField = (field: string, message: string) => new InvalidInput([{ field, message }], `${field}: ${message}`);
+export const invalidField = (field: string, message: string) =>
+  new InvalidInput([{ field, message }], `${field}: ${message}`);
 
 /** How many errors a 400 lists; its detail still counts them all. */
 export const MAX_LISTED_ERRORS = 100;
@@ -74,7 +84,10 @@ export const MAX_LISTED_ERRORS = 100;
  */
 export function invalidFields(errors: FieldError[], counted = 'invalid field'): InvalidInput {
   const [first] = errors;
-  return new InvalidInput(errors.slice(0, MAX_LISTED_ERRORS), `${errors.length} ${counted}(s); the first is ${first.field}: ${first.message}`);
+  return new InvalidInput(
+    errors.slice(0, MAX_LISTED_ERRORS),
+    `${errors.length} ${counted}(s); the first is ${first.field}: ${first.message}`,
+  );
 }
 
 export class NotFound extends ProblemException {
@@ -97,7 +110,13 @@ export class Forbidden extends ProblemException {
 
 export class PasswordChangeRequired extends ProblemException {
   constructor() {
-    super(HttpStatus.FORBIDDEN, 'Set a new password with POST /auth/password before anything else', undefined, undefined, PASSWORD_CHANGE_REQUIRED);
+    super(
+      HttpStatus.FORBIDDEN,
+      'Set a new password with POST /auth/password before anything else',
+      undefined,
+      undefined,
+      PASSWORD_CHANGE_REQUIRED,
+    );
   }
 }
 

@@ -38,8 +38,15 @@ export function configureRequestBodies(app: NestFastifyApplication, prefix: stri
   });
 
   fastify.addHook('preParsing', async (request, _reply, payload) => {
-    if (mediaType(request.headers['content-type']) === 'text/csv' && !request.is404 && !request.routeOptions.config.acceptsCsv) {
-      throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, `text/csv is accepted only by ${CSV_ROUTES.join(' and ')}; send JSON`);
+    if (
+      mediaType(request.headers['content-type']) === 'text/csv' &&
+      !request.is404 &&
+      !request.routeOptions.config.acceptsCsv
+    ) {
+      throw new ProblemException(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        `text/csv is accepted only by ${CSV_ROUTES.join(' and ')}; send JSON`,
+      );
     }
     return payload;
   });

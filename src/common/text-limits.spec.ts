@@ -8,7 +8,8 @@ class Coded {
   code!: string;
 }
 
-const messagesFor = (code: unknown) => validateSync(plainToInstance(Coded, { code })).flatMap((error) => Object.values(error.constraints ?? {}));
+const messagesFor = (code: unknown) =>
+  validateSync(plainToInstance(Coded, { code })).flatMap((error) => Object.values(error.constraints ?? {}));
 
 describe('LengthAtMost', () => {
   it('refuses a string longer than its limit', () => {

@@ -12,7 +12,8 @@ class Sample {
   kind!: string;
 }
 
-const errorsOf = (plain: object) => flattenValidationErrors(validateSync(plainToInstance(Sample, plain), VALIDATOR_OPTIONS));
+const errorsOf = (plain: object) =>
+  flattenValidationErrors(validateSync(plainToInstance(Sample, plain), VALIDATOR_OPTIONS));
 
 describe('flattenValidationErrors', () => {
   it('names the field and keeps short messages as they are', () => {

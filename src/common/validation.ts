@@ -22,7 +22,11 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
     const name = shortened(error.property);
     const field = prefix ? (isIndex ? `${prefix}[${name}]` : `${prefix}.${name}`) : isIndex ? `[${name}]` : name;
     for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
-      flat.push({ field, message: constraint === 'whitelistValidation' ? 'is not an accepted field' : withoutLongEcho(message, error.value) });
+      flat.push({
+        field,
+        message:
+          constraint === 'whitelistValidation' ? 'is not an accepted field' : withoutLongEcho(message, error.value),
+      });
     }
     if (error.children?.length) flat.push(...flattenValidationErrors(error.children, field));
   }

@@ -23,28 +23,63 @@ function messagesFor(dto: new () => object, value: unknown): string[] {
 }
 const accepts = (dto: new () => object, value: unknown) => messagesFor(dto, value).length === 0;
 
-class AreaCode { @IsAreaCode() field!: string; }
-class CommuneCode { @IsAreaCode({ message: 'field must be a commune code' }) field!: string; }
-class LocalDate { @IsLocalDate() field!: string; }
-class KeptDate { @IsLocalDate({ years: [1900, 2200] }) field!: string; }
-class Year { @IsYear() field!: number; }
-class Timestamp { @IsTimestamp() field!: string; }
-class Uuid { @IsUuid() field!: string; }
-class Version { @IsVersion() field!: number; }
-class Sex { @IsCode(['male', 'female']) field!: string; }
-class Period { @IsCode(['year', 'H1', 'H2', 'Q1', 'Q2'], { listedAs: ['year', 'H1', 'H2', 'Q1–Q2'] }) field!: string; }
-class Risk { @IsOneOf(['high', 'medium', 'low']) field!: string; }
-class Form { @IsDependentCode() field!: string; }
-class Notes { @IsOptional() @IsFreeText() field?: string; }
-class Reason { @IsFreeText(5000, { nonEmpty: true }) field!: string; }
-class Goals { @IsFreeText(20, { nonEmpty: true, each: true }) field!: string[]; }
-class FullName { @IsPersonName() field!: string; }
-class Username { @IsUsername(3) field!: string; }
+class AreaCode {
+  @IsAreaCode() field!: string;
+}
+class CommuneCode {
+  @IsAreaCode({ message: 'field must be a commune code' }) field!: string;
+}
+class LocalDate {
+  @IsLocalDate() field!: string;
+}
+class KeptDate {
+  @IsLocalDate({ years: [1900, 2200] }) field!: string;
+}
+class Year {
+  @IsYear() field!: number;
+}
+class Timestamp {
+  @IsTimestamp() field!: string;
+}
+class Uuid {
+  @IsUuid() field!: string;
+}
+class Version {
+  @IsVersion() field!: number;
+}
+class Sex {
+  @IsCode(['male', 'female']) field!: string;
+}
+class Period {
+  @IsCode(['year', 'H1', 'H2', 'Q1', 'Q2'], { listedAs: ['year', 'H1', 'H2', 'Q1–Q2'] }) field!: string;
+}
+class Risk {
+  @IsOneOf(['high', 'medium', 'low']) field!: string;
+}
+class Form {
+  @IsDependentCode() field!: string;
+}
+class Notes {
+  @IsOptional() @IsFreeText() field?: string;
+}
+class Reason {
+  @IsFreeText(5000, { nonEmpty: true }) field!: string;
+}
+class Goals {
+  @IsFreeText(20, { nonEmpty: true, each: true }) field!: string[];
+}
+class FullName {
+  @IsPersonName() field!: string;
+}
+class Username {
+  @IsUsername(3) field!: string;
+}
 
 describe('an area code', () => {
   it('is 1–32 letters, digits or dashes', () => {
     for (const code of ['VN', '46', '19753', 'HN-01', 'A'.repeat(32)]) expect(accepts(AreaCode, code)).toBe(true);
-    for (const code of ['', 'A'.repeat(33), '46.001', '46 001', 'Hà', 46, undefined]) expect(accepts(AreaCode, code)).toBe(false);
+    for (const code of ['', 'A'.repeat(33), '46.001', '46 001', 'Hà', 46, undefined])
+      expect(accepts(AreaCode, code)).toBe(false);
   });
 
   it('says "must be an area code", or the wording its field gives', () => {
@@ -53,7 +88,10 @@ describe('an area code', () => {
   });
 
   it('also names the length when a value is far too long', () => {
-    expect(messagesFor(AreaCode, 'A'.repeat(1000))).toEqual(['field must be at most 32 characters', 'field must be an area code']);
+    expect(messagesFor(AreaCode, 'A'.repeat(1000))).toEqual([
+      'field must be at most 32 characters',
+      'field must be an area code',
+    ]);
   });
 });
 
@@ -89,7 +127,8 @@ describe('a year', () => {
   });
 
   it('that is not a whole number gets one message, not one per bound as well', () => {
-    for (const year of [2025.5, '2025', NaN, null, undefined]) expect(messagesFor(Year, year)).toEqual(['field must be a whole number']);
+    for (const year of [2025.5, '2025', NaN, null, undefined])
+      expect(messagesFor(Year, year)).toEqual(['field must be a whole number']);
   });
 });
 
@@ -99,7 +138,9 @@ describe('a timestamp', () => {
     expect(accepts(Timestamp, '2025-06-02T01:30:00.123456Z')).toBe(true);
     expect(accepts(Timestamp, '2025-02-30T08:30:00Z')).toBe(false);
     expect(accepts(Timestamp, 'yesterday')).toBe(false);
-    expect(messagesFor(Timestamp, `2025-06-02T08:30:00.${'1'.repeat(40)}Z`)).toContain('field must be at most 40 characters');
+    expect(messagesFor(Timestamp, `2025-06-02T08:30:00.${'1'.repeat(40)}Z`)).toContain(
+      'field must be at most 40 characters',
+    );
   });
 });
 

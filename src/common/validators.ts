@@ -13,7 +13,16 @@ import {
   ValidationArguments,
   ValidationOptions,
 } from 'class-validator';
-import { LengthAtMost, MAX_AREA_CODE, MAX_CODE, MAX_DATE, MAX_NAME, MAX_TEXT, MAX_TIMESTAMP, MAX_UUID } from './text-limits';
+import {
+  LengthAtMost,
+  MAX_AREA_CODE,
+  MAX_CODE,
+  MAX_DATE,
+  MAX_NAME,
+  MAX_TEXT,
+  MAX_TIMESTAMP,
+  MAX_UUID,
+} from './text-limits';
 
 /**
  * One decorator per rule of the input boundary, each with its length limit and its message, so a
@@ -56,7 +65,8 @@ export interface LocalDateOptions extends ValidationOptions {
 
 /** A local date: `YYYY-MM-DD`, a day that exists on the calendar, optionally within some years. */
 export function IsLocalDate({ years, ...options }: LocalDateOptions = {}): PropertyDecorator {
-  const inYears = (value: string) => !years || (Number(value.slice(0, 4)) >= years[0] && Number(value.slice(0, 4)) <= years[1]);
+  const inYears = (value: string) =>
+    !years || (Number(value.slice(0, 4)) >= years[0] && Number(value.slice(0, 4)) <= years[1]);
   return stacked(
     ValidateBy(
       {
@@ -78,9 +88,12 @@ export function IsYear(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isYear',
       validator: {
-        validate: (value: unknown) => Number.isInteger(value) && (value as number) >= MIN_YEAR && (value as number) <= MAX_YEAR,
+        validate: (value: unknown) =>
+          Number.isInteger(value) && (value as number) >= MIN_YEAR && (value as number) <= MAX_YEAR,
         defaultMessage: (args) =>
-          Number.isInteger(args?.value) ? `${args?.property} must be from ${MIN_YEAR} to ${MAX_YEAR}` : `${args?.property} must be a whole number`,
+          Number.isInteger(args?.value)
+            ? `${args?.property} must be from ${MIN_YEAR} to ${MAX_YEAR}`
+            : `${args?.property} must be a whole number`,
       },
     },
     options,
@@ -147,6 +160,7 @@ export function IsPersonName(): PropertyDecorator {
 /** A username: letters, digits, dots, dashes and underscores, `shortest` to 64 of them. */
 export function IsUsername(shortest: number): PropertyDecorator {
   const pattern = new RegExp(`^[a-z0-9._-]{${shortest},${MAX_CODE}}$`, 'i');
-  const message: Message = ({ property }) => `${property} must be ${shortest}–${MAX_CODE} letters, digits, dots, dashes or underscores`;
+  const message: Message = ({ property }) =>
+    `${property} must be ${shortest}–${MAX_CODE} letters, digits, dots, dashes or underscores`;
   return stacked(IsString(), Matches(pattern, { message }), LengthAtMost(MAX_CODE));
 }

@@ -30,7 +30,8 @@ describe('configuration', () => {
   });
 
   it('trusts X-Forwarded-For only when told which proxies may set it', () => {
-    const trust = (value: string) => loadConfig({ JWT_SECRET: secret, PII_ENCRYPTION_KEY: key, TRUST_PROXY: value }).trustProxy;
+    const trust = (value: string) =>
+      loadConfig({ JWT_SECRET: secret, PII_ENCRYPTION_KEY: key, TRUST_PROXY: value }).trustProxy;
     expect(trust('false')).toBe(false);
     expect(trust('true')).toBe(true);
     expect(() => trust('2')).toThrow(ConfigError);
@@ -48,7 +49,9 @@ describe('configuration', () => {
     expect(errorFor({ TRUST_PROXY: 'yes' }).variable).toBe('TRUST_PROXY');
     expect(errorFor({ TRUST_PROXY: '10.0.0.0/33' }).variable).toBe('TRUST_PROXY');
     expect(errorFor({ DATABASE_MIGRATION_URL: 'postgres://owner@db/cms' }).variable).toBe('DATABASE_MIGRATION_URL');
-    expect(errorFor({ DATABASE_URL: 'postgres://svc@db/cms', DATABASE_MIGRATION_URL: 'http://x' }).variable).toBe('DATABASE_MIGRATION_URL');
+    expect(errorFor({ DATABASE_URL: 'postgres://svc@db/cms', DATABASE_MIGRATION_URL: 'http://x' }).variable).toBe(
+      'DATABASE_MIGRATION_URL',
+    );
   });
 
   it('requires JWT_SECRET and PII_ENCRYPTION_KEY in production', () => {

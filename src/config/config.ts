@@ -71,7 +71,10 @@ function readTrustProxy(env: Env): TrustProxy {
     const family = isIP(ip);
     const bitsValid = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
     if (!family || !bitsValid || rest.length) {
-      throw new ConfigError('TRUST_PROXY', `must be false, true or proxy addresses (IP or CIDR, comma-separated), got "${address}"`);
+      throw new ConfigError(
+        'TRUST_PROXY',
+        `must be false, true or proxy addresses (IP or CIDR, comma-separated), got "${address}"`,
+      );
     }
   }
   return addresses;
@@ -116,7 +119,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const embeddedPgDir = resolve(env.EMBEDDED_PG_DIR || `${dataDir}/postgres`);
   const databaseUrl = readDatabaseUrl(env);
   const databaseMigrationUrl = readDatabaseUrl(env, 'DATABASE_MIGRATION_URL');
-  if (databaseMigrationUrl && !databaseUrl) throw new ConfigError('DATABASE_MIGRATION_URL', 'needs DATABASE_URL (the service’s own role) beside it');
+  if (databaseMigrationUrl && !databaseUrl)
+    throw new ConfigError('DATABASE_MIGRATION_URL', 'needs DATABASE_URL (the service’s own role) beside it');
 
   const adminUsername = env.ADMIN_USERNAME || 'admin';
   if (!/^[a-z0-9._-]{3,64}$/i.test(adminUsername)) {

@@ -53,7 +53,9 @@ export async function ensureAppRole(ownerUrl: string, password: string): Promise
         if (error.code !== '23505' && error.code !== '42710') throw error;
       });
     }
-    await client.query(`ALTER ROLE ${APP_ROLE} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD ${quoted}`);
+    await client.query(
+      `ALTER ROLE ${APP_ROLE} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD ${quoted}`,
+    );
     await grantServicePrivileges(client, APP_ROLE);
   });
   return appRoleUrl(ownerUrl, password);

@@ -20,7 +20,8 @@ export async function auditLogBypasses(serviceUrl: string): Promise<string[]> {
     const found: string[] = [];
     if (role.superuser) found.push('is a superuser');
     if (role.owner) found.push('owns audit_log (and so may disable its triggers)');
-    if (role.replicationRole && !role.superuser) found.push('may set session_replication_role (which silences triggers)');
+    if (role.replicationRole && !role.superuser)
+      found.push('may set session_replication_role (which silences triggers)');
     return found;
   } finally {
     await client.end();
@@ -43,7 +44,11 @@ export function unprotectedMessage(bypasses: string[]): string {
  * In production the service refuses to run on a role that could rewrite the audit log; elsewhere
  * it says so once and goes on (a developer's own server, a superuser's DATABASE_URL).
  */
-export async function enforceAuditLogProtection(serviceUrl: string, production: boolean, warn: (message: string) => void): Promise<void> {
+export async function enforceAuditLogProtection(
+  serviceUrl: string,
+  production: boolean,
+  warn: (message: string) => void,
+): Promise<void> {
   const bypasses = await auditLogBypasses(serviceUrl);
   if (!bypasses.length) return;
   if (production) throw new AuditLogUnprotectedError(unprotectedMessage(bypasses));

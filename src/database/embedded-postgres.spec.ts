@@ -16,7 +16,9 @@ describe('embedded PostgreSQL port check', () => {
   afterAll(() => new Promise<void>((resolve) => taken.close(() => resolve())));
 
   it('says clearly which port is taken and what to set instead', async () => {
-    await expect(assertPortFree(port)).rejects.toThrow(new RegExp(`Port ${port} .* already taken. Set EMBEDDED_PG_PORT`));
+    await expect(assertPortFree(port)).rejects.toThrow(
+      new RegExp(`Port ${port} .* already taken. Set EMBEDDED_PG_PORT`),
+    );
   });
 
   it('passes a free port', async () => {

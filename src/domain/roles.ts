@@ -21,4 +21,9 @@ export const AGENCY_ROLES = ['police', 'health', 'justice', 'education'] as cons
 export const CASE_ROLES = ['commune_officer', 'commune_chair', 'provincial_officer'] as const satisfies readonly Role[];
 
 /** Roles that see anonymized statistics of their area. */
-export const STATISTICS_ROLES = ['manager', 'provincial_officer', 'commune_officer', 'commune_chair'] as const satisfies readonly Role[];
+export const STATISTICS_ROLES = [
+  'manager',
+  'provincial_officer',
+  'commune_officer',
+  'commune_chair',
+] as const satisfies readonly Role[];

@@ -1,6 +1,9 @@
 import { applyStep, CaseState, stepsOf } from './workflow';
 
-const state = (status: CaseState['status'], substantiation: CaseState['substantiation'] = 'pending'): CaseState => ({ status, substantiation });
+const state = (status: CaseState['status'], substantiation: CaseState['substantiation'] = 'pending'): CaseState => ({
+  status,
+  substantiation,
+});
 const to = (outcome: ReturnType<typeof applyStep>) => (outcome.allowed ? outcome.status : `refused: ${outcome.reason}`);
 
 describe('the Decree 56 workflow', () => {

@@ -1,7 +1,14 @@
 import { Role } from './roles';
 
 /** The statuses a case moves through (API.md, Cases). */
-export const CASE_STATUSES = ['received', 'initial_assessed', 'detailed_assessed', 'plan_drafted', 'in_intervention', 'closed'] as const;
+export const CASE_STATUSES = [
+  'received',
+  'initial_assessed',
+  'detailed_assessed',
+  'plan_drafted',
+  'in_intervention',
+  'closed',
+] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /**
@@ -35,7 +42,13 @@ interface StepRule {
 }
 
 const OFFICERS: readonly Role[] = ['commune_officer', 'provincial_officer'];
-const OPEN: readonly CaseStatus[] = ['received', 'initial_assessed', 'detailed_assessed', 'plan_drafted', 'in_intervention'];
+const OPEN: readonly CaseStatus[] = [
+  'received',
+  'initial_assessed',
+  'detailed_assessed',
+  'plan_drafted',
+  'in_intervention',
+];
 
 export const CASE_STEPS: Readonly<Record<CaseStep, StepRule>> = {
   initial_assessment: { from: ['received'], to: 'initial_assessed', roles: OFFICERS },
@@ -48,7 +61,8 @@ export const CASE_STEPS: Readonly<Record<CaseStep, StepRule>> = {
     from: ['detailed_assessed'],
     to: 'plan_drafted',
     roles: OFFICERS,
-    requires: (state) => (state.substantiation === 'unsubstantiated' ? 'An unsubstantiated concern needs no plan: close the case' : null),
+    requires: (state) =>
+      state.substantiation === 'unsubstantiated' ? 'An unsubstantiated concern needs no plan: close the case' : null,
   },
   approve_plan: { from: ['plan_drafted'], to: 'in_intervention', roles: ['commune_chair', 'provincial_officer'] },
   review_close: { from: ['in_intervention'], to: 'closed', roles: OFFICERS },
@@ -58,7 +72,9 @@ export const CASE_STEPS: Readonly<Record<CaseStep, StepRule>> = {
     to: 'closed',
     roles: OFFICERS,
     requires: (state) =>
-      state.substantiation === 'unsubstantiated' ? null : 'Only an unsubstantiated case closes straight after the detailed assessment; a substantiated one is closed by a review',
+      state.substantiation === 'unsubstantiated'
+        ? null
+        : 'Only an unsubstantiated case closes straight after the detailed assessment; a substantiated one is closed by a review',
   },
   reopen: { from: ['closed'], to: 'initial_assessed', roles: OFFICERS },
 };

@@ -1,5 +1,13 @@
 import { VIETNAM_PUBLIC_HOLIDAYS_2025_2026 } from '../areas/holidays/vietnam-holidays';
-import { addHours, addWorkingDays, endOfLocalDay, isLocalDate, isWorkingDay, localDateOf, localYearOf } from './working-days';
+import {
+  addHours,
+  addWorkingDays,
+  endOfLocalDay,
+  isLocalDate,
+  isWorkingDay,
+  localDateOf,
+  localYearOf,
+} from './working-days';
 
 const HOLIDAYS = new Set(VIETNAM_PUBLIC_HOLIDAYS_2025_2026.map((holiday) => holiday.date));
 const NONE = new Set<string>();

@@ -64,9 +64,10 @@ export function endOfLocalDay(date: LocalDate): Date {
 
 /** The `n`th working day after `date`; `date` itself never counts. */
 export function nthWorkingDayAfter(date: LocalDate, n: number, holidays: ReadonlySet<LocalDate>): LocalDate {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`a deadline needs a whole number of working days ≥ 1, got ${n}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new RangeError(`a deadline needs a whole number of working days ≥ 1, got ${n}`);
   let day = date;
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     day = nextLocalDate(day);
     if (isWorkingDay(day, holidays)) counted++;
   }

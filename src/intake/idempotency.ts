@@ -39,7 +39,13 @@ export async function claimIdempotencyKey<T>(
   return stored.response;
 }
 
-export async function storeIdempotentResponse(manager: EntityManager, userId: string, key: string, status: number, response: unknown): Promise<void> {
+export async function storeIdempotentResponse(
+  manager: EntityManager,
+  userId: string,
+  key: string,
+  status: number,
+  response: unknown,
+): Promise<void> {
   await manager.query(`UPDATE idempotency_keys SET status = $3, response = $4 WHERE user_id = $1 AND key = $2`, [
     userId,
     key,

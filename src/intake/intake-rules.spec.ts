@@ -27,7 +27,9 @@ describe('intake rules', () => {
 
   it('refuses a receipt in the future, beyond a small clock skew', () => {
     expect(fields(report({ receivedAt: new Date('2025-06-02T03:01:00Z'), occurredAt: undefined }))).toEqual([]);
-    expect(fields(report({ receivedAt: new Date('2025-06-02T04:00:00Z'), occurredAt: undefined }))).toEqual(['receivedAt']);
+    expect(fields(report({ receivedAt: new Date('2025-06-02T04:00:00Z'), occurredAt: undefined }))).toEqual([
+      'receivedAt',
+    ]);
   });
 
   it('refuses an event after its receipt', () => {

@@ -33,7 +33,8 @@ export function intakeViolations(report: IntakeFacts, now: Date): FieldError[] {
     if (child.dateOfBirth !== undefined) {
       const age = ageOn(child.dateOfBirth, eventDate);
       if (age < 0) errors.push({ field: `${field}.dateOfBirth`, message: 'is after the event' });
-      else if (age > 17) errors.push({ field: `${field}.dateOfBirth`, message: 'the person was 18 or older at the event' });
+      else if (age > 17)
+        errors.push({ field: `${field}.dateOfBirth`, message: 'the person was 18 or older at the event' });
     }
   });
   return errors;

@@ -48,18 +48,35 @@ export class IntakeService {
     const areas = await resolveCommunes(this.areas, caller, [
       { field: 'occurredAreaCode', code: dto.occurredAreaCode },
       ...dto.children.flatMap((child, index) =>
-        child.residenceAreaCode ? [{ field: `children[${index}].residenceAreaCode`, code: child.residenceAreaCode }] : [],
+        child.residenceAreaCode
+          ? [{ field: `children[${index}].residenceAreaCode`, code: child.residenceAreaCode }]
+          : [],
       ),
     ]);
     // The case repository recomputes the statistics facts of the children before the commit.
     return this.cases.transaction(async (writes) => {
       const { manager } = writes;
       if (idempotencyKey) {
-        const replay = await claimIdempotencyKey<CreatedReport>(manager, caller.user.id, idempotencyKey, requestHash(dto));
+        const replay = await claimIdempotencyKey<CreatedReport>(
+          manager,
+          caller.user.id,
+          idempotencyKey,
+          requestHash(dto),
+        );
         if (replay) return replay;
       }
       const reportId = await this.insertReport(manager, caller, dto, receivedAt, occurredAt);
-      const context: IntakeContext = { writes, manager, caller, dto, reportId, receivedAt, occurredAt, occurred: areas.get(dto.occurredAreaCode)!, areas };
+      const context: IntakeContext = {
+        writes,
+        manager,
+        caller,
+        dto,
+        reportId,
+        receivedAt,
+        occurredAt,
+        occurred: areas.get(dto.occurredAreaCode)!,
+        areas,
+      };
       const cases = await this.casesFor(context);
       const response: CreatedReport = { id: reportId, cases };
       if (idempotencyKey) await storeIdempotentResponse(manager, caller.user.id, idempotencyKey, 201, response);
@@ -67,9 +84,19 @@ export class IntakeService {
     });
   }
 
-  private async insertReport(manager: EntityManager, caller: Caller, dto: CreateReportDto, receivedAt: Date, occurredAt?: Date): Promise<string> {
+  private async insertReport(
+    manager: EntityManager,
+    caller: Caller,
+    dto: CreateReportDto,
+    receivedAt: Date,
+    occurredAt?: Date,
+  ): Promise<string> {
     const reporter = dto.reporter
-      ? JSON.stringify({ name: dto.reporter.name ?? null, phone: dto.reporter.phone ?? null, relationship: dto.reporter.relationship ?? null })
+      ? JSON.stringify({
+          name: dto.reporter.name ?? null,
+          phone: dto.reporter.phone ?? null,
+          relationship: dto.reporter.relationship ?? null,
+        })
       : null;
     const [{ id }] = (await manager.query(
       `INSERT INTO reports (channel, received_at, category, form, fatal, occurred_at, occurred_area_code, description_enc,
@@ -99,7 +126,12 @@ export class IntakeService {
    */
   private async casesFor(context: IntakeContext): Promise<CreatedCaseRef[]> {
     const { writes, manager, caller, dto, reportId } = context;
-    const matched: { child: ReportChildDto; childId: string; childCreated: boolean; open?: { id: string; caseNumber: string } }[] = [];
+    const matched: {
+      child: ReportChildDto;
+      childId: string;
+      childCreated: boolean;
+      open?: { id: string; caseNumber: string };
+    }[] = [];
     for (const child of dto.children) {
       const found = await this.children.findOrCreate(manager, child);
       // A child just created has no case yet; a known child may have an open one of this concern.
@@ -118,7 +150,12 @@ export class IntakeService {
     await this.audit.recordManyBy(
       caller,
       [
-        { action: 'report.create', subjectType: 'Report', subjectId: reportId, details: { channel: dto.channel, children: dto.children.length } },
+        {
+          action: 'report.create',
+          subjectType: 'Report',
+          subjectId: reportId,
+          details: { channel: dto.channel, children: dto.children.length },
+        },
         ...matched.map((match, index) => ({
           action: match.open ? 'case.attach_report' : 'case.create',
           subjectType: 'Case',
@@ -133,7 +170,12 @@ export class IntakeService {
   }
 
   /** A new case with its number, the deadlines its receipt sets and its report. */
-  private openCase(context: IntakeContext, child: ReportChildDto, childId: string, childCreated: boolean): Promise<{ id: string; caseNumber: string }> {
+  private openCase(
+    context: IntakeContext,
+    child: ReportChildDto,
+    childId: string,
+    childCreated: boolean,
+  ): Promise<{ id: string; caseNumber: string }> {
     const { writes, dto, receivedAt, occurredAt, occurred, areas } = context;
     const event = occurredAt ?? receivedAt;
     const residence = child.residenceAreaCode ? areas.get(child.residenceAreaCode)! : occurred;

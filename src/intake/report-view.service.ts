@@ -47,7 +47,12 @@ export class ReportViewService {
     // One entry per case of the report, so the read shows in each case's access log.
     await this.audit.recordManyBy(
       caller,
-      (cases.length ? cases : [{ id: null }]).map((kase) => ({ action: 'report.read', subjectType: 'Report', subjectId: id, caseId: kase.id })),
+      (cases.length ? cases : [{ id: null }]).map((kase) => ({
+        action: 'report.read',
+        subjectType: 'Report',
+        subjectId: id,
+        caseId: kase.id,
+      })),
     );
     const reporter = this.pii.decrypt(report.reporterEnc, 'reports.reporter');
     return creatorReportView({

@@ -20,9 +20,16 @@ export class ReportsController {
 
   @Post()
   @Authorize('create', 'Report')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first response and creates nothing' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key returns the first response and creates nothing',
+  })
   @ApiOperation({ summary: 'File a report (Mẫu 01): one case per child' })
-  @ApiCreatedResponse({ type: CreatedReport, description: 'The report and one case per child; a retry with the same Idempotency-Key answers the same' })
+  @ApiCreatedResponse({
+    type: CreatedReport,
+    description: 'The report and one case per child; a retry with the same Idempotency-Key answers the same',
+  })
   @ApiProblems(400, 409, 413, 415)
   create(
     @CurrentCaller() caller: Caller,
@@ -37,7 +44,10 @@ export class ReportsController {
   @ApiOperation({ summary: 'A report as filed, for the user who filed it' })
   @ApiOkResponse({ type: ReportViewDto })
   @ApiProblems(404)
-  view(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string): Promise<ReportViewDto> {
+  view(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+  ): Promise<ReportViewDto> {
     return this.reports.view(caller, id);
   }
 }

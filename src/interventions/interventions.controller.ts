@@ -19,7 +19,11 @@ export class InterventionsController {
   @ApiOperation({ summary: 'Ask an agency to act on the case (case roles)' })
   @ApiCreatedResponse({ type: InterventionViewDto })
   @ApiProblems(400, 404, 409, 413, 415)
-  create(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: CreateInterventionDto): Promise<InterventionViewDto> {
+  create(
+    @CurrentCaller() caller: Caller,
+    @CaseId() id: string,
+    @Body() dto: CreateInterventionDto,
+  ): Promise<InterventionViewDto> {
     return this.interventions.create(caller, id, dto);
   }
 

@@ -11,8 +11,6 @@ import { CreateInterventionDto, UpdateInterventionDto } from './dto/intervention
 import { nextStatusesOf } from '../domain/intervention-types';
 import { InterventionView, interventionView } from '../cases/intervention-view';
 
-
-
 /** Agency work on a case: police, health, justice, education, social services. */
 @Injectable()
 export class InterventionsService {
@@ -36,13 +34,30 @@ export class InterventionsService {
 
   async update(caller: Caller, id: string, dto: UpdateInterventionDto): Promise<InterventionView> {
     return this.db.transaction(async (manager) => {
-      const row = requireAccess(caller, 'update', 'Intervention', await this.writer.load(manager, id, true), 'The intervention');
-      if (row.version !== dto.version) throw new Conflict(`The intervention changed since you read it (version ${dto.version}, now ${row.version})`);
+      const row = requireAccess(
+        caller,
+        'update',
+        'Intervention',
+        await this.writer.load(manager, id, true),
+        'The intervention',
+      );
+      if (row.version !== dto.version)
+        throw new Conflict(`The intervention changed since you read it (version ${dto.version}, now ${row.version})`);
       if (!nextStatusesOf(row.type, row.status).includes(dto.status)) {
         throw new Conflict(`An intervention that is ${row.status} cannot become ${dto.status}`);
       }
       await this.writer.changeStatus(manager, caller, row, dto.status, dto.outcome);
-      await this.audit.recordBy(caller, { action: 'intervention.update', subjectType: 'Intervention', subjectId: id, caseId: row.caseId, details: { from: row.status, to: dto.status } }, manager);
+      await this.audit.recordBy(
+        caller,
+        {
+          action: 'intervention.update',
+          subjectType: 'Intervention',
+          subjectId: id,
+          caseId: row.caseId,
+          details: { from: row.status, to: dto.status },
+        },
+        manager,
+      );
       return this.view((await this.writer.load(manager, id))!);
     });
   }

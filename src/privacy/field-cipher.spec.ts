@@ -32,7 +32,9 @@ describe('encryption at rest', () => {
     const [version, keyId, nonce, body] = cipher.encrypt('secret', 'c').split(':');
     const bytes = Buffer.from(body, 'base64url');
     bytes[0] ^= 1; // one flipped bit of ciphertext
-    expect(() => cipher.decrypt([version, keyId, nonce, bytes.toString('base64url')].join(':'), 'c')).toThrow(DecryptionError);
+    expect(() => cipher.decrypt([version, keyId, nonce, bytes.toString('base64url')].join(':'), 'c')).toThrow(
+      DecryptionError,
+    );
   });
 
   it('reads values written under an older key after a rotation, and writes with the new one', () => {

@@ -48,8 +48,12 @@ export async function rotatePersonalData(
         )) as { id: string; value: string }[];
         for (const row of rows) {
           const plain = cipher.decrypt(row.value, context);
-          await manager.query(`UPDATE ${table} SET ${column} = $2 WHERE id = $1`, [row.id, cipher.encrypt(plain, context)]);
-          if (table === 'children' && column === 'full_name_enc') await reindexChild(manager, cipher, current, row.id, plain);
+          await manager.query(`UPDATE ${table} SET ${column} = $2 WHERE id = $1`, [
+            row.id,
+            cipher.encrypt(plain, context),
+          ]);
+          if (table === 'children' && column === 'full_name_enc')
+            await reindexChild(manager, cipher, current, row.id, plain);
         }
         return rows.length;
       });
@@ -62,7 +66,13 @@ export async function rotatePersonalData(
 }
 
 /** The child's blind indexes under the current index key (same inputs as at intake). */
-async function reindexChild(manager: EntityManager, cipher: FieldCipher, keys: DerivedKeys, id: string, fullName: string): Promise<void> {
+async function reindexChild(
+  manager: EntityManager,
+  cipher: FieldCipher,
+  keys: DerivedKeys,
+  id: string,
+  fullName: string,
+): Promise<void> {
   const [child] = (await manager.query(
     `SELECT date_of_birth_enc AS "dateOfBirthEnc", residence_area_code AS "residence" FROM children WHERE id = $1`,
     [id],

@@ -29,7 +29,10 @@ export interface RatesScope {
   moves: AreaMove[];
 }
 
-export async function findArea(manager: EntityManager, code: string): Promise<(AreaRef & { validFrom: string | null; validTo: string | null; successorCode: string | null }) | undefined> {
+export async function findArea(
+  manager: EntityManager,
+  code: string,
+): Promise<(AreaRef & { validFrom: string | null; validTo: string | null; successorCode: string | null }) | undefined> {
   const [area] = (await manager.query(
     `SELECT code, path, level, valid_from::text AS "validFrom", valid_to::text AS "validTo", successor_code AS "successorCode"
        FROM areas WHERE code = $1`,

@@ -1,21 +1,47 @@
 import { publishRates, RawCell } from './disclosure-control';
 
 const options = { minCell: 10, periodMonths: 12 };
-const cell = (count: number, population: number | null, extra: Partial<RawCell> = {}): RawCell => ({ key: {}, count, population, ...extra });
+const cell = (count: number, population: number | null, extra: Partial<RawCell> = {}): RawCell => ({
+  key: {},
+  count,
+  population,
+  ...extra,
+});
 
 describe('publishing rates', () => {
   it('shows a rate per 100,000 with its exact interval', () => {
     const { total } = publishRates([], cell(40, 30000), options);
-    expect(total).toEqual({ key: {}, count: 40, population: 30000, rate: 133.3, ci95: [95.3, 181.6], flags: [], target: null });
+    expect(total).toEqual({
+      key: {},
+      count: 40,
+      population: 30000,
+      rate: 133.3,
+      ci95: [95.3, 181.6],
+      flags: [],
+      target: null,
+    });
   });
 
   it('hides the count, rate and interval of a small count, but keeps the denominator', () => {
     const { total } = publishRates([], cell(9, 30000), options);
-    expect(total).toEqual({ key: {}, count: null, population: 30000, rate: null, ci95: null, flags: ['suppressed'], target: null });
+    expect(total).toEqual({
+      key: {},
+      count: null,
+      population: 30000,
+      rate: null,
+      ci95: null,
+      flags: ['suppressed'],
+      target: null,
+    });
   });
 
   it('shows a true zero with its interval', () => {
-    expect(publishRates([], cell(0, 100000), options).total).toMatchObject({ count: 0, rate: 0, ci95: [0, 3.7], flags: [] });
+    expect(publishRates([], cell(0, 100000), options).total).toMatchObject({
+      count: 0,
+      rate: 0,
+      ci95: [0, 3.7],
+      flags: [],
+    });
   });
 
   it('flags rates on 10 to 19 children as unreliable', () => {
@@ -25,7 +51,12 @@ describe('publishing rates', () => {
   });
 
   it('gives no rate without a population, and says so', () => {
-    expect(publishRates([], cell(25, null), options).total).toMatchObject({ count: 25, rate: null, ci95: null, flags: ['no_population'] });
+    expect(publishRates([], cell(25, null), options).total).toMatchObject({
+      count: 25,
+      rate: null,
+      ci95: null,
+      flags: ['no_population'],
+    });
     expect(publishRates([], cell(25, 0), options).total).toMatchObject({ rate: null, flags: ['no_population'] });
   });
 
@@ -38,7 +69,15 @@ describe('publishing rates', () => {
 
   it('tells whether a target is met, except when the rate is hidden', () => {
     const target = { value: 550, kind: 'max' as const };
-    expect(publishRates([], cell(50, 10000, { target }), options).total.target).toEqual({ value: 550, kind: 'max', met: true });
-    expect(publishRates([], cell(5, 10000, { target }), options).total.target).toEqual({ value: 550, kind: 'max', met: null });
+    expect(publishRates([], cell(50, 10000, { target }), options).total.target).toEqual({
+      value: 550,
+      kind: 'max',
+      met: true,
+    });
+    expect(publishRates([], cell(5, 10000, { target }), options).total.target).toEqual({
+      value: 550,
+      kind: 'max',
+      met: null,
+    });
   });
 });

@@ -64,7 +64,11 @@ function publishCell(cell: RawCell, suppression: Suppression | null, options: Pu
 }
 
 /** Rows must add up to the total (a row for "elsewhere" keeps that true); see `suppressCells`. */
-export function publishRates(rows: RawCell[], total: RawCell, options: PublishOptions): { rows: PublishedCell[]; total: PublishedCell } {
+export function publishRates(
+  rows: RawCell[],
+  total: RawCell,
+  options: PublishOptions,
+): { rows: PublishedCell[]; total: PublishedCell } {
   const suppression = suppressCells(
     rows.map((row) => row.count),
     total.count,

@@ -49,7 +49,8 @@ export function insertFactsSql(scope: FactScope): string {
 }
 
 /** The columns of a fact row that the per-commune sums need. */
-const COUNTED_COLUMNS = 'indicator, basis, year, month, area_code, area_path, first_in_quarter, first_in_half, first_in_year';
+const COUNTED_COLUMNS =
+  'indicator, basis, year, month, area_code, area_path, first_in_quarter, first_in_half, first_in_year';
 
 /** The periods a fact row counts in: its month, and its quarter, half and year when it is the child's first there. */
 const PERIODS_OF_ROW = `(VALUES ('M' || lpad(month::text, 2, '0')),
@@ -100,7 +101,10 @@ export function rebuildYearStatements(year: number): { sql: string; params: unkn
     { sql: `DELETE FROM statistics_facts WHERE year = $1`, params: [year] },
     { sql: `DELETE FROM statistics_area_counts WHERE year = $1`, params: [year] },
     { sql: insertFactsSql('year'), params: [year, ...ruleParameters()] },
-    { sql: addToAreaCounts(`SELECT ${COUNTED_COLUMNS}, 1 AS delta FROM statistics_facts WHERE year = $1`), params: [year] },
+    {
+      sql: addToAreaCounts(`SELECT ${COUNTED_COLUMNS}, 1 AS delta FROM statistics_facts WHERE year = $1`),
+      params: [year],
+    },
   ];
 }
 
@@ -108,5 +112,13 @@ export function rebuildYearStatements(year: number): { sql: string; params: unkn
 export function ruleParameters(): unknown[] {
   const rules = indicatorRuleColumns();
   const bases = basisColumns();
-  return [rules.indicators, rules.categories, rules.fatalOnly, rules.minAges, rules.maxAges, bases.bases, bases.substantiations];
+  return [
+    rules.indicators,
+    rules.categories,
+    rules.fatalOnly,
+    rules.minAges,
+    rules.maxAges,
+    bases.bases,
+    bases.substantiations,
+  ];
 }

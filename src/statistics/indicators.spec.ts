@@ -1,6 +1,20 @@
-import { ageGroupOf, ageGroupsOf, basisColumns, CaseFacts, defaultBasis, indicatorRuleColumns, qualifies } from './indicators';
+import {
+  ageGroupOf,
+  ageGroupsOf,
+  basisColumns,
+  CaseFacts,
+  defaultBasis,
+  indicatorRuleColumns,
+  qualifies,
+} from './indicators';
 
-const abuse = (overrides: Partial<CaseFacts> = {}): CaseFacts => ({ category: 'abuse', fatal: false, ageAtEvent: 10, substantiation: 'substantiated', ...overrides });
+const abuse = (overrides: Partial<CaseFacts> = {}): CaseFacts => ({
+  category: 'abuse',
+  fatal: false,
+  ageAtEvent: 10,
+  substantiation: 'substantiated',
+  ...overrides,
+});
 
 describe('counting rules (DOMAIN.md §6)', () => {
   it('counts abuse of children under 16 only', () => {
@@ -30,7 +44,12 @@ describe('counting rules (DOMAIN.md §6)', () => {
   });
 
   it('counts child labour at ages 5 to 17', () => {
-    const labour: CaseFacts = { category: 'child_labour', fatal: false, ageAtEvent: 17, substantiation: 'substantiated' };
+    const labour: CaseFacts = {
+      category: 'child_labour',
+      fatal: false,
+      ageAtEvent: 17,
+      substantiation: 'substantiated',
+    };
     expect(qualifies(labour, 'child_labour', 'substantiated')).toBe(true);
     expect(qualifies({ ...labour, ageAtEvent: 5 }, 'child_labour', 'substantiated')).toBe(true);
     expect(qualifies({ ...labour, ageAtEvent: 4 }, 'child_labour', 'substantiated')).toBe(false);

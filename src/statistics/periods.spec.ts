@@ -10,10 +10,29 @@ describe('reporting periods', () => {
   });
 
   it('covers whole months of the year', () => {
-    expect(periodRange(2025, 'year')).toEqual({ level: 'year', firstMonth: 1, lastMonth: 12, months: 12, start: '2025-01-01', end: '2025-12-31' });
-    expect(periodRange(2025, 'H2')).toMatchObject({ level: 'half', firstMonth: 7, lastMonth: 12, start: '2025-07-01', end: '2025-12-31' });
+    expect(periodRange(2025, 'year')).toEqual({
+      level: 'year',
+      firstMonth: 1,
+      lastMonth: 12,
+      months: 12,
+      start: '2025-01-01',
+      end: '2025-12-31',
+    });
+    expect(periodRange(2025, 'H2')).toMatchObject({
+      level: 'half',
+      firstMonth: 7,
+      lastMonth: 12,
+      start: '2025-07-01',
+      end: '2025-12-31',
+    });
     expect(periodRange(2025, 'Q2')).toMatchObject({ level: 'quarter', firstMonth: 4, lastMonth: 6, end: '2025-06-30' });
-    expect(periodRange(2025, 'M11')).toMatchObject({ level: 'month', firstMonth: 11, lastMonth: 11, months: 1, end: '2025-11-30' });
+    expect(periodRange(2025, 'M11')).toMatchObject({
+      level: 'month',
+      firstMonth: 11,
+      lastMonth: 11,
+      months: 1,
+      end: '2025-11-30',
+    });
   });
 
   it('knows February’s length in leap years', () => {

@@ -41,7 +41,9 @@ class Parameters {
 
 /** Inside the area: communes are leaves, so a commune is matched exactly and anything else by prefix. */
 function insideArea(column: string, area: AreaRef, params: Parameters): string {
-  return area.level === 'commune' ? `${column} = ${params.add(area.path)}` : `${column} LIKE ${params.add(descendantsPattern(area.path))}`;
+  return area.level === 'commune'
+    ? `${column} = ${params.add(area.path)}`
+    : `${column} LIKE ${params.add(descendantsPattern(area.path))}`;
 }
 
 /** The fact rows of the period: a month's rows, or the first month of each child in the quarter, half, year. */
@@ -73,7 +75,12 @@ function keyOf(grouping: Grouping, area: AreaRef, params: Parameters): string {
  * Distinct children by key. Totals and breakdowns by area add up the per-commune sums
  * (`statistics_area_counts`); breakdowns by sex, age and form count the fact rows themselves.
  */
-export async function countChildren(manager: EntityManager, scope: RatesScope, slice: Slice, grouping: Grouping): Promise<KeyedCount[]> {
+export async function countChildren(
+  manager: EntityManager,
+  scope: RatesScope,
+  slice: Slice,
+  grouping: Grouping,
+): Promise<KeyedCount[]> {
   const params = new Parameters();
   const fromSums = grouping === 'none' || grouping === 'area';
   const [table, columns, measure] = fromSums
@@ -130,7 +137,8 @@ export async function populationCells(
   const yearParam = params.add(year);
   const asOf = params.add(scope.asOf);
   // The code of the direct child of the area holding a commune, to file corrections under.
-  const rowOf = (path: string) => (areas.length ? `split_part(${path}, '.', ${params.add(scope.area.path.split('.').length + 1)}::int)` : `''`);
+  const rowOf = (path: string) =>
+    areas.length ? `split_part(${path}, '.', ${params.add(scope.area.path.split('.').length + 1)}::int)` : `''`;
   const parts = [
     `SELECT 'total' AS part, area_code AS key, sex, age, count FROM statistics_population WHERE year = ${yearParam} AND area_code = ${params.add(scope.area.code)}`,
     // Few areas are ever out of validity: find them first, then their rows by primary key.
@@ -160,8 +168,13 @@ export async function populationCells(
           AND NOT EXISTS (SELECT 1 FROM population own WHERE own.area_code = moved.code AND own.year = ${yearParam})`,
     );
   }
-  const rows = (await manager.query(parts.join(' UNION ALL '), params.values)) as
-    { part: 'total' | 'area' | 'correction'; key: string; sex: 'male' | 'female'; age: number | null; count: string }[];
+  const rows = (await manager.query(parts.join(' UNION ALL '), params.values)) as {
+    part: 'total' | 'area' | 'correction';
+    key: string;
+    sex: 'male' | 'female';
+    age: number | null;
+    count: string;
+  }[];
   const result: PopulationCells = { total: [], byArea: new Map() };
   const addToArea = (key: string, count: number) => result.byArea.set(key, (result.byArea.get(key) ?? 0) + count);
   for (const row of rows) {
@@ -188,7 +201,12 @@ export async function rowAreas(manager: EntityManager, area: AreaRef, asOf: stri
   )) as AreaRef[];
 }
 
-export async function targetsFor(manager: EntityManager, indicator: Indicator, year: number, areaCodes: string[]): Promise<Map<string, Target>> {
+export async function targetsFor(
+  manager: EntityManager,
+  indicator: Indicator,
+  year: number,
+  areaCodes: string[],
+): Promise<Map<string, Target>> {
   const rows = (await manager.query(
     `SELECT area_code AS "areaCode", value::float8 AS value, kind FROM statistics_targets
       WHERE indicator = $1 AND year = $2 AND area_code = ANY($3::text[])`,

@@ -33,7 +33,16 @@ describe('rows and denominators of a breakdown', () => {
   });
 
   it('divides each sex by that sex only, and adds a row without denominator for unknown sex when there is one', () => {
-    const table = buildRawTable(input({ groupBy: 'sex', counts: [{ key: 'male', count: 3 }, { key: 'female', count: 4 }, { key: 'unknown', count: 1 }] }));
+    const table = buildRawTable(
+      input({
+        groupBy: 'sex',
+        counts: [
+          { key: 'male', count: 3 },
+          { key: 'female', count: 4 },
+          { key: 'unknown', count: 1 },
+        ],
+      }),
+    );
     expect(table.rows).toEqual([
       { key: { sex: 'male' }, count: 3, population: 160 },
       { key: { sex: 'female' }, count: 4, population: 320 },
@@ -44,7 +53,16 @@ describe('rows and denominators of a breakdown', () => {
   });
 
   it('groups single ages into 0-4, 5-11 and 12-15, each divided by the children of those ages', () => {
-    const table = buildRawTable(input({ groupBy: 'ageGroup', counts: [{ key: '4', count: 2 }, { key: '0', count: 1 }, { key: '12', count: 5 }] }));
+    const table = buildRawTable(
+      input({
+        groupBy: 'ageGroup',
+        counts: [
+          { key: '4', count: 2 },
+          { key: '0', count: 1 },
+          { key: '12', count: 5 },
+        ],
+      }),
+    );
     expect(table.rows).toEqual([
       { key: { ageGroup: '0-4' }, count: 3, population: 150 },
       { key: { ageGroup: '5-11' }, count: 0, population: 210 },
@@ -54,7 +72,15 @@ describe('rows and denominators of a breakdown', () => {
 
   it('lists every form of the category, each divided by all children of the indicator’s ages', () => {
     const table = buildRawTable(input({ indicator: 'abuse', groupBy: 'form', counts: [{ key: 'neglect', count: 4 }] }));
-    expect(table.rows.map((row) => row.key.form)).toEqual(['violence', 'sexual_abuse', 'exploitation', 'trafficking', 'abandonment', 'neglect', 'other_abuse']);
+    expect(table.rows.map((row) => row.key.form)).toEqual([
+      'violence',
+      'sexual_abuse',
+      'exploitation',
+      'trafficking',
+      'abandonment',
+      'neglect',
+      'other_abuse',
+    ]);
     expect(table.rows.every((row) => row.population === 480)).toBe(true);
     expect(table.rows.find((row) => row.key.form === 'neglect')!.count).toBe(4);
   });
@@ -66,7 +92,10 @@ describe('rows and denominators of a breakdown', () => {
         rowAreas: communes,
         counts: [{ key: '46001', count: 12 }],
         population: { total: cells, byArea: new Map([['46001', 300]]) },
-        targets: new Map([['46001', { value: 550, kind: 'max' as const }], ['46', { value: 500, kind: 'max' as const }]]),
+        targets: new Map([
+          ['46001', { value: 550, kind: 'max' as const }],
+          ['46', { value: 500, kind: 'max' as const }],
+        ]),
       }),
     );
     expect(table.rows).toEqual([
@@ -77,7 +106,16 @@ describe('rows and denominators of a breakdown', () => {
   });
 
   it('keeps rows adding up to the total: children of no listed area form one more row', () => {
-    const table = buildRawTable(input({ groupBy: 'area', rowAreas: communes, counts: [{ key: '46001', count: 12 }, { key: '46999', count: 2 }] }));
+    const table = buildRawTable(
+      input({
+        groupBy: 'area',
+        rowAreas: communes,
+        counts: [
+          { key: '46001', count: 12 },
+          { key: '46999', count: 2 },
+        ],
+      }),
+    );
     expect(table.rows.at(-1)).toEqual({ key: { areaCode: null }, count: 2, population: null, target: null });
     expect(table.rows.reduce((sum, row) => sum + row.count, 0)).toBe(table.total.count);
   });

@@ -66,14 +66,18 @@ function rowSpecs(input: TableInput): RowSpec[] {
         population: { cells: input.population.total, filter: (cell) => cell.sex === sex },
       }));
       // Children of unknown sex have no denominator; the row appears only when there are any.
-      if (input.counts.some((c) => c.key === 'unknown' && c.count > 0)) specs.push({ key: { sex: 'unknown' }, takes: (key) => key === 'unknown', population: null });
+      if (input.counts.some((c) => c.key === 'unknown' && c.count > 0))
+        specs.push({ key: { sex: 'unknown' }, takes: (key) => key === 'unknown', population: null });
       return specs;
     }
     case 'ageGroup':
       return ageGroupsOf(indicator).map((group) => ({
         key: { ageGroup: group.key },
         takes: (key) => ageGroupOf(indicator, Number(key)) === group.key,
-        population: { cells: input.population.total, filter: (cell) => cell.age >= group.minAge && cell.age <= group.maxAge },
+        population: {
+          cells: input.population.total,
+          filter: (cell) => cell.age >= group.minAge && cell.age <= group.maxAge,
+        },
       }));
     case 'form':
       return Object.keys(FORMS_BY_CATEGORY[INDICATOR_RULES[indicator].category]).map((form) => ({
@@ -97,7 +101,9 @@ export function buildRawTable(input: TableInput): { rows: RawCell[]; total: RawC
   const specs = rowSpecs(input);
   const taken = new Set<string>();
   const rows: RawCell[] = specs.map((spec) => {
-    const count = input.counts.filter((c) => spec.takes(c.key)).reduce((sum, c) => (taken.add(c.key), sum + c.count), 0);
+    const count = input.counts
+      .filter((c) => spec.takes(c.key))
+      .reduce((sum, c) => (taken.add(c.key), sum + c.count), 0);
     return {
       key: spec.key,
       count,
@@ -108,7 +114,8 @@ export function buildRawTable(input: TableInput): { rows: RawCell[]; total: RawC
   const totalCount = input.counts.reduce((sum, c) => sum + c.count, 0);
   if (input.groupBy) {
     const elsewhere = input.counts.filter((c) => !taken.has(c.key)).reduce((sum, c) => sum + c.count, 0);
-    if (elsewhere > 0) rows.push({ key: ELSEWHERE_KEY[input.groupBy], count: elsewhere, population: null, target: null });
+    if (elsewhere > 0)
+      rows.push({ key: ELSEWHERE_KEY[input.groupBy], count: elsewhere, population: null, target: null });
   }
   return {
     rows,

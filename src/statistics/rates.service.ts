@@ -83,7 +83,13 @@ export class RatesService {
     const moves = await movesTouching(this.db.manager, ref, range.end);
     return {
       scope: { area: ref, asOf: range.end, moves },
-      slice: { indicator: query.indicator, basis: query.basis ?? defaultBasis(query.indicator), year: query.year, period, range },
+      slice: {
+        indicator: query.indicator,
+        basis: query.basis ?? defaultBasis(query.indicator),
+        year: query.year,
+        period,
+        range,
+      },
       period,
     };
   }
@@ -97,8 +103,19 @@ export class RatesService {
       populationCells(manager, scope, slice.year, areas, INDICATOR_RULES[slice.indicator]),
       targetsFor(manager, slice.indicator, slice.year, [scope.area.code, ...areas.map((area) => area.code)]),
     ]);
-    const table = buildRawTable({ indicator: slice.indicator, groupBy, area: scope.area, rowAreas: areas, counts, population, targets });
-    const published = publishRates(table.rows, table.total, { minCell: this.config.statsMinCell, periodMonths: slice.range.months });
+    const table = buildRawTable({
+      indicator: slice.indicator,
+      groupBy,
+      area: scope.area,
+      rowAreas: areas,
+      counts,
+      population,
+      targets,
+    });
+    const published = publishRates(table.rows, table.total, {
+      minCell: this.config.statsMinCell,
+      periodMonths: slice.range.months,
+    });
     return {
       indicator: slice.indicator,
       year: slice.year,
@@ -118,7 +135,14 @@ export class RatesService {
       action: 'statistics.read',
       subjectType: 'Statistics',
       subjectId: scope.area.code,
-      details: { indicator: slice.indicator, year: slice.year, period: request.period, basis: slice.basis, breakdown, format },
+      details: {
+        indicator: slice.indicator,
+        year: slice.year,
+        period: request.period,
+        basis: slice.basis,
+        breakdown,
+        format,
+      },
     });
   }
 }

@@ -17,7 +17,11 @@ export class StatisticsFactsService {
    * `createdHere`: children inserted by the caller's own transaction. No other transaction can see
    * them yet, so they need no lock (the common case at intake, saving a round trip).
    */
-  async refreshChildren(manager: EntityManager, childIds: string[], createdHere: readonly string[] = []): Promise<void> {
+  async refreshChildren(
+    manager: EntityManager,
+    childIds: string[],
+    createdHere: readonly string[] = [],
+  ): Promise<void> {
     const ids = [...new Set(childIds)];
     if (!ids.length) return;
     const shared = ids.filter((id) => !createdHere.includes(id));

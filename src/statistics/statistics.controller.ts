@@ -21,7 +21,8 @@ export class StatisticsController {
   @Get('rates')
   @Authorize('read', 'Statistics')
   @ApiOperation({
-    summary: 'Incidence rates per 100,000 children, anonymized (manager, provincial and commune officers, commune chair; own area)',
+    summary:
+      'Incidence rates per 100,000 children, anonymized (manager, provincial and commune officers, commune chair; own area)',
     description:
       'Distinct children per indicator and period, counted once at the residence commune of their first qualifying event. ' +
       'Counts from 1 to STATS_MIN_CELL − 1 are suppressed, with secondary suppression. `Accept: text/csv` returns the same rows, then the total, as CSV.',
@@ -29,7 +30,10 @@ export class StatisticsController {
   @ApiExtraModels(RatesResponseDto)
   @ApiOkResponse({
     description: 'The rates as JSON, or with `Accept: text/csv` the same rows then the total as CSV',
-    content: { 'application/json': { schema: { $ref: getSchemaPath(RatesResponseDto) } }, 'text/csv': { schema: { type: 'string' } } },
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(RatesResponseDto) } },
+      'text/csv': { schema: { type: 'string' } },
+    },
   })
   @ApiProblems(400)
   async rates(
@@ -49,11 +53,20 @@ export class StatisticsController {
     summary: 'The same figures as an Excel workbook: one sheet per breakdown (total, area, sex, age group, form)',
     description: 'Every sheet passes the same disclosure control as the JSON response.',
   })
-  @ApiOkResponse({ description: 'An .xlsx workbook', content: { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({
+    description: 'An .xlsx workbook',
+    content: { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiProblems(400)
-  async xlsx(@CurrentCaller() caller: Caller, @Query() query: RatesBaseQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+  async xlsx(
+    @CurrentCaller() caller: Caller,
+    @Query() query: RatesBaseQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
     const workbook = await this.exports.xlsx(caller, query);
-    void reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="rates-${query.indicator}-${query.year}.xlsx"`);
+    void reply
+      .type(XLSX_TYPE)
+      .header('content-disposition', `attachment; filename="rates-${query.indicator}-${query.year}.xlsx"`);
     return workbook;
   }
 
@@ -65,7 +78,11 @@ export class StatisticsController {
   })
   @ApiOkResponse({ description: 'An SVG image', content: { 'image/svg+xml': { schema: { type: 'string' } } } })
   @ApiProblems(400)
-  async chart(@CurrentCaller() caller: Caller, @Query() query: RatesBaseQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async chart(
+    @CurrentCaller() caller: Caller,
+    @Query() query: RatesBaseQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const svg = await this.exports.svg(caller, query);
     void reply.type('image/svg+xml; charset=utf-8');
     return svg;

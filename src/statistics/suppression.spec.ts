@@ -1,7 +1,8 @@
 import { suppressCells, SuppressionResult } from './suppression';
 
 const MIN = 10;
-const shown = (rows: number[], result: SuppressionResult) => rows.map((count, index) => (result.rows[index] ? null : count));
+const shown = (rows: number[], result: SuppressionResult) =>
+  rows.map((count, index) => (result.rows[index] ? null : count));
 
 /**
  * A reader trying to recover hidden counts: it tries every value each hidden cell could hold and
@@ -40,7 +41,8 @@ function attack(rows: number[], total: number, result: SuppressionResult, min: n
   return possible;
 }
 
-const recovered = (possible: Map<string, Set<number>>) => [...possible].filter(([, values]) => values.size <= 1).map(([name]) => name);
+const recovered = (possible: Map<string, Set<number>>) =>
+  [...possible].filter(([, values]) => values.size <= 1).map(([name]) => name);
 
 describe('primary suppression', () => {
   it('hides counts from 1 to STATS_MIN_CELL − 1 and shows zero', () => {

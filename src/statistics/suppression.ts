@@ -58,7 +58,12 @@ function feasibleRanges(unknowns: Unknown[], known: number): [number, number][] 
 }
 
 /** True when a reader could pin some primary-suppressed cell to one value. */
-export function exposesPrimaryCell(rows: readonly number[], total: number, result: SuppressionResult, minCell: number): boolean {
+export function exposesPrimaryCell(
+  rows: readonly number[],
+  total: number,
+  result: SuppressionResult,
+  minCell: number,
+): boolean {
   const visibleNonZero = rows.filter((count, index) => result.rows[index] === null && count > 0);
   const secondaryCeiling = visibleNonZero.length ? Math.min(...visibleNonZero) : Infinity;
   const unknowns: Unknown[] = [];

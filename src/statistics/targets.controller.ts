@@ -14,7 +14,10 @@ export class TargetsController {
 
   @Put()
   @Authorize('update', 'StatisticsTarget')
-  @ApiOperation({ summary: 'Set a plan target for an area, year and indicator, per 100,000 children (admin, own area); replaces the previous one' })
+  @ApiOperation({
+    summary:
+      'Set a plan target for an area, year and indicator, per 100,000 children (admin, own area); replaces the previous one',
+  })
   @ApiOkResponse({ type: TargetDto })
   @ApiProblems(400, 413, 415)
   upsert(@CurrentCaller() caller: Caller, @Body() dto: TargetDto): Promise<TargetDto> {

@@ -36,7 +36,13 @@ export class TargetsService {
           action: 'statistics.target.upsert',
           subjectType: 'StatisticsTarget',
           subjectId: `${dto.indicator}/${dto.areaCode}/${dto.year}`,
-          details: { indicator: dto.indicator, areaCode: dto.areaCode, year: dto.year, value: dto.value, kind: dto.kind },
+          details: {
+            indicator: dto.indicator,
+            areaCode: dto.areaCode,
+            year: dto.year,
+            value: dto.value,
+            kind: dto.kind,
+          },
         },
         manager,
       );

@@ -24,6 +24,7 @@ describe('plan targets', () => {
 
   it('keeps values with at most one decimal, however the number is written', () => {
     for (const value of [0, 550, 0.1, 0.3, 100.1, 99999.9]) expect(hasAtMostOneDecimal(value)).toBe(true);
-    for (const value of [0.05, 550.25, 6e-323, 1e-7, Number.NaN, Number.POSITIVE_INFINITY, '550']) expect(hasAtMostOneDecimal(value)).toBe(false);
+    for (const value of [0.05, 550.25, 6e-323, 1e-7, Number.NaN, Number.POSITIVE_INFINITY, '550'])
+      expect(hasAtMostOneDecimal(value)).toBe(false);
   });
 });

@@ -36,7 +36,9 @@ export class AuthController {
   @Authorize('update', 'Password')
   @AllowedWithOneTimePassword()
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Replace the signed-in user’s password; every token issued before stops working, so sign in again' })
+  @ApiOperation({
+    summary: 'Replace the signed-in user’s password; every token issued before stops working, so sign in again',
+  })
   @ApiNoContentResponse({ description: 'Changed: sign in again with the new password' })
   @ApiProblems(400, 413, 415, 503)
   changePassword(@CurrentCaller() caller: Caller, @Body() dto: ChangePasswordDto): Promise<void> {

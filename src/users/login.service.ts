@@ -64,10 +64,15 @@ export class LoginService {
     });
     // jsonwebtoken adds iat and exp.
     const claims: Pick<TokenClaims, 'sub' | 'tv'> = { sub: user.id, tv: user.tokenVersion };
-    const accessToken = await this.jwt.signAsync(
-      claims,
-      { algorithm: 'HS256', expiresIn: this.config.jwtExpiresInSeconds },
-    );
-    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.jwtExpiresInSeconds, passwordChangeRequired: user.mustChangePassword };
+    const accessToken = await this.jwt.signAsync(claims, {
+      algorithm: 'HS256',
+      expiresIn: this.config.jwtExpiresInSeconds,
+    });
+    return {
+      accessToken,
+      tokenType: 'Bearer',
+      expiresIn: this.config.jwtExpiresInSeconds,
+      passwordChangeRequired: user.mustChangePassword,
+    };
   }
 }

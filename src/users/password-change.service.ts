@@ -23,9 +23,12 @@ export class PasswordChangeService {
   ) {}
 
   async change(caller: Caller, dto: ChangePasswordDto): Promise<void> {
-    if (dto.newPassword === dto.currentPassword) throw invalidField('newPassword', 'must differ from the current password');
+    if (dto.newPassword === dto.currentPassword)
+      throw invalidField('newPassword', 'must differ from the current password');
     const { id, username } = caller.user;
-    const [row] = (await this.db.query(`SELECT password_hash AS "passwordHash" FROM users WHERE id = $1`, [id])) as { passwordHash: string }[];
+    const [row] = (await this.db.query(`SELECT password_hash AS "passwordHash" FROM users WHERE id = $1`, [id])) as {
+      passwordHash: string;
+    }[];
     const check = await this.lockout.check(username, row?.passwordHash, dto.currentPassword);
     if (check.outcome === 'locked') {
       await this.audit.recordBy(caller, { action: 'auth.password_change_locked', subjectType: 'User', subjectId: id });
@@ -42,7 +45,11 @@ export class PasswordChangeService {
           WHERE id = $1`,
         [id, passwordHash],
       );
-      await this.audit.recordBy(caller, { action: 'user.password_change', subjectType: 'User', subjectId: id }, manager);
+      await this.audit.recordBy(
+        caller,
+        { action: 'user.password_change', subjectType: 'User', subjectId: id },
+        manager,
+      );
     });
     this.authentication.forget(id);
   }

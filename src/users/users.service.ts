@@ -46,9 +46,25 @@ export class UsersService {
       return await this.db.transaction(async (manager) => {
         const saved = await manager.save(
           // One-time: the admin knows it, so the user must choose its own at first sign-in.
-          manager.create(User, { username, passwordHash, mustChangePassword: true, fullName: dto.fullName, role: dto.role, areaCode: dto.areaCode }),
+          manager.create(User, {
+            username,
+            passwordHash,
+            mustChangePassword: true,
+            fullName: dto.fullName,
+            role: dto.role,
+            areaCode: dto.areaCode,
+          }),
         );
-        await this.audit.recordBy(caller, { action: 'user.create', subjectType: 'User', subjectId: saved.id, details: { role: dto.role, areaCode: dto.areaCode } }, manager);
+        await this.audit.recordBy(
+          caller,
+          {
+            action: 'user.create',
+            subjectType: 'User',
+            subjectId: saved.id,
+            details: { role: dto.role, areaCode: dto.areaCode },
+          },
+          manager,
+        );
         return { id: saved.id, username: saved.username, role: saved.role, areaCode: saved.areaCode };
       });
     } catch (error) {
@@ -63,7 +79,10 @@ export class UsersService {
    * Admins cannot demote or deactivate themselves, so an area never loses its last admin by accident.
    */
   async update(caller: Caller, id: string, dto: UpdateUserDto): Promise<UserAccount> {
-    const [stored] = (await this.db.query(`SELECT id, area_code AS "areaCode" FROM users WHERE id = $1`, [id])) as { id: string; areaCode: string }[];
+    const [stored] = (await this.db.query(`SELECT id, area_code AS "areaCode" FROM users WHERE id = $1`, [id])) as {
+      id: string;
+      areaCode: string;
+    }[];
     const target = stored && { id: stored.id, areaPath: (await this.areas.ref(stored.areaCode))?.path };
     requireAccess(caller, 'update', 'User', target, 'The user');
     if (id === caller.user.id && (dto.active === false || (dto.role && dto.role !== caller.user.role))) {
@@ -95,10 +114,17 @@ export class UsersService {
         [id, dto.fullName ?? null, dto.role ?? null, dto.areaCode ?? null, dto.active ?? null, passwordHash ?? null],
       )) as [UserAccount[], number];
       // The names of the fields sent (the DTO has a key for every field, sent or not), never their values.
-      const changed = Object.entries(dto).filter(([, value]) => value !== undefined).map(([key]) => key);
+      const changed = Object.entries(dto)
+        .filter(([, value]) => value !== undefined)
+        .map(([key]) => key);
       await this.audit.recordBy(
         caller,
-        { action: 'user.update', subjectType: 'User', subjectId: id, details: { changed: changed.join(','), role: row.role, areaCode: row.areaCode, active: row.active } },
+        {
+          action: 'user.update',
+          subjectType: 'User',
+          subjectId: id,
+          details: { changed: changed.join(','), role: row.role, areaCode: row.areaCode, active: row.active },
+        },
         manager,
       );
       return row;
@@ -112,7 +138,13 @@ export class UsersService {
     const page = pageRequest(query, ['text']);
     const qb = this.db
       .createQueryBuilder()
-      .select(['u.id AS id', 'u.username AS username', 'u.full_name AS "fullName"', 'u.role AS role', 'u.area_code AS "areaCode"'])
+      .select([
+        'u.id AS id',
+        'u.username AS username',
+        'u.full_name AS "fullName"',
+        'u.role AS role',
+        'u.area_code AS "areaCode"',
+      ])
       .from(User, 'u')
       .innerJoin('areas', 'a', 'a.code = u.area_code')
       .where(scopeWhere(caller.ability, 'read', 'User', { areaPath: 'a.path' }))
@@ -121,7 +153,16 @@ export class UsersService {
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (page.after) qb.andWhere('u.username > :after', { after: page.after[0] });
     const rows = await qb.getRawMany<UserProfile>();
-    await this.audit.recordBy(caller, { action: 'user.list', subjectType: 'User', details: { returned: Math.min(rows.length, page.limit) } });
-    return toPage(rows, page.limit, (row) => row, (row) => [row.username]);
+    await this.audit.recordBy(caller, {
+      action: 'user.list',
+      subjectType: 'User',
+      details: { returned: Math.min(rows.length, page.limit) },
+    });
+    return toPage(
+      rows,
+      page.limit,
+      (row) => row,
+      (row) => [row.username],
+    );
   }
 }

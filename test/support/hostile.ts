@@ -59,7 +59,21 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 export const hostileKey: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '', ' ', 'a.b', '[0]', '\u0000', '\ud800', 'k'.repeat(10_000)),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'hasOwnProperty',
+    'valueOf',
+    '',
+    ' ',
+    'a.b',
+    '[0]',
+    '\u0000',
+    '\ud800',
+    'k'.repeat(10_000),
+  ),
   fc.string({ unit: 'binary', maxLength: 20 }),
 );
 
@@ -71,7 +85,9 @@ function paths(value: unknown, prefix: Path = []): { containers: Path[]; fields:
   const fields: Path[] = [];
   if (value !== null && typeof value === 'object') {
     containers.push(prefix);
-    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((item, index) => [index, item]) : Object.entries(value);
+    const entries: [string | number, unknown][] = Array.isArray(value)
+      ? value.map((item, index) => [index, item])
+      : Object.entries(value);
     for (const [key, child] of entries) {
       fields.push([...prefix, key]);
       const inner = paths(child, [...prefix, key]);
@@ -110,10 +126,13 @@ function withKeyAt(base: unknown, container: Path, key: string, value: unknown):
 /** A valid body with one field replaced by a hostile value, or one hostile field added somewhere. */
 export function mutatedBody(base: unknown): fc.Arbitrary<{ what: string; body: unknown }> {
   const { containers, fields } = paths(base);
-  const replaced = fc.tuple(fc.constantFrom(...fields), hostileValue).map(([path, value]) => ({ what: `replace ${path.join('.')}`, body: withValueAt(base, path, value) }));
-  const added = fc
-    .tuple(fc.constantFrom(...containers), hostileKey, hostileValue)
-    .map(([path, key, value]) => ({ what: `add ${[...path, key].join('.').slice(0, 60)}`, body: withKeyAt(base, path, key, value) }));
+  const replaced = fc
+    .tuple(fc.constantFrom(...fields), hostileValue)
+    .map(([path, value]) => ({ what: `replace ${path.join('.')}`, body: withValueAt(base, path, value) }));
+  const added = fc.tuple(fc.constantFrom(...containers), hostileKey, hostileValue).map(([path, key, value]) => ({
+    what: `add ${[...path, key].join('.').slice(0, 60)}`,
+    body: withKeyAt(base, path, key, value),
+  }));
   const whole = hostileValue.map((value) => ({ what: 'replace the body', body: value }));
   return fc.oneof({ arbitrary: replaced, weight: 5 }, { arbitrary: added, weight: 3 }, { arbitrary: whole, weight: 1 });
 }
@@ -122,7 +141,7 @@ export function mutatedBody(base: unknown): fc.Arbitrary<{ what: string; body: u
 export function mutatedQuery(base: Record<string, string>): fc.Arbitrary<string> {
   const text = fc.oneof(
     hostileKey,
-    hostileValue.map((value) => (typeof value === 'string' ? value.slice(0, 10_000) : JSON.stringify(value) ?? '')),
+    hostileValue.map((value) => (typeof value === 'string' ? value.slice(0, 10_000) : (JSON.stringify(value) ?? ''))),
   );
   const names = Object.keys(base);
   const name = names.length ? fc.oneof(fc.constantFrom(...names), hostileKey) : hostileKey;

@@ -5,7 +5,13 @@ import { connect } from 'node:net';
  * with the status code of the answer. A server that waits for the announced body never answers:
  * the promise then rejects after `timeoutMs`, which is how a test sees that a body would be read.
  */
-export function statusForHeadOnly(baseUrl: string, method: string, path: string, headers: Record<string, string>, timeoutMs = 3000): Promise<number> {
+export function statusForHeadOnly(
+  baseUrl: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  timeoutMs = 3000,
+): Promise<number> {
   const { hostname, port } = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname);

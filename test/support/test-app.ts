@@ -124,18 +124,31 @@ export class TestApp {
 
   /** The admin creates a user with a one-time password; answers its id. */
   async createUser(username: string, role: string, areaCode = 'VN', password = TEST_PASSWORD): Promise<string> {
-    const created = await this.post('/users', { username, password, fullName: `Test ${role}`, role, areaCode }, await this.adminToken());
+    const created = await this.post(
+      '/users',
+      { username, password, fullName: `Test ${role}`, role, areaCode },
+      await this.adminToken(),
+    );
     if (created.status !== 201) throw new Error(`creating ${username} failed: ${created.status} ${created.text}`);
     return created.body.id as string;
   }
 
   /** What a user does with a one-time password: signs in, chooses `newPassword`, signs in with it. */
-  async signInFirstTime(username: string, oneTimePassword = TEST_PASSWORD, newPassword = CHANGED_PASSWORD): Promise<string> {
+  async signInFirstTime(
+    username: string,
+    oneTimePassword = TEST_PASSWORD,
+    newPassword = CHANGED_PASSWORD,
+  ): Promise<string> {
     const first = await this.post('/auth/login', { username, password: oneTimePassword });
     if (first.status !== 200) throw new Error(`login ${username} failed: ${first.status} ${first.text}`);
     if (!first.body.passwordChangeRequired) return first.body.accessToken as string;
-    const changed = await this.post('/auth/password', { currentPassword: oneTimePassword, newPassword }, first.body.accessToken);
-    if (changed.status !== 204) throw new Error(`password change of ${username} failed: ${changed.status} ${changed.text}`);
+    const changed = await this.post(
+      '/auth/password',
+      { currentPassword: oneTimePassword, newPassword },
+      first.body.accessToken,
+    );
+    if (changed.status !== 204)
+      throw new Error(`password change of ${username} failed: ${changed.status} ${changed.text}`);
     return this.login(username, newPassword);
   }
 

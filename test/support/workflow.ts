@@ -18,4 +18,5 @@ export async function step(t: TestApp, token: string, caseId: string, path: stri
 }
 
 export const deadline = (view: { deadlines: { kind: string }[] }, kind: string) =>
-  view.deadlines.find((d) => d.kind === kind) as { kind: string; dueAt: string; metAt: string | null; overdue: boolean } | undefined;
+  view.deadlines.find((d) => d.kind === kind) as
+    { kind: string; dueAt: string; metAt: string | null; overdue: boolean } | undefined;

@@ -32,7 +32,13 @@ export function reportBody(overrides: Record<string, unknown> = {}) {
     description: 'Hàng xóm nghe tiếng trẻ khóc và tiếng đánh nhiều lần (synthetic)',
     allegedPerpetrator: 'parent',
     children: [
-      { fullName: 'Nguyễn Văn Thử', dateOfBirth: '2015-03-04', sex: 'male', residenceAreaCode: '46001', address: 'Số 1 Đường Thử Nghiệm' },
+      {
+        fullName: 'Nguyễn Văn Thử',
+        dateOfBirth: '2015-03-04',
+        sex: 'male',
+        residenceAreaCode: '46001',
+        address: 'Số 1 Đường Thử Nghiệm',
+      },
     ],
     reporter: { name: 'Trần Thị Báo', phone: '0900000001', relationship: 'neighbour', consentToContact: false },
     ...overrides,

@@ -6,10 +6,15 @@ import { LengthAtMost, MAX_NAME } from '../../common/text-limits';
 import { IsAreaCode, IsCode, IsLocalDate } from '../../common/validators';
 
 /** Where an admin writes area codes, the message spells the rule out. */
-const SPELLED_OUT = { message: ({ property }: ValidationArguments) => `${property} must be 1–32 letters, digits or dashes` };
+const SPELLED_OUT = {
+  message: ({ property }: ValidationArguments) => `${property} must be 1–32 letters, digits or dashes`,
+};
 
 export class CreateAreaDto {
-  @ApiProperty({ example: '19753', description: '1–32 letters, digits or dashes; unique among all areas, past and present' })
+  @ApiProperty({
+    example: '19753',
+    description: '1–32 letters, digits or dashes; unique among all areas, past and present',
+  })
   @IsAreaCode(SPELLED_OUT)
   code!: string;
 
@@ -22,7 +27,10 @@ export class CreateAreaDto {
   @IsCode(AREA_LEVELS)
   level!: AreaLevel;
 
-  @ApiProperty({ example: '46', description: 'The code of the area one tier up; a commune may sit directly in a province' })
+  @ApiProperty({
+    example: '46',
+    description: 'The code of the area one tier up; a commune may sit directly in a province',
+  })
   @ValidateIf((dto: CreateAreaDto) => dto.level !== 'country')
   @IsAreaCode({ message: 'parentCode must be the code of the area one tier up (1–32 letters, digits or dashes)' })
   parentCode!: string;
@@ -55,7 +63,9 @@ export class AreaView {
 }
 
 export class AreaListQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'List the direct children of this area; without it, the top level (the country)' })
+  @ApiPropertyOptional({
+    description: 'List the direct children of this area; without it, the top level (the country)',
+  })
   @IsOptional()
   @IsAreaCode(SPELLED_OUT)
   parentCode?: string;

@@ -73,7 +73,9 @@ export class HolidayCalendar {
     if (rows.length === 0 && !this.warnedYears.has(year)) {
       // Every Vietnamese year has public holidays: none recorded means the list was never entered.
       this.warnedYears.add(year);
-      this.logger.warn(`No public holidays are recorded for ${year}: working-day deadlines count only weekends until they are entered (PUT /calendar/holidays)`);
+      this.logger.warn(
+        `No public holidays are recorded for ${year}: working-day deadlines count only weekends until they are entered (PUT /calendar/holidays)`,
+      );
     }
     return new Set(rows.map((row) => row.date));
   }

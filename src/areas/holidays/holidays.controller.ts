@@ -16,7 +16,8 @@ export class HolidaysController {
   @Authorize('read', 'Holiday')
   @ApiOperation({
     summary: 'Public holidays of one year, by date',
-    description: 'Weekdays off that working-day deadlines skip. `year` defaults to the current year in Asia/Ho_Chi_Minh.',
+    description:
+      'Weekdays off that working-day deadlines skip. `year` defaults to the current year in Asia/Ho_Chi_Minh.',
   })
   @ApiOkResponse({ type: HolidayList })
   @ApiProblems(400)

@@ -61,7 +61,11 @@ export class HolidaysService {
       ]);
       await this.audit.recordBy(
         caller,
-        { action: 'holidays.replace', subjectType: 'Holiday', details: { years: years.join(','), holidays: holidays.length, removed } },
+        {
+          action: 'holidays.replace',
+          subjectType: 'Holiday',
+          details: { years: years.join(','), holidays: holidays.length, removed },
+        },
         manager,
       );
       return this.holidaysOfYears(manager, years);

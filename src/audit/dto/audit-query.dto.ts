@@ -27,7 +27,8 @@ export class AuditQuery extends PageQuery {
 }
 
 export class AuditItem {
-  @ApiProperty({ example: '1042', description: 'The entry’s place in the log (a growing number, as text)' }) id!: string;
+  @ApiProperty({ example: '1042', description: 'The entry’s place in the log (a growing number, as text)' })
+  id!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) userId!: string | null;
   @ApiProperty({ type: String, nullable: true }) username!: string | null;
@@ -36,7 +37,24 @@ export class AuditItem {
   @ApiProperty({ example: 'Case' }) subjectType!: string;
   @ApiProperty({ type: String, nullable: true }) subjectId!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) caseId!: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The server’s id of the request (its X-Request-Id response header)' }) requestId!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'The X-Request-Id the client sent, as the client chose it' }) clientRequestId!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'Codes and ids of the action; never a personal value' }) details!: Record<string, unknown> | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The server’s id of the request (its X-Request-Id response header)',
+  })
+  requestId!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The X-Request-Id the client sent, as the client chose it',
+  })
+  clientRequestId!: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'Codes and ids of the action; never a personal value',
+  })
+  details!: Record<string, unknown> | null;
 }

@@ -32,7 +32,17 @@ export class ConsentService {
          RETURNING id, recorded_at AS "recordedAt"`,
         [caseId, dto.party, dto.granted, recordedAt, caller.user.id],
       )) as { id: string; recordedAt: Date }[];
-      await this.audit.recordBy(caller, { action: 'consent.record', subjectType: 'Consent', subjectId: row.id, caseId, details: { party: dto.party, granted: dto.granted } }, manager);
+      await this.audit.recordBy(
+        caller,
+        {
+          action: 'consent.record',
+          subjectType: 'Consent',
+          subjectId: row.id,
+          caseId,
+          details: { party: dto.party, granted: dto.granted },
+        },
+        manager,
+      );
       return { id: row.id, party: dto.party, granted: dto.granted, recordedAt: row.recordedAt.toISOString() };
     });
   }
@@ -60,7 +70,17 @@ export class ConsentService {
           caller.user.id,
         ],
       )) as { id: string; disclosedAt: Date }[];
-      await this.audit.recordBy(caller, { action: 'disclosure.record', subjectType: 'Disclosure', subjectId: row.id, caseId, details: { recipientType: dto.recipientType } }, manager);
+      await this.audit.recordBy(
+        caller,
+        {
+          action: 'disclosure.record',
+          subjectType: 'Disclosure',
+          subjectId: row.id,
+          caseId,
+          details: { recipientType: dto.recipientType },
+        },
+        manager,
+      );
       return {
         id: row.id,
         recipient: dto.recipient,

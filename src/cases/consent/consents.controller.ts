@@ -19,16 +19,26 @@ export class ConsentsController {
   @ApiOperation({ summary: 'Record the child’s or the guardian’s consent to disclosure' })
   @ApiCreatedResponse({ type: ConsentRecordDto })
   @ApiProblems(400, 404, 409, 413, 415)
-  consent(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: RecordConsentDto): Promise<ConsentRecordDto> {
+  consent(
+    @CurrentCaller() caller: Caller,
+    @CaseId() id: string,
+    @Body() dto: RecordConsentDto,
+  ): Promise<ConsentRecordDto> {
     return this.consents.recordConsent(caller, id, dto);
   }
 
   @Post('disclosures')
   @Authorize('update', 'Case')
-  @ApiOperation({ summary: 'Record a disclosure: outside the state with consent, to a state authority with a legal basis' })
+  @ApiOperation({
+    summary: 'Record a disclosure: outside the state with consent, to a state authority with a legal basis',
+  })
   @ApiCreatedResponse({ type: DisclosureRecordDto })
   @ApiProblems(400, 404, 409, 413, 415)
-  disclose(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: RecordDisclosureDto): Promise<DisclosureRecordDto> {
+  disclose(
+    @CurrentCaller() caller: Caller,
+    @CaseId() id: string,
+    @Body() dto: RecordDisclosureDto,
+  ): Promise<DisclosureRecordDto> {
     return this.consents.recordDisclosure(caller, id, dto);
   }
 }

@@ -22,7 +22,8 @@ export class AssessmentDto {
   @ApiProperty({ enum: RISK_LEVELS }) riskLevel!: string;
   @ApiPropertyOptional({ description: 'Initial assessments' }) emergency?: boolean;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Initial assessments' }) notes?: string | null;
-  @ApiPropertyOptional({ enum: ['substantiated', 'unsubstantiated'], description: 'Detailed assessments' }) substantiation?: string;
+  @ApiPropertyOptional({ enum: ['substantiated', 'unsubstantiated'], description: 'Detailed assessments' })
+  substantiation?: string;
   @ApiPropertyOptional({ type: FindingsViewDto, description: 'Detailed assessments' }) findings?: FindingsViewDto;
   @ApiProperty({ format: 'date-time' }) performedAt!: string;
   @ApiProperty({ description: 'Username' }) performedBy!: string;

@@ -11,7 +11,8 @@ export class CaseChildDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() fullName!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) dateOfBirth!: string | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Age in years when the date of birth is unknown' }) estimatedAge!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Age in years when the date of birth is unknown' })
+  estimatedAge!: number | null;
   @ApiProperty({ enum: codesOf(SEXES) }) sex!: string;
   @ApiProperty({ type: String, nullable: true }) residenceAreaCode!: string | null;
   @ApiProperty({ type: String, nullable: true }) address!: string | null;
@@ -29,7 +30,10 @@ export class CaseReportDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: codesOf(CHANNELS) }) channel!: string;
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;
-  @ApiPropertyOptional({ type: ReporterViewDto, description: 'Child-protection roles only, and only when the reporter consented to be contacted' })
+  @ApiPropertyOptional({
+    type: ReporterViewDto,
+    description: 'Child-protection roles only, and only when the reporter consented to be contacted',
+  })
   reporter?: ReporterViewDto;
 }
 
@@ -45,7 +49,9 @@ export class PossibleDuplicateDto {
   @ApiProperty({ type: [String], description: 'Those of its cases the caller may see' }) caseNumbers!: string[];
 }
 
-const INTERVENTION_ITEMS = { anyOf: [{ $ref: getSchemaPath(InterventionViewDto) }, { $ref: getSchemaPath(InterventionSummaryDto) }] };
+const INTERVENTION_ITEMS = {
+  anyOf: [{ $ref: getSchemaPath(InterventionViewDto) }, { $ref: getSchemaPath(InterventionSummaryDto) }],
+};
 
 /** What every reader of the case sees. */
 export class CaseViewDto {
@@ -64,7 +70,11 @@ export class CaseViewDto {
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;
   @ApiProperty({ type: String, enum: codesOf(PERPETRATORS), nullable: true }) allegedPerpetrator!: string | null;
   @ApiProperty({ type: [CaseReportDto] }) reports!: CaseReportDto[];
-  @ApiProperty({ type: 'array', items: INTERVENTION_ITEMS, description: 'In full, or `{id, agency, status}` for another agency’s staff' })
+  @ApiProperty({
+    type: 'array',
+    items: INTERVENTION_ITEMS,
+    description: 'In full, or `{id, agency, status}` for another agency’s staff',
+  })
   interventions!: (InterventionViewDto | InterventionSummaryDto)[];
   @ApiProperty({ type: [CaseDeadlineDto] }) deadlines!: CaseDeadlineDto[];
   @ApiProperty({ description: 'Send it back with the next workflow step; a stale one gets 409' }) version!: number;
@@ -75,7 +85,8 @@ export class AgencyCaseViewDto extends CaseViewDto {}
 
 /** Commune officers, commune chairs and provincial officers: the whole file. */
 export class ChildProtectionCaseViewDto extends CaseViewDto {
-  @ApiProperty({ type: String, nullable: true, description: 'The description of the first report' }) description!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The description of the first report' }) description!:
+    string | null;
   @ApiProperty({ type: [PossibleDuplicateDto] }) possibleDuplicates!: PossibleDuplicateDto[];
   @ApiProperty({ type: [AssessmentDto] }) assessments!: AssessmentDto[];
   @ApiProperty({ type: CasePlanDto, nullable: true }) plan!: CasePlanDto | null;
@@ -92,6 +103,8 @@ export const ApiCaseViewResponse = (description = 'The case as the caller’s ro
     ApiExtraModels(ChildProtectionCaseViewDto, AgencyCaseViewDto, InterventionViewDto, InterventionSummaryDto),
     ApiOkResponse({
       description,
-      schema: { anyOf: [{ $ref: getSchemaPath(ChildProtectionCaseViewDto) }, { $ref: getSchemaPath(AgencyCaseViewDto) }] },
+      schema: {
+        anyOf: [{ $ref: getSchemaPath(ChildProtectionCaseViewDto) }, { $ref: getSchemaPath(AgencyCaseViewDto) }],
+      },
     }),
   );

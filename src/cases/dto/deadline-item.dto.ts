@@ -7,7 +7,12 @@ export class DeadlineItemDto {
   @ApiProperty({ example: '46-2025-000001' }) caseNumber!: string;
   @ApiProperty({ enum: DEADLINE_KINDS }) kind!: string;
   @ApiProperty({ format: 'date-time' }) dueAt!: string;
-  @ApiProperty({ type: String, nullable: true, example: 'P1DT2H30M', description: 'ISO 8601 duration past the due time; null when not yet due' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'P1DT2H30M',
+    description: 'ISO 8601 duration past the due time; null when not yet due',
+  })
   overdueBy!: string | null;
   @ApiProperty({ type: Number, nullable: true, description: 'The same in seconds' }) overdueBySeconds!: number | null;
 }

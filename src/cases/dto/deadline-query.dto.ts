@@ -5,7 +5,10 @@ import { DEADLINE_KINDS, DeadlineKind } from '../deadlines';
 import { IsAreaCode, IsCode, IsOneOf } from '../../common/validators';
 
 export class DeadlineQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only deadlines already past; otherwise every open deadline' })
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: only deadlines already past; otherwise every open deadline',
+  })
   @IsOptional()
   @IsOneOf(['true', 'false'])
   overdue?: 'true' | 'false';

@@ -10,7 +10,8 @@ export class InterventionSummaryDto {
 
 /** An intervention in full: for case roles and the staff of its own agency in its area. */
 export class InterventionViewDto extends InterventionSummaryDto {
-  @ApiProperty({ description: 'An intervention type of the agency (GET /codes)', example: 'criminal_report' }) type!: string;
+  @ApiProperty({ description: 'An intervention type of the agency (GET /codes)', example: 'criminal_report' })
+  type!: string;
   @ApiProperty({ description: 'The area where the agency acts' }) areaCode!: string;
   @ApiProperty({ format: 'date-time' }) dueAt!: string;
   @ApiProperty({ type: String, nullable: true }) notes!: string | null;

@@ -2,7 +2,16 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, ValidateNested } from 'class-validator';
 import { AGENCY_CODES, Agency } from '../../domain/intervention-types';
-import { IsAreaCode, IsCode, IsDependentCode, IsFreeText, IsOneOf, IsTimestamp, IsVersion, stacked } from '../../common/validators';
+import {
+  IsAreaCode,
+  IsCode,
+  IsDependentCode,
+  IsFreeText,
+  IsOneOf,
+  IsTimestamp,
+  IsVersion,
+  stacked,
+} from '../../common/validators';
 
 export const RISK_LEVELS = ['high', 'medium', 'low'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
@@ -17,7 +26,9 @@ export class StepDto {
   @IsVersion()
   version!: number;
 
-  @ApiPropertyOptional({ description: 'When the step was taken; defaults to now; not before receipt, not in the future' })
+  @ApiPropertyOptional({
+    description: 'When the step was taken; defaults to now; not before receipt, not in the future',
+  })
   @IsOptional()
   @IsTimestamp()
   performedAt?: string;
@@ -37,11 +48,19 @@ export class InitialAssessmentDto extends StepDto {
   @ApiPropertyOptional() @Notes() notes?: string;
 }
 
-export const EMERGENCY_ACTION_TYPES = ['medical_care', 'police_protection', 'safe_shelter', 'temporary_separation'] as const;
+export const EMERGENCY_ACTION_TYPES = [
+  'medical_care',
+  'police_protection',
+  'safe_shelter',
+  'temporary_separation',
+] as const;
 export type EmergencyActionType = (typeof EMERGENCY_ACTION_TYPES)[number];
 
 export class EmergencyActionDto extends StepDto {
-  @ApiProperty({ enum: EMERGENCY_ACTION_TYPES, description: 'temporary_separation: commune chair only; ends 15 days later' })
+  @ApiProperty({
+    enum: EMERGENCY_ACTION_TYPES,
+    description: 'temporary_separation: commune chair only; ends 15 days later',
+  })
   @IsCode(EMERGENCY_ACTION_TYPES)
   type!: EmergencyActionType;
 

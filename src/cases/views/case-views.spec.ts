@@ -38,7 +38,15 @@ function parts(overrides: Partial<CaseFileParts> = {}): CaseFileParts {
       areaCode: '46001',
       version: 7,
     },
-    child: { id: 'ch1', fullName: 'Nguyễn Văn An', dateOfBirth: '2015-03-04', estimatedAge: null, sex: 'male', residenceAreaCode: '46001', address: 'Thôn 1' },
+    child: {
+      id: 'ch1',
+      fullName: 'Nguyễn Văn An',
+      dateOfBirth: '2015-03-04',
+      estimatedAge: null,
+      sex: 'male',
+      residenceAreaCode: '46001',
+      address: 'Thôn 1',
+    },
     reports: [
       {
         id: 'r1',
@@ -49,15 +57,38 @@ function parts(overrides: Partial<CaseFileParts> = {}): CaseFileParts {
       },
     ],
     deadlines: [{ kind: 'initial_assessment', dueAt: new Date('2025-06-01T13:30:00Z'), metAt: null }],
-    interventions: [intervention({}), intervention({ id: 'i-health', agency: 'health', type: 'treatment', notes: 'notes of the health work' })],
+    interventions: [
+      intervention({}),
+      intervention({ id: 'i-health', agency: 'health', type: 'treatment', notes: 'notes of the health work' }),
+    ],
     now: NOW,
     description: 'Hàng xóm nghe tiếng trẻ khóc',
     possibleDuplicates: [{ childId: 'ch2', caseNumbers: ['46-2024-000009'] }],
     workflow: {
-      timeline: [{ step: 'initial_assessment', fromStatus: 'received', toStatus: 'initial_assessed', performedAt: '2025-06-01T02:00:00.000Z', performedBy: 'officer', role: 'commune_officer' }],
-      assessments: [{ kind: 'initial', riskLevel: 'high', emergency: true, notes: 'assessment notes', performedAt: '2025-06-01T02:00:00.000Z', performedBy: 'officer' }],
+      timeline: [
+        {
+          step: 'initial_assessment',
+          fromStatus: 'received',
+          toStatus: 'initial_assessed',
+          performedAt: '2025-06-01T02:00:00.000Z',
+          performedBy: 'officer',
+          role: 'commune_officer',
+        },
+      ],
+      assessments: [
+        {
+          kind: 'initial',
+          riskLevel: 'high',
+          emergency: true,
+          notes: 'assessment notes',
+          performedAt: '2025-06-01T02:00:00.000Z',
+          performedBy: 'officer',
+        },
+      ],
       plan: { goals: ['safety'], measures: [], draftedAt: '2025-06-03T02:00:00.000Z', approvedAt: null },
-      emergencyActions: [{ type: 'medical_care', notes: null, performedAt: '2025-06-01T03:00:00.000Z', performedBy: 'officer' }],
+      emergencyActions: [
+        { type: 'medical_care', notes: null, performedAt: '2025-06-01T03:00:00.000Z', performedBy: 'officer' },
+      ],
     },
     ...overrides,
   };
@@ -78,7 +109,12 @@ describe('the case as child-protection roles see it', () => {
 
   it('shows a reporter who consented to be contacted', () => {
     const [report] = childProtectionCaseView(parts()).reports;
-    expect(report.reporter).toEqual({ name: 'Người Báo Tin', phone: '0900000000', relationship: 'neighbour', consentToContact: true });
+    expect(report.reporter).toEqual({
+      name: 'Người Báo Tin',
+      phone: '0900000000',
+      relationship: 'neighbour',
+      consentToContact: true,
+    });
   });
 
   it('never shows a reporter who did not consent to be contacted', () => {
@@ -89,13 +125,21 @@ describe('the case as child-protection roles see it', () => {
 
   it('shows every intervention in full, without the area path it was scoped by', () => {
     const { interventions } = childProtectionCaseView(parts());
-    expect(interventions.map((i) => 'notes' in i && i.notes)).toEqual(['notes of the police work', 'notes of the health work']);
+    expect(interventions.map((i) => 'notes' in i && i.notes)).toEqual([
+      'notes of the police work',
+      'notes of the health work',
+    ]);
     expect(interventions.every((i) => !('areaPath' in i))).toBe(true);
   });
 
   it('writes times as ISO 8601 and a missing event time as null', () => {
     const view = childProtectionCaseView(parts());
-    expect(view).toMatchObject({ receivedAt: '2025-06-01T01:30:00.000Z', occurredAt: null, occurredAreaCode: '46001', version: 7 });
+    expect(view).toMatchObject({
+      receivedAt: '2025-06-01T01:30:00.000Z',
+      occurredAt: null,
+      occurredAreaCode: '46001',
+      version: 7,
+    });
   });
 });
 
@@ -103,7 +147,8 @@ describe('the case as agency staff see it', () => {
   const view = agencyCaseView(parts(), policeOfficer);
 
   it('never has the reporter, the description, the assessments, the plan, the emergency actions, the timeline or the duplicates', () => {
-    for (const key of ['description', 'assessments', 'plan', 'emergencyActions', 'timeline', 'possibleDuplicates']) expect(view).not.toHaveProperty(key);
+    for (const key of ['description', 'assessments', 'plan', 'emergencyActions', 'timeline', 'possibleDuplicates'])
+      expect(view).not.toHaveProperty(key);
     expect(view.reports).toEqual([{ id: 'r1', channel: 'hotline_111', receivedAt: '2025-06-01T01:30:00.000Z' }]);
     expect(JSON.stringify(view)).not.toMatch(/Người Báo Tin|0900000000|Hàng xóm|assessment notes|safety/);
   });
@@ -142,7 +187,12 @@ describe('deadlines in a case view', () => {
   const due = { kind: 'initial_assessment', dueAt: new Date('2025-06-01T13:30:00Z'), metAt: null };
 
   it('is overdue when it fell due unmet on an open case', () => {
-    expect(deadlineView(due, true, NOW)).toEqual({ kind: 'initial_assessment', dueAt: '2025-06-01T13:30:00.000Z', metAt: null, overdue: true });
+    expect(deadlineView(due, true, NOW)).toEqual({
+      kind: 'initial_assessment',
+      dueAt: '2025-06-01T13:30:00.000Z',
+      metAt: null,
+      overdue: true,
+    });
   });
 
   it('is never overdue on a closed case', () => {
@@ -152,7 +202,10 @@ describe('deadlines in a case view', () => {
   });
 
   it('is not overdue once met, even late', () => {
-    expect(deadlineView({ ...due, metAt: new Date('2025-06-02T00:00:00Z') }, true, NOW)).toMatchObject({ metAt: '2025-06-02T00:00:00.000Z', overdue: false });
+    expect(deadlineView({ ...due, metAt: new Date('2025-06-02T00:00:00Z') }, true, NOW)).toMatchObject({
+      metAt: '2025-06-02T00:00:00.000Z',
+      overdue: false,
+    });
   });
 
   it('is not overdue before it falls due', () => {

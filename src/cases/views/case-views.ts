@@ -1,5 +1,11 @@
 import { Principal } from '../../auth/principal';
-import { AgencyCaseViewDto, CaseDeadlineDto, CaseReportDto, CaseViewDto, ChildProtectionCaseViewDto } from '../dto/case-view.dto';
+import {
+  AgencyCaseViewDto,
+  CaseDeadlineDto,
+  CaseReportDto,
+  CaseViewDto,
+  ChildProtectionCaseViewDto,
+} from '../dto/case-view.dto';
 import { InterventionSummaryDto, InterventionViewDto } from '../dto/intervention-view.dto';
 import { interventionSummary, isOwnIntervention } from '../intervention-view';
 import { CaseDeadlinePart, CaseFileParts, CaseInterventionPart, CaseParts, CaseReportPart } from './case-parts';
@@ -26,7 +32,8 @@ export function deadlineView(deadline: CaseDeadlinePart, caseOpen: boolean, now:
 
 function reportView(report: CaseReportPart, showReporter: boolean): CaseReportDto {
   const view: CaseReportDto = { id: report.id, channel: report.channel, receivedAt: report.receivedAt.toISOString() };
-  if (showReporter && report.consentToContact && report.reporter) view.reporter = { ...report.reporter, consentToContact: true };
+  if (showReporter && report.consentToContact && report.reporter)
+    view.reporter = { ...report.reporter, consentToContact: true };
   return view;
 }
 

@@ -1,14 +1,48 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateNested, ValidationArguments } from 'class-validator';
-import { ALL_FORMS, CATEGORIES, Category, Channel, CHANNELS, codesOf, Perpetrator, PERPETRATORS, Sex, SEXES } from '../../domain/codes';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+  ValidationArguments,
+} from 'class-validator';
+import {
+  ALL_FORMS,
+  CATEGORIES,
+  Category,
+  Channel,
+  CHANNELS,
+  codesOf,
+  Perpetrator,
+  PERPETRATORS,
+  Sex,
+  SEXES,
+} from '../../domain/codes';
 import { LengthAtMost, MAX_NAME, MAX_PHONE } from '../../common/text-limits';
-import { IsAreaCode, IsCode, IsDependentCode, IsFreeText, IsLocalDate, IsPersonName, IsTimestamp } from '../../common/validators';
+import {
+  IsAreaCode,
+  IsCode,
+  IsDependentCode,
+  IsFreeText,
+  IsLocalDate,
+  IsPersonName,
+  IsTimestamp,
+} from '../../common/validators';
 
 /** A date of birth that is no day at all says so: the clerk mistyped a real-looking date. */
 const BIRTH_DATE = {
   message: ({ property, value }: ValidationArguments) =>
-    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${property} must be a real calendar date` : `${property} must be a date YYYY-MM-DD`,
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? `${property} must be a real calendar date`
+      : `${property} must be a date YYYY-MM-DD`,
 };
 
 export class ReportChildDto {

@@ -15,7 +15,11 @@ export class ReportViewDto {
   @ApiProperty() occurredAreaCode!: string;
   @ApiProperty({ type: String, nullable: true }) description!: string | null;
   @ApiProperty({ type: String, enum: codesOf(PERPETRATORS), nullable: true }) allegedPerpetrator!: string | null;
-  @ApiProperty({ type: ReporterViewDto, nullable: true, description: 'As filed, whether or not the reporter consented to be contacted' })
+  @ApiProperty({
+    type: ReporterViewDto,
+    nullable: true,
+    description: 'As filed, whether or not the reporter consented to be contacted',
+  })
   reporter!: ReporterViewDto | null;
   @ApiProperty({ type: [CreatedCaseRef] }) cases!: CreatedCaseRef[];
 }

@@ -32,7 +32,12 @@ describe('a report as its creator reads it back', () => {
   });
 
   it('shows the creator the reporter it took down, with the consent the reporter gave, even without consent to contact', () => {
-    expect(creatorReportView(parts()).reporter).toEqual({ name: 'Người Báo Tin', phone: '0900000000', relationship: null, consentToContact: false });
+    expect(creatorReportView(parts()).reporter).toEqual({
+      name: 'Người Báo Tin',
+      phone: '0900000000',
+      relationship: null,
+      consentToContact: false,
+    });
   });
 
   it('has a null reporter when the report was anonymous', () => {

@@ -27,7 +27,11 @@ export class CreateInterventionDto {
 }
 
 export class UpdateInterventionDto {
-  @ApiProperty({ enum: INTERVENTION_STATUSES, description: 'Forward only: requested → accepted | rejected; accepted → in_progress → completed; criminal reports also investigating → prosecuted | not_prosecuted' })
+  @ApiProperty({
+    enum: INTERVENTION_STATUSES,
+    description:
+      'Forward only: requested → accepted | rejected; accepted → in_progress → completed; criminal reports also investigating → prosecuted | not_prosecuted',
+  })
   @IsCode(INTERVENTION_STATUSES)
   status!: InterventionStatus;
 

@@ -17,7 +17,11 @@ export class RatesBaseQuery {
   @IsYear()
   year!: number;
 
-  @ApiPropertyOptional({ enum: PERIODS, default: 'year', description: 'The year, a half (H1, H2), a quarter (Q1–Q4) or a month (M01–M12)' })
+  @ApiPropertyOptional({
+    enum: PERIODS,
+    default: 'year',
+    description: 'The year, a half (H1, H2), a quarter (Q1–Q4) or a month (M01–M12)',
+  })
   @IsOptional()
   @IsCode(PERIODS, { listedAs: ['year', 'H1', 'H2', 'Q1–Q4', 'M01–M12'] })
   period?: Period;
@@ -27,14 +31,20 @@ export class RatesBaseQuery {
   @IsAreaCode()
   areaCode?: string;
 
-  @ApiPropertyOptional({ enum: BASES, description: 'Default: substantiated for abuse and child labour, reported for injuries' })
+  @ApiPropertyOptional({
+    enum: BASES,
+    description: 'Default: substantiated for abuse and child labour, reported for injuries',
+  })
   @IsOptional()
   @IsCode(BASES)
   basis?: Basis;
 }
 
 export class RatesQuery extends RatesBaseQuery {
-  @ApiPropertyOptional({ enum: GROUP_BY, description: 'Absent: the total only. `area`: the direct children of areaCode' })
+  @ApiPropertyOptional({
+    enum: GROUP_BY,
+    description: 'Absent: the total only. `area`: the direct children of areaCode',
+  })
   @IsOptional()
   @IsCode(GROUP_BY)
   groupBy?: GroupBy;

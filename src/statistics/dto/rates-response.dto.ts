@@ -8,18 +8,28 @@ import { TARGET_KINDS } from '../targets';
 export class TargetStatusDto {
   @ApiProperty({ example: 550 }) value!: number;
   @ApiProperty({ enum: TARGET_KINDS }) kind!: string;
-  @ApiProperty({ nullable: true, type: Boolean, description: 'Null when the rate is not shown; sub-year periods are judged on the rate scaled to a year' })
+  @ApiProperty({
+    nullable: true,
+    type: Boolean,
+    description: 'Null when the rate is not shown; sub-year periods are judged on the rate scaled to a year',
+  })
   met!: boolean | null;
 }
 
 export class RateCellDto {
-  @ApiProperty({ example: { areaCode: '46001' }, description: 'The breakdown value; `{}` for the total. A null value holds children counted in no listed row' })
+  @ApiProperty({
+    example: { areaCode: '46001' },
+    description: 'The breakdown value; `{}` for the total. A null value holds children counted in no listed row',
+  })
   key!: Record<string, string | null>;
 
-  @ApiProperty({ nullable: true, type: Number, description: 'Distinct children; null when suppressed' }) count!: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Children of the indicator’s ages in the denominator' }) population!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Distinct children; null when suppressed' }) count!:
+    number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Children of the indicator’s ages in the denominator' })
+  population!: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Per 100,000 children, one decimal' }) rate!: number | null;
-  @ApiProperty({ nullable: true, type: [Number], description: 'Exact Poisson (Garwood) 95% interval of the rate' }) ci95!: [number, number] | null;
+  @ApiProperty({ nullable: true, type: [Number], description: 'Exact Poisson (Garwood) 95% interval of the rate' })
+  ci95!: [number, number] | null;
   @ApiProperty({ type: [String], enum: ['suppressed', 'unreliable', 'no_population'] }) flags!: string[];
   @ApiProperty({ nullable: true, type: TargetStatusDto }) target!: TargetStatusDto | null;
 }

@@ -19,12 +19,21 @@ export class TargetDto {
   year!: number;
 
   @ApiProperty({ example: 550, description: 'Rate per 100,000 children, at most one decimal' })
-  @ValidateBy({ name: 'hasAtMostOneDecimal', validator: { validate: hasAtMostOneDecimal, defaultMessage: () => 'value must be a number with at most one decimal' } })
+  @ValidateBy({
+    name: 'hasAtMostOneDecimal',
+    validator: {
+      validate: hasAtMostOneDecimal,
+      defaultMessage: () => 'value must be a number with at most one decimal',
+    },
+  })
   @Min(0, { message: 'value must be 0 or more' })
   @Max(100000, { message: 'value must be at most 100000' })
   value!: number;
 
-  @ApiProperty({ enum: TARGET_KINDS, description: '`max`: the rate should stay at or below the value; `min`: at or above' })
+  @ApiProperty({
+    enum: TARGET_KINDS,
+    description: '`max`: the rate should stay at or below the value; `min`: at or above',
+  })
   @IsOneOf(TARGET_KINDS)
   kind!: TargetKind;
 }

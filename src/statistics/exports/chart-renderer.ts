@@ -35,7 +35,10 @@ export class ChartRenderer implements OnModuleDestroy {
     const worker = this.start();
     const id = this.nextId++;
     return new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => this.settle(id, undefined, new Error('chart rendering timed out')), RENDER_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => this.settle(id, undefined, new Error('chart rendering timed out')),
+        RENDER_TIMEOUT_MS,
+      );
       timer.unref();
       this.pending.set(id, {
         resolve: (svg) => (clearTimeout(timer), resolve(svg)),
@@ -55,10 +58,15 @@ export class ChartRenderer implements OnModuleDestroy {
     if (this.worker) return this.worker;
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { vega: pathToFileURL(require.resolve('vega')).href, vegaLite: pathToFileURL(require.resolve('vega-lite')).href },
+      workerData: {
+        vega: pathToFileURL(require.resolve('vega')).href,
+        vegaLite: pathToFileURL(require.resolve('vega-lite')).href,
+      },
     });
     worker.unref();
-    worker.on('message', ({ id, svg, error }: { id: number; svg?: string; error?: string }) => this.settle(id, svg, error ? new Error(error) : undefined));
+    worker.on('message', ({ id, svg, error }: { id: number; svg?: string; error?: string }) =>
+      this.settle(id, svg, error ? new Error(error) : undefined),
+    );
     worker.on('error', (error) => this.failAll(error));
     worker.on('exit', () => {
       if (this.worker === worker) this.worker = undefined;

@@ -16,9 +16,21 @@ export function ratesChartSpec(result: RatesResult): Record<string, unknown> {
   const target = result.total.target;
   const x = { field: 'area', type: 'nominal', title: 'Area', sort: null };
   const layers: Record<string, unknown>[] = [
-    { mark: { type: 'bar', color: '#4c78a8' }, transform: [{ filter: 'datum.rate !== null' }], encoding: { x, y: { field: 'rate', type: 'quantitative', title: `Rate per ${result.per.toLocaleString('en')}` } } },
-    { mark: { type: 'rule', color: '#333' }, transform: [{ filter: 'datum.rate !== null' }], encoding: { x, y: { field: 'lower', type: 'quantitative' }, y2: { field: 'upper' } } },
-    { mark: { type: 'text', dy: -6, fontSize: 9, color: '#888' }, transform: [{ filter: 'datum.rate === null' }], encoding: { x, y: { datum: 0 }, text: { field: 'note' } } },
+    {
+      mark: { type: 'bar', color: '#4c78a8' },
+      transform: [{ filter: 'datum.rate !== null' }],
+      encoding: { x, y: { field: 'rate', type: 'quantitative', title: `Rate per ${result.per.toLocaleString('en')}` } },
+    },
+    {
+      mark: { type: 'rule', color: '#333' },
+      transform: [{ filter: 'datum.rate !== null' }],
+      encoding: { x, y: { field: 'lower', type: 'quantitative' }, y2: { field: 'upper' } },
+    },
+    {
+      mark: { type: 'text', dy: -6, fontSize: 9, color: '#888' },
+      transform: [{ filter: 'datum.rate === null' }],
+      encoding: { x, y: { datum: 0 }, text: { field: 'note' } },
+    },
   ];
   if (target) {
     layers.push({

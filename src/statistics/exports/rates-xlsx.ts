@@ -16,7 +16,11 @@ export async function ratesToXlsx(results: RatesResult[]): Promise<Buffer> {
   workbook.creator = 'child-protection-cms';
   for (const result of results) {
     const sheet = workbook.addWorksheet(SHEET_NAMES[result.groupBy ?? 'total']);
-    sheet.columns = FLAT_COLUMNS.map((column) => ({ header: column, key: column, width: Math.max(10, column.length + 2) }));
+    sheet.columns = FLAT_COLUMNS.map((column) => ({
+      header: column,
+      key: column,
+      width: Math.max(10, column.length + 2),
+    }));
     sheet.getRow(1).font = { bold: true };
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
     for (const record of flatRecords(result)) sheet.addRow(record);

@@ -25,6 +25,9 @@ export class TokenResponse {
   @ApiProperty({ description: 'Seconds until the token expires' })
   expiresIn!: number;
 
-  @ApiProperty({ description: 'The password was set by an admin: the token serves only POST /auth/password until the user chooses its own' })
+  @ApiProperty({
+    description:
+      'The password was set by an admin: the token serves only POST /auth/password until the user chooses its own',
+  })
   passwordChangeRequired!: boolean;
 }

@@ -13,7 +13,8 @@ export function IsPasswordAttempt(): PropertyDecorator {
 
 /** A password being chosen: at least 12 characters. */
 export function IsNewPassword(): PropertyDecorator {
-  const message = ({ property }: { property: string }) => `${property} must be at least ${MIN_PASSWORD_LENGTH} characters`;
+  const message = ({ property }: { property: string }) =>
+    `${property} must be at least ${MIN_PASSWORD_LENGTH} characters`;
   return stacked(IsString(), MinLength(MIN_PASSWORD_LENGTH, { message }), MaxLength(MAX_PASSWORD));
 }
 

@@ -10,7 +10,10 @@ import { IsNewPassword } from './password.dto';
 const SHORTEST_USERNAME = 3;
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'officer.hue', description: '3–64 letters, digits, dots, dashes, underscores; stored lower case' })
+  @ApiProperty({
+    example: 'officer.hue',
+    description: '3–64 letters, digits, dots, dashes, underscores; stored lower case',
+  })
   @IsUsername(SHORTEST_USERNAME)
   username!: string;
 
