@@ -10,25 +10,12 @@ import { CASE_ROLES, Role } from '../domain/roles';
 import { AuditService } from '../audit/audit.service';
 import { PiiService } from '../privacy/pii.service';
 import { CaseChildDto, CaseView } from './dto/case-view.dto';
-import { CaseParts, CaseReportPart } from './views/case-parts';
+import { CaseFacts, CaseParts, CaseReportPart } from './views/case-parts';
 import { agencyCaseView, childProtectionCaseView } from './views/case-views';
 
-interface CaseRow extends Record<string, unknown> {
-  id: string;
-  caseNumber: string;
-  category: string;
-  form: string;
-  fatal: boolean;
-  status: string;
-  riskLevel: string | null;
-  emergency: boolean;
-  substantiation: string;
-  allegedPerpetrator: string | null;
-  receivedAt: Date;
-  occurredAt: Date | null;
-  areaCode: string;
+/** The case row the gate reads: what the views show, and where it lies for the access check. */
+interface CaseRow extends CaseFacts, Record<string, unknown> {
   areaPath: string;
-  version: number;
   childId: string;
 }
 
