@@ -6,22 +6,13 @@ import { AuditService } from '../audit/audit.service';
 import { CaseRepository } from '../cases/case-repository';
 import { PiiService } from '../privacy/pii.service';
 import { ReportViewDto } from './dto/report-view.dto';
-import { creatorReportView, ReportParts } from './views/report-view';
+import { creatorReportView, ReportParts, StoredReport } from './views/report-view';
 
-interface ReportRow extends Record<string, unknown> {
-  id: string;
+/** The row as stored: the report's fields, who filed it, and its encrypted parts. */
+interface ReportRow extends StoredReport, Record<string, unknown> {
   createdBy: string;
-  channel: string;
-  receivedAt: Date;
-  category: string;
-  form: string;
-  fatal: boolean;
-  occurredAt: Date | null;
-  occurredAreaCode: string;
   descriptionEnc: string | null;
-  allegedPerpetrator: string | null;
   reporterEnc: string | null;
-  consentToContact: boolean;
 }
 
 /** GET /reports/{id}: the creator reads back its intake fields; anyone else gets 404. */

@@ -2,19 +2,21 @@ import { CreatedCaseRef } from '../dto/create-report.dto';
 import { ReportViewDto } from '../dto/report-view.dto';
 
 /** A report as loaded, its description and reporter decrypted. */
+export interface StoredReport {
+  id: string;
+  channel: string;
+  receivedAt: Date;
+  category: string;
+  form: string;
+  fatal: boolean;
+  occurredAt: Date | null;
+  occurredAreaCode: string;
+  allegedPerpetrator: string | null;
+  consentToContact: boolean;
+}
+
 export interface ReportParts {
-  report: {
-    id: string;
-    channel: string;
-    receivedAt: Date;
-    category: string;
-    form: string;
-    fatal: boolean;
-    occurredAt: Date | null;
-    occurredAreaCode: string;
-    allegedPerpetrator: string | null;
-    consentToContact: boolean;
-  };
+  report: StoredReport;
   description: string | null;
   reporter: { name: string | null; phone: string | null; relationship: string | null } | null;
   cases: CreatedCaseRef[];
