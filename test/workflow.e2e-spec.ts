@@ -611,3 +611,51 @@ describe('agency scope', () => {
     }
   });
 });
+
+describe('the case view tells each caller what it may do now', () => {
+  const actionsOf = async (id: string, token: string) => (await t.get(`/cases/${id}`, token)).body.allowedActions;
+
+  it('names the steps open to this caller in this state, as their endpoints', async () => {
+    const id = await report({
+      children: [{ fullName: 'Lý Văn Được', estimatedAge: 10, sex: 'male', residenceAreaCode: '46001' }],
+    });
+    expect(await actionsOf(id, officer)).toEqual(['initial-assessment', 'emergency-actions']);
+    expect(await actionsOf(id, chair)).toEqual(['emergency-actions']);
+    await step(t, officer, id, 'initial-assessment', { riskLevel: 'low', emergency: false });
+    await step(t, officer, id, 'detailed-assessment', {
+      findings: FINDINGS,
+      riskLevel: 'low',
+      substantiation: 'substantiated',
+    });
+    expect(await actionsOf(id, officer)).toEqual(['emergency-actions', 'plan']);
+    await step(t, officer, id, 'plan', {
+      goals: ['An toàn tại nhà'],
+      measures: [{ agency: 'police', action: 'investigation', areaCode: '46', dueAt: inDays(10) }],
+    });
+    expect(await actionsOf(id, officer)).not.toContain('plan/approve');
+    expect(await actionsOf(id, chair)).toEqual(['emergency-actions', 'plan/approve']);
+  });
+
+  it('gives each intervention the statuses this caller may move it to now, and agencies no steps', async () => {
+    const id = await report({
+      children: [{ fullName: 'Lý Thị Bước', estimatedAge: 8, sex: 'female', residenceAreaCode: '46001' }],
+    });
+    await step(t, officer, id, 'initial-assessment', { riskLevel: 'low', emergency: false });
+    const created = await t.post(
+      `/cases/${id}/interventions`,
+      { agency: 'police', type: 'investigation', areaCode: '46', dueAt: inDays(5) },
+      officer,
+    );
+    expect(created.body.allowedStatuses).toEqual(['accepted', 'rejected']);
+    const policeView = (await t.get(`/cases/${id}`, police)).body;
+    expect(policeView.allowedActions).toEqual([]);
+    expect(policeView.interventions[0].allowedStatuses).toEqual(['accepted', 'rejected']);
+    const accepted = await t.request('PATCH', `/interventions/${created.body.id}`, {
+      token: police,
+      body: { status: 'accepted', version: 1 },
+    });
+    expect(accepted.body.allowedStatuses).toEqual(['in_progress']);
+    // The chair reads the file but does not manage interventions.
+    expect((await t.get(`/cases/${id}`, chair)).body.interventions[0].allowedStatuses).toEqual([]);
+  });
+});

@@ -97,13 +97,16 @@ export class CaseRecordService {
   }
 
   /** Every intervention of the case in full, with its area path: the case views decide who sees how much. */
-  async interventions(caseId: string): Promise<CaseInterventionPart[]> {
+  async interventions(
+    caseId: string,
+    movesOf: (intervention: { agency: string; type: string; status: string; areaPath: string }) => readonly string[],
+  ): Promise<CaseInterventionPart[]> {
     const rows = (await this.db.query(
       `SELECT id, agency, type, area_code AS "areaCode", area_path AS "areaPath", status, due_at AS "dueAt",
               notes_enc AS "notesEnc", outcome_enc AS "outcomeEnc", version
          FROM interventions WHERE case_id = $1 ORDER BY created_at, id`,
       [caseId],
     )) as InterventionRow[];
-    return rows.map((row) => ({ ...interventionView(row, this.pii), areaPath: row.areaPath }));
+    return rows.map((row) => ({ ...interventionView(row, this.pii, movesOf(row)), areaPath: row.areaPath }));
   }
 }

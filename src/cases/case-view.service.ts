@@ -1,3 +1,4 @@
+import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Action } from '../access/ability';
@@ -5,6 +6,8 @@ import { Caller } from '../access/request-context';
 import { requireAccess } from '../access/require-access';
 import { scopeCondition } from '../access/scope-sql';
 import { CASE_SCOPE_COLUMNS } from './case-scope';
+import { allowedActions, CaseState, CaseStatus } from '../domain/workflow';
+import { interventionMoves } from './intervention-moves';
 import { CaseRecordService } from './case-record.service';
 import { CASE_ROLES, Role } from '../domain/roles';
 import { AuditService } from '../audit/audit.service';
@@ -15,6 +18,8 @@ import { agencyCaseView, childProtectionCaseView } from './views/case-views';
 
 /** The case row the gate reads: what the views show, and where it lies for the access check. */
 interface CaseRow extends CaseFacts, Record<string, unknown> {
+  status: CaseStatus;
+  substantiation: CaseState['substantiation'];
   areaPath: string;
   childId: string;
 }
@@ -77,7 +82,9 @@ export class CaseViewService {
       this.deadlines(id),
       this.possibleDuplicates(caller, kase.childId),
       childProtection ? this.records.workflowParts(id) : undefined,
-      this.records.interventions(id),
+      this.records.interventions(id, (intervention) =>
+        interventionMoves(caller, { ...intervention, caseAreaPath: kase.areaPath }),
+      ),
     ]);
     await this.audit.recordBy(caller, { action: 'case.read', subjectType: 'Case', subjectId: id, caseId: id });
     const parts: CaseParts = {
@@ -86,6 +93,7 @@ export class CaseViewService {
       reports: reports.map((report) => this.decryptReport(report)),
       deadlines,
       interventions,
+      allowedActions: allowedActions(kase, (step) => caller.ability.can(step, subject('Case', kase) as never)),
       now: new Date(),
     };
     if (!childProtection || !workflow) return agencyCaseView(parts, caller.user);

@@ -18,7 +18,7 @@ const pii = {
 
 describe('an intervention in full', () => {
   it('has its notes and outcome decrypted, each for its own column, and its due time as ISO 8601', () => {
-    expect(interventionView(row, pii)).toEqual({
+    expect(interventionView(row, pii, ['in_progress'])).toEqual({
       id: 'i1',
       agency: 'health',
       type: 'treatment',
@@ -28,13 +28,18 @@ describe('an intervention in full', () => {
       notes: 'sealed-notes@interventions.notes',
       outcome: null,
       version: 3,
+      allowedStatuses: ['in_progress'],
     });
   });
 });
 
 describe('an intervention of another agency', () => {
   it('shows only {id, agency, status}', () => {
-    expect(interventionSummary(interventionView(row, pii))).toEqual({ id: 'i1', agency: 'health', status: 'accepted' });
+    expect(interventionSummary(interventionView(row, pii, ['in_progress']))).toEqual({
+      id: 'i1',
+      agency: 'health',
+      status: 'accepted',
+    });
   });
 });
 

@@ -18,8 +18,15 @@ export interface InterventionRecord {
   version: number;
 }
 
-/** An intervention in full, notes and outcome decrypted: for case roles and the agency's own staff. */
-export function interventionView(row: InterventionRecord, pii: Pick<PiiService, 'decrypt'>): InterventionView {
+/**
+ * An intervention in full, notes and outcome decrypted: for case roles and the agency's own staff.
+ * `allowedStatuses`: where this caller may move it now.
+ */
+export function interventionView(
+  row: InterventionRecord,
+  pii: Pick<PiiService, 'decrypt'>,
+  allowedStatuses: readonly string[],
+): InterventionView {
   return {
     id: row.id,
     agency: row.agency,
@@ -30,6 +37,7 @@ export function interventionView(row: InterventionRecord, pii: Pick<PiiService, 
     notes: pii.decrypt(row.notesEnc, 'interventions.notes'),
     outcome: pii.decrypt(row.outcomeEnc, 'interventions.outcome'),
     version: row.version,
+    allowedStatuses: [...allowedStatuses],
   };
 }
 

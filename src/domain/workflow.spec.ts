@@ -1,4 +1,5 @@
-import { applyStep, CaseState, stepsOf } from './workflow';
+import { allowedActions, applyStep, CASE_STEPS, CaseState, CaseStep, stepsOf } from './workflow';
+import { Role } from './roles';
 
 const state = (status: CaseState['status'], substantiation: CaseState['substantiation'] = 'pending'): CaseState => ({
   status,
@@ -53,5 +54,49 @@ describe('the Decree 56 workflow', () => {
     expect(stepsOf('commune_officer')).not.toContain('temporary_separation');
     expect(stepsOf('provincial_officer')).toContain('approve_plan');
     expect(stepsOf('police')).toEqual([]);
+  });
+});
+
+describe('the actions a caller may take now, named as their endpoints', () => {
+  const as = (role: Role) => (step: CaseStep) => CASE_STEPS[step].roles.includes(role);
+
+  it('offers an officer the initial assessment and emergency actions on a received case', () => {
+    expect(allowedActions(state('received'), as('commune_officer'))).toEqual([
+      'initial-assessment',
+      'emergency-actions',
+    ]);
+  });
+
+  it('offers the chair emergency actions (separation included) but no assessment', () => {
+    expect(allowedActions(state('received'), as('commune_chair'))).toEqual(['emergency-actions']);
+  });
+
+  it('offers the chair the approval of a drafted plan, and the officer no approval', () => {
+    expect(allowedActions(state('plan_drafted'), as('commune_chair'))).toContain('plan/approve');
+    expect(allowedActions(state('plan_drafted'), as('commune_officer'))).not.toContain('plan/approve');
+  });
+
+  it('offers closing, not a plan, when the concern was unsubstantiated', () => {
+    const actions = allowedActions(state('detailed_assessed', 'unsubstantiated'), as('commune_officer'));
+    expect(actions).toContain('close');
+    expect(actions).not.toContain('plan');
+  });
+
+  it('offers a plan, not closing, when it was substantiated', () => {
+    const actions = allowedActions(state('detailed_assessed', 'substantiated'), as('provincial_officer'));
+    expect(actions).toContain('plan');
+    expect(actions).not.toContain('close');
+  });
+
+  it('names the review once though it has two outcomes', () => {
+    expect(allowedActions(state('in_intervention', 'substantiated'), as('commune_officer'))).toEqual([
+      'emergency-actions',
+      'review',
+    ]);
+  });
+
+  it('offers only reopening on a closed case, and nothing to agency staff', () => {
+    expect(allowedActions(state('closed'), as('commune_officer'))).toEqual(['reopen']);
+    expect(allowedActions(state('received'), as('police'))).toEqual([]);
   });
 });

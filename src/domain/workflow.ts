@@ -98,3 +98,28 @@ export function applyStep(step: CaseStep, state: CaseState): StepOutcome {
 export function stepsOf(role: Role): CaseStep[] {
   return STEP_NAMES.filter((step) => CASE_STEPS[step].roles.includes(role));
 }
+
+/** Each step as the endpoint that takes it (`POST /cases/{id}/<endpoint>`), the names of `allowedActions`. */
+export const STEP_ENDPOINTS: Readonly<Record<CaseStep, string>> = {
+  initial_assessment: 'initial-assessment',
+  emergency_action: 'emergency-actions',
+  temporary_separation: 'emergency-actions',
+  detailed_assessment: 'detailed-assessment',
+  draft_plan: 'plan',
+  approve_plan: 'plan/approve',
+  review_close: 'review',
+  review_replan: 'review',
+  close: 'close',
+  reopen: 'reopen',
+};
+
+export const STEP_ENDPOINT_NAMES = [...new Set(Object.values(STEP_ENDPOINTS))];
+
+/**
+ * The endpoints a caller may take now: the steps open from the case's state that `mayTake`
+ * (the caller's access rules) allows, each endpoint once, in the order of the table.
+ */
+export function allowedActions(state: CaseState, mayTake: (step: CaseStep) => boolean): string[] {
+  const open = STEP_NAMES.filter((step) => applyStep(step, state).allowed && mayTake(step));
+  return [...new Set(open.map((step) => STEP_ENDPOINTS[step]))];
+}

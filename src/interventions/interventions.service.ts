@@ -5,6 +5,7 @@ import { requireAccess } from '../access/require-access';
 import { AuditService } from '../audit/audit.service';
 import { CaseViewService } from '../cases/case-view.service';
 import { CaseInterventionWriter, StoredIntervention } from '../cases/case-intervention-writer';
+import { interventionMoves } from '../cases/intervention-moves';
 import { Conflict } from '../common/problem';
 import { PiiService } from '../privacy/pii.service';
 import { CreateInterventionDto, UpdateInterventionDto } from './dto/intervention.dto';
@@ -29,7 +30,7 @@ export class InterventionsService {
       const paths = await this.writer.validate(manager, [dto], kase.receivedAt, () => '');
       return this.writer.insert(manager, caller, caseId, [dto], paths);
     });
-    return this.view((await this.writer.load(this.db.manager, id))!);
+    return this.view(caller, (await this.writer.load(this.db.manager, id))!);
   }
 
   async update(caller: Caller, id: string, dto: UpdateInterventionDto): Promise<InterventionView> {
@@ -58,11 +59,11 @@ export class InterventionsService {
         },
         manager,
       );
-      return this.view((await this.writer.load(manager, id))!);
+      return this.view(caller, (await this.writer.load(manager, id))!);
     });
   }
 
-  private view(row: StoredIntervention): InterventionView {
-    return interventionView(row, this.pii);
+  private view(caller: Caller, row: StoredIntervention): InterventionView {
+    return interventionView(row, this.pii, interventionMoves(caller, row));
   }
 }

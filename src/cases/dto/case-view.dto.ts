@@ -5,6 +5,7 @@ import { CASE_STATUSES } from '../../domain/workflow';
 import { DEADLINE_KINDS } from '../deadlines';
 import { AssessmentDto, CasePlanDto, EmergencyActionRecordDto, TimelineEntryDto } from './case-file.dto';
 import { InterventionSummaryDto, InterventionViewDto } from './intervention-view.dto';
+import { STEP_ENDPOINT_NAMES } from '../../domain/workflow';
 import { RISK_LEVELS } from './workflow.dto';
 
 export class CaseChildDto {
@@ -78,6 +79,12 @@ export class CaseViewDto {
   interventions!: (InterventionViewDto | InterventionSummaryDto)[];
   @ApiProperty({ type: [CaseDeadlineDto] }) deadlines!: CaseDeadlineDto[];
   @ApiProperty({ description: 'Send it back with the next workflow step; a stale one gets 409' }) version!: number;
+  @ApiProperty({
+    enum: STEP_ENDPOINT_NAMES,
+    isArray: true,
+    description: 'The workflow steps this caller may take now, named as their endpoints (POST /cases/{id}/<action>)',
+  })
+  allowedActions!: string[];
 }
 
 /** Agency staff: no reporter, description, assessments, plan, emergency actions, timeline or duplicates. */

@@ -17,4 +17,10 @@ export class InterventionViewDto extends InterventionSummaryDto {
   @ApiProperty({ type: String, nullable: true }) notes!: string | null;
   @ApiProperty({ type: String, nullable: true }) outcome!: string | null;
   @ApiProperty({ description: 'Send it back with the next PATCH; a stale one gets 409' }) version!: number;
+  @ApiProperty({
+    enum: INTERVENTION_STATUSES,
+    isArray: true,
+    description: 'The statuses this caller may move it to now (PATCH /interventions/{id}); empty when none',
+  })
+  allowedStatuses!: string[];
 }

@@ -48,6 +48,8 @@ export interface CaseParts {
   reports: CaseReportPart[];
   deadlines: CaseDeadlinePart[];
   interventions: CaseInterventionPart[];
+  /** The workflow endpoints the caller may take now. */
+  allowedActions: string[];
   now: Date;
 }
 

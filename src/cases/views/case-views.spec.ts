@@ -15,6 +15,7 @@ function intervention(overrides: Partial<CaseInterventionPart>): CaseInterventio
     notes: 'notes of the police work',
     outcome: null,
     version: 1,
+    allowedStatuses: ['accepted', 'rejected'],
     ...overrides,
   };
 }
@@ -61,6 +62,7 @@ function parts(overrides: Partial<CaseFileParts> = {}): CaseFileParts {
       intervention({}),
       intervention({ id: 'i-health', agency: 'health', type: 'treatment', notes: 'notes of the health work' }),
     ],
+    allowedActions: ['emergency-actions', 'review'],
     now: NOW,
     description: 'Hàng xóm nghe tiếng trẻ khóc',
     possibleDuplicates: [{ childId: 'ch2', caseNumbers: ['46-2024-000009'] }],
@@ -164,6 +166,7 @@ describe('the case as agency staff see it', () => {
       notes: 'notes of the police work',
       outcome: null,
       version: 1,
+      allowedStatuses: ['accepted', 'rejected'],
     });
   });
 

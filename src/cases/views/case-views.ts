@@ -43,7 +43,7 @@ function stripAreaPath({ areaPath: _areaPath, ...intervention }: CaseInterventio
 
 /** The parts every reader of the case sees, its interventions as `seeIntervention` shows them. */
 function commonView(
-  { kase, child, reports, deadlines, interventions, now }: CaseParts,
+  { kase, child, reports, deadlines, interventions, allowedActions, now }: CaseParts,
   showReporter: boolean,
   seeIntervention: (intervention: CaseInterventionPart) => InterventionViewDto | InterventionSummaryDto,
 ): CaseViewDto {
@@ -67,6 +67,7 @@ function commonView(
     interventions: interventions.map(seeIntervention),
     deadlines: deadlines.map((deadline) => deadlineView(deadline, open, now)),
     version: kase.version,
+    allowedActions,
   };
 }
 
