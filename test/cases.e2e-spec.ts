@@ -187,18 +187,71 @@ describe('GET /codes', () => {
     const vi = await t.get('/codes');
     expect(vi.status).toBe(200);
     expect(vi.body.lang).toBe('vi');
-    expect(vi.body.channels).toContainEqual({ code: 'hotline_111', label: 'Tổng đài 111' });
-    expect(vi.body.forms).toContainEqual({ code: 'drowning', label: 'Đuối nước', category: 'injury' });
+    expect(vi.body.channels).toContainEqual(expect.objectContaining({ code: 'hotline_111', label: 'Tổng đài 111' }));
+    expect(vi.body.forms).toContainEqual(
+      expect.objectContaining({ code: 'drowning', label: 'Đuối nước', category: 'injury' }),
+    );
     expect(vi.body.sexes.map((s: { code: string }) => s.code)).toEqual(['male', 'female', 'unknown']);
     const en = await t.get('/codes?lang=en');
-    expect(en.body.categories).toContainEqual({ code: 'child_labour', label: 'Child labour' });
+    expect(en.body.categories).toContainEqual(expect.objectContaining({ code: 'child_labour', label: 'Child labour' }));
     expect(en.body.perpetrators).toHaveLength(8);
-    expect(en.body.interventionTypes).toContainEqual({
-      code: 'criminal_report',
-      label: 'Criminal report',
-      agency: 'police',
-    });
-    expect(vi.body.agencies).toContainEqual({ code: 'health', label: 'Y tế' });
+    expect(en.body.interventionTypes).toContainEqual(
+      expect.objectContaining({
+        code: 'criminal_report',
+        label: 'Criminal report',
+        agency: 'police',
+      }),
+    );
+    expect(vi.body.agencies).toContainEqual(expect.objectContaining({ code: 'health', label: 'Y tế' }));
     expect((await t.get('/codes?lang=fr')).status).toBe(400);
+  });
+
+  it('lists every code the API uses, each with its Vietnamese and English labels (contract v1.1)', async () => {
+    const { body } = await t.get('/codes?lang=en');
+    for (const list of [
+      'categories',
+      'forms',
+      'channels',
+      'perpetrators',
+      'caseStatuses',
+      'deadlineKinds',
+      'riskLevels',
+      'substantiations',
+      'agencies',
+      'interventionTypes',
+      'interventionStatuses',
+      'notificationKinds',
+      'callTypes',
+      'indicators',
+      'flags',
+      'roles',
+    ]) {
+      expect(body[list].length).toBeGreaterThan(0);
+      for (const item of body[list]) {
+        expect(item).toEqual(
+          expect.objectContaining({
+            code: expect.any(String),
+            vi: expect.any(String),
+            en: expect.any(String),
+            label: item.en,
+          }),
+        );
+      }
+    }
+    const codes = (list: string) => body[list].map((item: { code: string }) => item.code);
+    expect(codes('caseStatuses')).toEqual([
+      'received',
+      'initial_assessed',
+      'detailed_assessed',
+      'plan_drafted',
+      'in_intervention',
+      'closed',
+    ]);
+    expect(codes('deadlineKinds')).toContain('police_referral');
+    expect(codes('interventionStatuses')).toContain('not_prosecuted');
+    expect(codes('notificationKinds')).toContain('deadline_overdue');
+    expect(codes('callTypes')).toContain('silent');
+    expect(codes('flags')).toEqual(['suppressed', 'unreliable', 'no_population']);
+    expect(codes('roles')).toContain('auditor');
   });
 });

@@ -3,10 +3,11 @@ import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { IsOptional } from 'class-validator';
 import { IsOneOf } from '../common/validators';
 import { Public } from '../access/authorize.decorator';
-import { AGENCIES, INTERVENTION_TYPES } from '../domain/intervention-types';
-import { CATEGORIES, CHANNELS, FORMS_BY_CATEGORY, Labels, PERPETRATORS, SEXES } from '../domain/codes';
+import { INTERVENTION_TYPES } from '../domain/intervention-types';
+import { FORMS_BY_CATEGORY, Labels } from '../domain/codes';
+import { CODE_LIST_NAMES, CODE_LISTS, CodeListName } from './code-lists';
 import { ApiProblems } from '../common/api-problems.decorator';
-import { CodesDto } from './dto/codes.dto';
+import { CodeLabelDto, CodesDto } from './dto/codes.dto';
 
 class CodesQuery {
   @ApiPropertyOptional({ enum: ['vi', 'en'], default: 'vi' })
@@ -15,8 +16,8 @@ class CodesQuery {
   lang?: 'vi' | 'en';
 }
 
-const labelled = (list: Record<string, Labels>, lang: 'vi' | 'en') =>
-  Object.entries(list).map(([code, labels]) => ({ code, label: labels[lang] }));
+const labelled = (list: Readonly<Record<string, Labels>>, lang: 'vi' | 'en') =>
+  Object.entries(list).map(([code, labels]) => ({ code, label: labels[lang], vi: labels.vi, en: labels.en }));
 
 /** The code lists with their labels, for clients to render. Not sensitive, so open to all. */
 @ApiTags('codes')
@@ -26,22 +27,22 @@ export class CodesController {
   @Public()
   @ApiOperation({
     summary:
-      'Every code list (channels, categories, forms, perpetrators, sexes, agencies, intervention types) with labels',
+      'Every code the API uses (channels, categories, forms, statuses, deadline kinds, agencies, intervention types and statuses, notification kinds, call types, indicators, flags, roles, …) with Vietnamese and English labels',
   })
   @ApiOkResponse({ type: CodesDto })
   @ApiProblems(400)
   list(@Query() query: CodesQuery): CodesDto {
     const lang = query.lang ?? 'vi';
+    const lists = Object.fromEntries(CODE_LIST_NAMES.map((name) => [name, labelled(CODE_LISTS[name], lang)])) as Record<
+      CodeListName,
+      CodeLabelDto[]
+    >;
     return {
       lang,
-      channels: labelled(CHANNELS, lang),
-      categories: labelled(CATEGORIES, lang),
+      ...lists,
       forms: Object.entries(FORMS_BY_CATEGORY).flatMap(([category, forms]) =>
         labelled(forms, lang).map((form) => ({ ...form, category })),
       ),
-      perpetrators: labelled(PERPETRATORS, lang),
-      sexes: labelled(SEXES, lang),
-      agencies: labelled(AGENCIES, lang),
       interventionTypes: Object.entries(INTERVENTION_TYPES).flatMap(([agency, types]) =>
         labelled(types, lang).map((type) => ({ ...type, agency })),
       ),

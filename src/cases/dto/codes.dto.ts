@@ -4,7 +4,9 @@ import { CATEGORIES, codesOf } from '../../domain/codes';
 
 export class CodeLabelDto {
   @ApiProperty({ example: 'hotline_111' }) code!: string;
-  @ApiProperty({ example: 'Tổng đài 111' }) label!: string;
+  @ApiProperty({ example: 'Tổng đài 111', description: 'The label in the language asked for (`lang`)' }) label!: string;
+  @ApiProperty({ example: 'Tổng đài 111', description: 'Vietnamese label' }) vi!: string;
+  @ApiProperty({ example: 'National hotline 111', description: 'English label' }) en!: string;
 }
 
 export class FormLabelDto extends CodeLabelDto {
@@ -15,14 +17,30 @@ export class InterventionTypeLabelDto extends CodeLabelDto {
   @ApiProperty({ enum: AGENCY_CODES, description: 'The agency that does this work' }) agency!: string;
 }
 
-/** GET /codes: every code list with its labels in one language. */
+/** GET /codes: every code the API uses, each with its Vietnamese and English labels. */
 export class CodesDto {
-  @ApiProperty({ enum: ['vi', 'en'] }) lang!: 'vi' | 'en';
+  @ApiProperty({ enum: ['vi', 'en'], description: 'The language of `label`' }) lang!: 'vi' | 'en';
   @ApiProperty({ type: [CodeLabelDto] }) channels!: CodeLabelDto[];
   @ApiProperty({ type: [CodeLabelDto] }) categories!: CodeLabelDto[];
   @ApiProperty({ type: [FormLabelDto] }) forms!: FormLabelDto[];
   @ApiProperty({ type: [CodeLabelDto] }) perpetrators!: CodeLabelDto[];
   @ApiProperty({ type: [CodeLabelDto] }) sexes!: CodeLabelDto[];
+  @ApiProperty({ type: [CodeLabelDto], description: 'Case statuses' }) caseStatuses!: CodeLabelDto[];
+  @ApiProperty({ type: [CodeLabelDto] }) deadlineKinds!: CodeLabelDto[];
+  @ApiProperty({ type: [CodeLabelDto] }) riskLevels!: CodeLabelDto[];
+  @ApiProperty({ type: [CodeLabelDto] }) substantiations!: CodeLabelDto[];
+  @ApiProperty({ type: [CodeLabelDto] }) emergencyActionTypes!: CodeLabelDto[];
+  @ApiProperty({ type: [CodeLabelDto] }) reviewOutcomes!: CodeLabelDto[];
+  @ApiProperty({ type: [CodeLabelDto] }) consentParties!: CodeLabelDto[];
+  @ApiProperty({ type: [CodeLabelDto] }) recipientTypes!: CodeLabelDto[];
   @ApiProperty({ type: [CodeLabelDto] }) agencies!: CodeLabelDto[];
   @ApiProperty({ type: [InterventionTypeLabelDto] }) interventionTypes!: InterventionTypeLabelDto[];
+  @ApiProperty({ type: [CodeLabelDto] }) interventionStatuses!: CodeLabelDto[];
+  @ApiProperty({ type: [CodeLabelDto] }) notificationKinds!: CodeLabelDto[];
+  @ApiProperty({ type: [CodeLabelDto] }) callTypes!: CodeLabelDto[];
+  @ApiProperty({ type: [CodeLabelDto], description: 'Statistics indicators' }) indicators!: CodeLabelDto[];
+  @ApiProperty({ type: [CodeLabelDto], description: 'Statistics bases' }) bases!: CodeLabelDto[];
+  @ApiProperty({ type: [CodeLabelDto], description: 'Flags of a statistics cell' }) flags!: CodeLabelDto[];
+  @ApiProperty({ type: [CodeLabelDto] }) roles!: CodeLabelDto[];
+  @ApiProperty({ type: [CodeLabelDto] }) areaLevels!: CodeLabelDto[];
 }

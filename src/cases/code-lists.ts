@@ -1,0 +1,176 @@
+import { AreaLevel } from '../domain/area-path';
+import { CATEGORIES, CHANNELS, Labels, PERPETRATORS, SEXES } from '../domain/codes';
+import { AGENCIES, InterventionStatus } from '../domain/intervention-types';
+import { Role } from '../domain/roles';
+import { CaseState, CaseStatus } from '../domain/workflow';
+import { Flag } from '../statistics/disclosure-control';
+import { Basis, Indicator } from '../statistics/indicators';
+import { DeadlineKind } from './deadlines';
+import { EmergencyActionType, RiskLevel } from './dto/workflow.dto';
+
+/** Each code of a list with its labels; `Record<Code, Labels>` makes a missing label a compile error. */
+type Labelled<Code extends string> = Readonly<Record<Code, Labels>>;
+
+const CASE_STATUSES: Labelled<CaseStatus> = {
+  received: { vi: 'Đã tiếp nhận', en: 'Received' },
+  initial_assessed: { vi: 'Đã đánh giá ban đầu', en: 'Initially assessed' },
+  detailed_assessed: { vi: 'Đã đánh giá toàn diện', en: 'Assessed in detail' },
+  plan_drafted: { vi: 'Đã xây dựng kế hoạch', en: 'Plan drafted' },
+  in_intervention: { vi: 'Đang can thiệp, hỗ trợ', en: 'In intervention' },
+  closed: { vi: 'Đã kết thúc', en: 'Closed' },
+};
+
+const DEADLINE_KINDS: Labelled<DeadlineKind> = {
+  initial_assessment: { vi: 'Đánh giá ban đầu (12 giờ)', en: 'Initial assessment (12 hours)' },
+  emergency_response: { vi: 'Ứng phó khẩn cấp (12 giờ)', en: 'Emergency response (12 hours)' },
+  separation_end: { vi: 'Hết thời hạn cách ly tạm thời', en: 'End of temporary separation' },
+  plan_draft: { vi: 'Xây dựng kế hoạch hỗ trợ', en: 'Drafting the support plan' },
+  plan_approval: { vi: 'Phê duyệt kế hoạch hỗ trợ', en: 'Approving the support plan' },
+  police_referral: { vi: 'Chuyển cơ quan công an (24 giờ)', en: 'Referral to the police (24 hours)' },
+  intervention: { vi: 'Thực hiện biện pháp can thiệp', en: 'Carrying out an intervention' },
+};
+
+const RISK_LEVELS: Labelled<RiskLevel> = {
+  high: { vi: 'Nguy cơ cao', en: 'High risk' },
+  medium: { vi: 'Nguy cơ trung bình', en: 'Medium risk' },
+  low: { vi: 'Nguy cơ thấp', en: 'Low risk' },
+};
+
+const SUBSTANTIATIONS: Labelled<CaseState['substantiation']> = {
+  pending: { vi: 'Đang xác minh', en: 'Pending' },
+  substantiated: { vi: 'Có căn cứ', en: 'Substantiated' },
+  unsubstantiated: { vi: 'Không có căn cứ', en: 'Unsubstantiated' },
+};
+
+const INTERVENTION_STATUSES: Labelled<InterventionStatus> = {
+  requested: { vi: 'Đã đề nghị', en: 'Requested' },
+  accepted: { vi: 'Đã nhận', en: 'Accepted' },
+  rejected: { vi: 'Từ chối', en: 'Rejected' },
+  in_progress: { vi: 'Đang thực hiện', en: 'In progress' },
+  completed: { vi: 'Hoàn thành', en: 'Completed' },
+  investigating: { vi: 'Đang điều tra, xác minh', en: 'Investigating' },
+  prosecuted: { vi: 'Đã khởi tố', en: 'Prosecuted' },
+  not_prosecuted: { vi: 'Không khởi tố', en: 'Not prosecuted' },
+};
+
+const EMERGENCY_ACTION_TYPES: Labelled<EmergencyActionType> = {
+  medical_care: { vi: 'Chăm sóc y tế', en: 'Medical care' },
+  police_protection: { vi: 'Công an bảo vệ', en: 'Police protection' },
+  safe_shelter: { vi: 'Nơi tạm trú an toàn', en: 'Safe shelter' },
+  temporary_separation: { vi: 'Cách ly tạm thời khỏi người xâm hại', en: 'Temporary separation from the abuser' },
+};
+
+const REVIEW_OUTCOMES: Labelled<'close' | 'replan'> = {
+  close: { vi: 'Kết thúc hỗ trợ, can thiệp', en: 'Close the case' },
+  replan: { vi: 'Xây dựng lại kế hoạch', en: 'Plan again' },
+};
+
+const CONSENT_PARTIES: Labelled<'child' | 'guardian'> = {
+  child: { vi: 'Trẻ em', en: 'Child' },
+  guardian: { vi: 'Cha, mẹ, người giám hộ', en: 'Parent or guardian' },
+};
+
+const RECIPIENT_TYPES: Labelled<'state_authority' | 'non_state'> = {
+  state_authority: { vi: 'Cơ quan nhà nước có thẩm quyền', en: 'State authority' },
+  non_state: { vi: 'Tổ chức, cá nhân khác', en: 'Non-state recipient' },
+};
+
+/** Contract v1.1: the kinds of the notification inbox. */
+const NOTIFICATION_KINDS: Labelled<
+  | 'referral'
+  | 'deadline_approaching'
+  | 'deadline_overdue'
+  | 'plan_awaiting_approval'
+  | 'transfer_requested'
+  | 'intervention_updated'
+> = {
+  referral: { vi: 'Đề nghị can thiệp', en: 'Intervention requested' },
+  deadline_approaching: { vi: 'Sắp đến hạn', en: 'Deadline approaching' },
+  deadline_overdue: { vi: 'Quá hạn', en: 'Deadline overdue' },
+  plan_awaiting_approval: { vi: 'Kế hoạch chờ phê duyệt', en: 'Plan awaiting approval' },
+  transfer_requested: { vi: 'Đề nghị chuyển hồ sơ', en: 'Transfer requested' },
+  intervention_updated: { vi: 'Cập nhật can thiệp', en: 'Intervention updated' },
+};
+
+/** Contract v1.1: what a call to the hotline was. */
+const CALL_TYPES: Labelled<
+  'report' | 'counselling' | 'information' | 'referral_to_service' | 'silent' | 'abusive' | 'other'
+> = {
+  report: { vi: 'Thông báo, tố giác', en: 'Report' },
+  counselling: { vi: 'Tư vấn', en: 'Counselling' },
+  information: { vi: 'Cung cấp thông tin', en: 'Information' },
+  referral_to_service: { vi: 'Kết nối dịch vụ', en: 'Referral to a service' },
+  silent: { vi: 'Cuộc gọi im lặng', en: 'Silent call' },
+  abusive: { vi: 'Cuộc gọi quấy rối', en: 'Abusive call' },
+  other: { vi: 'Khác', en: 'Other' },
+};
+
+const INDICATORS: Labelled<Indicator> = {
+  abuse: { vi: 'Trẻ em bị xâm hại', en: 'Children abused' },
+  injury: { vi: 'Trẻ em bị tai nạn, thương tích', en: 'Children injured' },
+  injury_death: { vi: 'Trẻ em tử vong do tai nạn, thương tích', en: 'Children who died of injuries' },
+  child_labour: { vi: 'Trẻ em lao động trái quy định của pháp luật', en: 'Children in unlawful labour' },
+};
+
+const BASES: Labelled<Basis> = {
+  substantiated: { vi: 'Trường hợp có căn cứ', en: 'Substantiated cases' },
+  reported: { vi: 'Trường hợp được thông báo (trừ không có căn cứ)', en: 'Reported cases (all but unfounded)' },
+};
+
+const FLAGS: Labelled<Flag> = {
+  suppressed: { vi: 'Không công bố để bảo vệ trẻ em', en: 'Withheld to protect the children' },
+  unreliable: { vi: 'Số trường hợp ít, tỷ lệ kém tin cậy', en: 'Few cases: the rate is unreliable' },
+  no_population: { vi: 'Chưa có số liệu dân số', en: 'No population figure' },
+};
+
+const ROLES: Labelled<Role> = {
+  admin: { vi: 'Quản trị hệ thống', en: 'System administrator' },
+  hotline_operator: { vi: 'Tư vấn viên tổng đài', en: 'Hotline operator' },
+  commune_officer: { vi: 'Công chức bảo vệ trẻ em cấp xã', en: 'Commune child-protection officer' },
+  commune_chair: { vi: 'Chủ tịch UBND cấp xã', en: 'Chair of the commune People’s Committee' },
+  provincial_officer: { vi: 'Cán bộ bảo vệ trẻ em cấp tỉnh', en: 'Provincial child-protection officer' },
+  police: { vi: 'Công an', en: 'Police' },
+  health: { vi: 'Y tế', en: 'Health' },
+  justice: { vi: 'Tư pháp', en: 'Justice' },
+  education: { vi: 'Giáo dục', en: 'Education' },
+  manager: { vi: 'Lãnh đạo, quản lý', en: 'Manager' },
+  auditor: { vi: 'Kiểm soát bảo vệ dữ liệu cá nhân', en: 'Data-protection auditor' },
+};
+
+const AREA_LEVEL_LABELS: Labelled<AreaLevel> = {
+  country: { vi: 'Quốc gia', en: 'Country' },
+  province: { vi: 'Tỉnh, thành phố', en: 'Province' },
+  district: { vi: 'Quận, huyện', en: 'District' },
+  commune: { vi: 'Xã, phường, đặc khu', en: 'Commune' },
+};
+
+/**
+ * Every flat code list the API uses, by the name `GET /codes` gives it. Forms and intervention
+ * types belong to a category or an agency and are listed beside their owner.
+ */
+export const CODE_LISTS = {
+  channels: CHANNELS,
+  categories: CATEGORIES,
+  perpetrators: PERPETRATORS,
+  sexes: SEXES,
+  caseStatuses: CASE_STATUSES,
+  deadlineKinds: DEADLINE_KINDS,
+  riskLevels: RISK_LEVELS,
+  substantiations: SUBSTANTIATIONS,
+  emergencyActionTypes: EMERGENCY_ACTION_TYPES,
+  reviewOutcomes: REVIEW_OUTCOMES,
+  consentParties: CONSENT_PARTIES,
+  recipientTypes: RECIPIENT_TYPES,
+  agencies: AGENCIES,
+  interventionStatuses: INTERVENTION_STATUSES,
+  notificationKinds: NOTIFICATION_KINDS,
+  callTypes: CALL_TYPES,
+  indicators: INDICATORS,
+  bases: BASES,
+  flags: FLAGS,
+  roles: ROLES,
+  areaLevels: AREA_LEVEL_LABELS,
+} as const satisfies Record<string, Readonly<Record<string, Labels>>>;
+
+export type CodeListName = keyof typeof CODE_LISTS;
+export const CODE_LIST_NAMES = Object.keys(CODE_LISTS) as CodeListName[];
