@@ -659,3 +659,38 @@ describe('the case view tells each caller what it may do now', () => {
     expect((await t.get(`/cases/${id}`, chair)).body.interventions[0].allowedStatuses).toEqual([]);
   });
 });
+
+describe('errors say what would be accepted', () => {
+  it('answers an id that cannot be one with 404 saying it is not a valid id', async () => {
+    const response = await t.get('/cases/not-a-uuid', officer);
+    expect(response.status).toBe(404);
+    expect(response.body.detail).toBe('The case was not found: the path does not hold a valid id (ids are UUIDs)');
+  });
+
+  it('names the version the case has now when the caller sent another', async () => {
+    const id = await report({
+      children: [{ fullName: 'Mai Văn Phiên', estimatedAge: 12, sex: 'male', residenceAreaCode: '46001' }],
+    });
+    const ahead = await step(t, officer, id, 'initial-assessment', { riskLevel: 'low', emergency: false, version: 5 });
+    expect(ahead.status).toBe(409);
+    expect(ahead.body.detail).toMatch(/at version 1; version 5 does not exist/);
+  });
+
+  it('names the statuses an intervention may take next when a move is refused', async () => {
+    const id = await report({
+      children: [{ fullName: 'Mai Thị Bậc', estimatedAge: 11, sex: 'female', residenceAreaCode: '46001' }],
+    });
+    await step(t, officer, id, 'initial-assessment', { riskLevel: 'low', emergency: false });
+    const created = await t.post(
+      `/cases/${id}/interventions`,
+      { agency: 'health', type: 'treatment', areaCode: '46', dueAt: inDays(5) },
+      officer,
+    );
+    const skipped = await t.request('PATCH', `/interventions/${created.body.id}`, {
+      token: officer,
+      body: { status: 'completed', version: 1 },
+    });
+    expect(skipped.status).toBe(409);
+    expect(skipped.body.detail).toMatch(/from requested it can become accepted or rejected/);
+  });
+});

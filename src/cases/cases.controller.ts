@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize } from '../access/authorize.decorator';
 import { Caller, CurrentCaller } from '../access/request-context';
@@ -11,10 +11,11 @@ import { CaseViewService } from './case-view.service';
 import { AccessLogItemDto } from './dto/access-log-item.dto';
 import { CaseListItemDto } from './dto/case-list-item.dto';
 import { CaseListQuery } from './dto/case-query.dto';
+import { idPipe } from '../common/id-pipe';
 import { ApiCaseViewResponse, CaseView } from './dto/case-view.dto';
 
 /** A case id that is not a UUID cannot exist: 404, like any case outside the caller's scope. */
-export const CaseId = () => Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 }));
+export const CaseId = () => Param('id', idPipe('The case'));
 
 @ApiTags('cases')
 @ApiBearerAuth()

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Caller } from '../access/request-context';
 import { HolidayCalendar } from '../areas/holidays/holiday-calendar';
 import { AuditService } from '../audit/audit.service';
-import { Conflict, invalidField } from '../common/problem';
+import { Conflict, invalidField, staleVersion } from '../common/problem';
 import { PiiService } from '../privacy/pii.service';
 import { CaseChanges, CaseRepository } from './case-repository';
 import { CaseViewService } from './case-view.service';
@@ -59,11 +59,7 @@ export class WorkflowService {
     await this.cases.transaction(async (writes) => {
       const { manager } = writes;
       const kase = (await writes.lockForStep(caseId))!;
-      if (kase.version !== dto.version) {
-        throw new Conflict(
-          `The case changed since you read it (version ${dto.version}, now ${kase.version}); reload and try again`,
-        );
-      }
+      if (kase.version !== dto.version) throw staleVersion('The case', dto.version, kase.version);
       const outcome = applyStep(step, kase);
       if (!outcome.allowed) throw new Conflict(outcome.reason);
       const changes: CaseChanges = {};

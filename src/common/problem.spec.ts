@@ -1,3 +1,4 @@
+import { staleVersion } from './problem';
 import { HttpException } from '@nestjs/common';
 import { FieldError, invalidFields, MAX_LISTED_ERRORS } from './problem';
 
@@ -28,5 +29,19 @@ describe('a 400 for many invalid fields', () => {
     expect(bodyOf(invalidFields([{ field: 'rows[2]', message: 'line 4: has 3 fields' }], 'invalid row')).detail).toBe(
       '1 invalid row(s); the first is rows[2]: line 4: has 3 fields',
     );
+  });
+});
+
+describe('a stale version says which version the record has now', () => {
+  it('tells a caller behind to reload, naming the current version', () => {
+    expect(staleVersion('The case', 4, 5).getResponse()).toMatchObject({
+      detail: 'The case changed since you read it: it is at version 5 now, you sent 4. Reload it and try again',
+    });
+  });
+
+  it('tells a caller ahead that its version does not exist yet', () => {
+    expect(staleVersion('The case', 5, 4).getResponse()).toMatchObject({
+      detail: 'The case is at version 4; version 5 does not exist. Send the version you last read',
+    });
   });
 });

@@ -91,8 +91,8 @@ export function invalidFields(errors: FieldError[], counted = 'invalid field'): 
 }
 
 export class NotFound extends ProblemException {
-  constructor(what = 'The resource') {
-    super(HttpStatus.NOT_FOUND, `${what} was not found`);
+  constructor(what = 'The resource', why?: string) {
+    super(HttpStatus.NOT_FOUND, `${what} was not found${why ? `: ${why}` : ''}`);
   }
 }
 
@@ -100,6 +100,21 @@ export class Conflict extends ProblemException {
   constructor(detail: string) {
     super(HttpStatus.CONFLICT, detail);
   }
+}
+
+/**
+ * A stale (or invented) `version`: says which version the record has now, so the client knows
+ * what to reload and send.
+ */
+export function staleVersion(what: string, sent: number, current: number): Conflict {
+  if (sent > current) {
+    return new Conflict(
+      `${what} is at version ${current}; version ${sent} does not exist. Send the version you last read`,
+    );
+  }
+  return new Conflict(
+    `${what} changed since you read it: it is at version ${current} now, you sent ${sent}. Reload it and try again`,
+  );
 }
 
 export class Forbidden extends ProblemException {

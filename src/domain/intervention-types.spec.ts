@@ -1,4 +1,4 @@
-import { isTypeOf, nextStatusesOf } from './intervention-types';
+import { isTypeOf, nextStatusesOf, refusedMove } from './intervention-types';
 
 describe('intervention types', () => {
   it('ties each type to its agency', () => {
@@ -26,5 +26,17 @@ describe('intervention status', () => {
     expect(nextStatusesOf('criminal_report', 'accepted')).toContain('investigating');
     expect(nextStatusesOf('criminal_report', 'investigating')).toEqual(['prosecuted', 'not_prosecuted']);
     expect(nextStatusesOf('investigation', 'accepted')).not.toContain('investigating');
+  });
+});
+
+describe('a refused move says what would be accepted', () => {
+  it('names the statuses allowed next', () => {
+    expect(refusedMove('treatment', 'requested', 'completed')).toBe(
+      'An intervention that is requested cannot become completed; from requested it can become accepted or rejected',
+    );
+  });
+
+  it('says when the intervention is over', () => {
+    expect(refusedMove('treatment', 'completed', 'in_progress')).toMatch(/completed is final/);
   });
 });

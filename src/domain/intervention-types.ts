@@ -86,3 +86,12 @@ const CRIMINAL_TRACK: Record<InterventionStatus, readonly InterventionStatus[]> 
 export function nextStatusesOf(type: string, status: InterventionStatus): readonly InterventionStatus[] {
   return (type === 'criminal_report' ? CRIMINAL_TRACK : FORWARD)[status];
 }
+
+/** Why a move is refused, and which moves the intervention has instead. */
+export function refusedMove(type: string, from: InterventionStatus, to: string): string {
+  const next = nextStatusesOf(type, from);
+  const instead = next.length
+    ? `from ${from} it can become ${next.join(' or ')}`
+    : `${from} is final: the intervention is over`;
+  return `An intervention that is ${from} cannot become ${to}; ${instead}`;
+}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize } from '../access/authorize.decorator';
 import { Caller, CurrentCaller } from '../access/request-context';
@@ -7,6 +7,7 @@ import { CreatedReport, CreateReportDto } from './dto/create-report.dto';
 import { ReportViewDto } from './dto/report-view.dto';
 import { validIdempotencyKey } from './idempotency';
 import { IntakeService } from './intake.service';
+import { idPipe } from '../common/id-pipe';
 import { ReportViewService } from './report-view.service';
 
 @ApiTags('intake')
@@ -44,10 +45,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'A report as filed, for the user who filed it' })
   @ApiOkResponse({ type: ReportViewDto })
   @ApiProblems(404)
-  view(
-    @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
-  ): Promise<ReportViewDto> {
+  view(@CurrentCaller() caller: Caller, @Param('id', idPipe('The report')) id: string): Promise<ReportViewDto> {
     return this.reports.view(caller, id);
   }
 }

@@ -6,10 +6,10 @@ import { AuditService } from '../audit/audit.service';
 import { CaseViewService } from '../cases/case-view.service';
 import { CaseInterventionWriter, StoredIntervention } from '../cases/case-intervention-writer';
 import { interventionMoves } from '../cases/intervention-moves';
-import { Conflict } from '../common/problem';
+import { Conflict, staleVersion } from '../common/problem';
 import { PiiService } from '../privacy/pii.service';
 import { CreateInterventionDto, UpdateInterventionDto } from './dto/intervention.dto';
-import { nextStatusesOf } from '../domain/intervention-types';
+import { nextStatusesOf, refusedMove } from '../domain/intervention-types';
 import { InterventionView, interventionView } from '../cases/intervention-view';
 
 /** Agency work on a case: police, health, justice, education, social services. */
@@ -42,10 +42,9 @@ export class InterventionsService {
         await this.writer.load(manager, id, true),
         'The intervention',
       );
-      if (row.version !== dto.version)
-        throw new Conflict(`The intervention changed since you read it (version ${dto.version}, now ${row.version})`);
+      if (row.version !== dto.version) throw staleVersion('The intervention', dto.version, row.version);
       if (!nextStatusesOf(row.type, row.status).includes(dto.status)) {
-        throw new Conflict(`An intervention that is ${row.status} cannot become ${dto.status}`);
+        throw new Conflict(refusedMove(row.type, row.status, dto.status));
       }
       await this.writer.changeStatus(manager, caller, row, dto.status, dto.outcome);
       await this.audit.recordBy(
