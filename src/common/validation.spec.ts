@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsString, Matches, MaxLength, validateSync } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Matches, MaxLength, validateSync } from 'class-validator';
 import { flattenValidationErrors, VALIDATOR_OPTIONS } from './validation';
 
 class Sample {
@@ -15,7 +15,22 @@ class Sample {
 const errorsOf = (plain: object) =>
   flattenValidationErrors(validateSync(plainToInstance(Sample, plain), VALIDATOR_OPTIONS));
 
+class WithList {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  goals!: string[];
+}
+
 describe('flattenValidationErrors', () => {
+  it('says only "must be an array" of a value that is not one, not the sizes that contradict it', () => {
+    const errors = flattenValidationErrors(
+      validateSync(plainToInstance(WithList, { goals: 'một mục tiêu' }), VALIDATOR_OPTIONS),
+    );
+    expect(errors).toEqual([{ field: 'goals', message: 'goals must be an array' }]);
+  });
+
   it('names the field and keeps short messages as they are', () => {
     expect(errorsOf({ code: 'AB', kind: 'c' })).toEqual([
       { field: 'code', message: 'AB is not lower-case letters' },

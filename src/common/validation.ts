@@ -14,6 +14,15 @@ function withoutLongEcho(message: string, value: unknown): string {
   return shortened(cut, MAX_MESSAGE);
 }
 
+/**
+ * A value of the wrong shape gets the one message that says so: "must be an array" without
+ * "must contain at least 1 elements" and "no more than 50 elements" beside it, which contradict it.
+ */
+function relevantConstraints(constraints: Record<string, string>): [string, string][] {
+  if ('isArray' in constraints) return [['isArray', constraints.isArray]];
+  return Object.entries(constraints);
+}
+
 /** Flattens class-validator's tree into `{field, message}` pairs with dotted paths (`children[0].sex`). */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   const flat: FieldError[] = [];
@@ -21,7 +30,7 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
     const isIndex = /^\d+$/.test(error.property);
     const name = shortened(error.property);
     const field = prefix ? (isIndex ? `${prefix}[${name}]` : `${prefix}.${name}`) : isIndex ? `[${name}]` : name;
-    for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
+    for (const [constraint, message] of relevantConstraints(error.constraints ?? {})) {
       flat.push({
         field,
         message:
