@@ -1,10 +1,11 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize } from '../access/authorize.decorator';
 import { Caller, CurrentCaller } from '../access/request-context';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { ApiPageResponse } from '../common/page.dto';
 import { Page, PageQuery } from '../common/pagination';
+import { UuidParam } from '../common/uuid-param';
 import { CaseAccessLogService } from './access-log.service';
 import { CaseListService } from './case-list.service';
 import { CaseViewService } from './case-view.service';
@@ -13,8 +14,8 @@ import { CaseListItemDto } from './dto/case-list-item.dto';
 import { CaseListQuery } from './dto/case-query.dto';
 import { ApiCaseViewResponse, CaseView } from './dto/case-view.dto';
 
-/** A case id that is not a UUID cannot exist: 404, like any case outside the caller's scope. */
-export const CaseId = () => Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 }));
+/** The case of a `cases/:id` route: a UUID, or 404. */
+export const CaseId = () => UuidParam('id');
 
 @ApiTags('cases')
 @ApiBearerAuth()

@@ -1,4 +1,5 @@
-import { Body, Controller, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Patch, Post } from '@nestjs/common';
+import { UuidParam } from '../common/uuid-param';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize } from '../access/authorize.decorator';
 import { Caller, CurrentCaller } from '../access/request-context';
@@ -34,7 +35,7 @@ export class InterventionsController {
   @ApiProblems(400, 404, 409, 413, 415)
   update(
     @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @UuidParam() id: string,
     @Body() dto: UpdateInterventionDto,
   ): Promise<InterventionViewDto> {
     return this.interventions.update(caller, id, dto);

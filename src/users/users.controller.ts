@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { UuidParam } from '../common/uuid-param';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { ApiPageResponse } from '../common/page.dto';
@@ -45,11 +46,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Change a user’s name, role, area or password, or deactivate it (admin, inside its area)' })
   @ApiOkResponse({ type: UserAccount })
   @ApiProblems(400, 404, 409, 413, 415, 503)
-  update(
-    @CurrentCaller() caller: Caller,
-    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
-    @Body() dto: UpdateUserDto,
-  ): Promise<UserAccount> {
+  update(@CurrentCaller() caller: Caller, @UuidParam() id: string, @Body() dto: UpdateUserDto): Promise<UserAccount> {
     return this.users.update(caller, id, dto);
   }
 }

@@ -1,0 +1,17 @@
+import { Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
+
+/**
+ * A path id that is a UUID: one that is not cannot exist, so it is a 404 like any record outside
+ * the caller's scope. The OpenAPI document says `format: uuid`.
+ */
+export function UuidParam(name = 'id'): ParameterDecorator {
+  const param = Param(name, new ParseUUIDPipe({ errorHttpStatusCode: 404 }));
+  const documented = ApiParam({ name, type: String, format: 'uuid' });
+  return (target, methodKey, index) => {
+    param(target, methodKey, index);
+    if (methodKey === undefined) return;
+    const descriptor = Object.getOwnPropertyDescriptor(target, methodKey);
+    if (descriptor) documented(target, methodKey, descriptor);
+  };
+}
