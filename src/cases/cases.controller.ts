@@ -1,21 +1,21 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize } from '../access/authorize.decorator';
 import { Caller, CurrentCaller } from '../access/request-context';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { ApiPageResponse } from '../common/page.dto';
 import { Page, PageQuery } from '../common/pagination';
+import { UuidParam } from '../common/uuid-param';
 import { CaseAccessLogService } from './access-log.service';
 import { CaseListService } from './case-list.service';
 import { CaseViewService } from './case-view.service';
 import { AccessLogItemDto } from './dto/access-log-item.dto';
 import { CaseListItemDto } from './dto/case-list-item.dto';
 import { CaseListQuery } from './dto/case-query.dto';
-import { idPipe } from '../common/id-pipe';
 import { ApiCaseViewResponse, CaseView } from './dto/case-view.dto';
 
-/** A case id that is not a UUID cannot exist: 404, like any case outside the caller's scope. */
-export const CaseId = () => Param('id', idPipe('The case'));
+/** The case of a `cases/:id` route: a UUID, or 404. */
+export const CaseId = () => UuidParam('The case');
 
 @ApiTags('cases')
 @ApiBearerAuth()

@@ -15,7 +15,8 @@ export class HealthController {
   @Public()
   @ApiOperation({ summary: '200 {"status":"ok"} when the database answers' })
   @ApiOkResponse({ type: HealthDto })
-  @ApiProblems(503)
+  // 400: a query string with a key that is not data (`?__proto__=`) is refused on every route.
+  @ApiProblems(400, 503)
   async check(): Promise<HealthDto> {
     try {
       await this.db.query('SELECT 1');

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Post } from '@nestjs/common';
+import { UuidParam } from '../common/uuid-param';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize } from '../access/authorize.decorator';
 import { Caller, CurrentCaller } from '../access/request-context';
@@ -7,8 +8,10 @@ import { CreatedReport, CreateReportDto } from './dto/create-report.dto';
 import { ReportViewDto } from './dto/report-view.dto';
 import { validIdempotencyKey } from './idempotency';
 import { IntakeService } from './intake.service';
-import { idPipe } from '../common/id-pipe';
 import { ReportViewService } from './report-view.service';
+
+/** Named the same in both places, so the document lists the header once (optional). */
+const IDEMPOTENCY_KEY = 'Idempotency-Key';
 
 @ApiTags('intake')
 @ApiBearerAuth()
@@ -22,7 +25,7 @@ export class ReportsController {
   @Post()
   @Authorize('create', 'Report')
   @ApiHeader({
-    name: 'Idempotency-Key',
+    name: IDEMPOTENCY_KEY,
     required: false,
     description: 'A retry with the same key returns the first response and creates nothing',
   })
@@ -35,7 +38,7 @@ export class ReportsController {
   create(
     @CurrentCaller() caller: Caller,
     @Body() dto: CreateReportDto,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @Headers(IDEMPOTENCY_KEY) idempotencyKey?: string,
   ): Promise<CreatedReport> {
     return this.intake.create(caller, dto, validIdempotencyKey(idempotencyKey));
   }
@@ -45,7 +48,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'A report as filed, for the user who filed it' })
   @ApiOkResponse({ type: ReportViewDto })
   @ApiProblems(404)
-  view(@CurrentCaller() caller: Caller, @Param('id', idPipe('The report')) id: string): Promise<ReportViewDto> {
+  view(@CurrentCaller() caller: Caller, @UuidParam('The report') id: string): Promise<ReportViewDto> {
     return this.reports.view(caller, id);
   }
 }

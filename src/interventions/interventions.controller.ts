@@ -1,4 +1,5 @@
-import { Body, Controller, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Patch, Post } from '@nestjs/common';
+import { UuidParam } from '../common/uuid-param';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize } from '../access/authorize.decorator';
 import { Caller, CurrentCaller } from '../access/request-context';
@@ -6,7 +7,6 @@ import { CaseId } from '../cases/cases.controller';
 import { InterventionViewDto } from '../cases/dto/intervention-view.dto';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { CreateInterventionDto, UpdateInterventionDto } from './dto/intervention.dto';
-import { idPipe } from '../common/id-pipe';
 import { InterventionsService } from './interventions.service';
 
 @ApiTags('interventions')
@@ -35,7 +35,7 @@ export class InterventionsController {
   @ApiProblems(400, 404, 409, 413, 415)
   update(
     @CurrentCaller() caller: Caller,
-    @Param('id', idPipe('The intervention')) id: string,
+    @UuidParam('The intervention') id: string,
     @Body() dto: UpdateInterventionDto,
   ): Promise<InterventionViewDto> {
     return this.interventions.update(caller, id, dto);

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { UuidParam } from '../common/uuid-param';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { ApiPageResponse } from '../common/page.dto';
@@ -6,7 +7,6 @@ import { Authorize } from '../access/authorize.decorator';
 import { Caller, CurrentCaller } from '../access/request-context';
 import { Page } from '../common/pagination';
 import { CreatedUser, CreateUserDto, UpdateUserDto, UserAccount, UserListQuery, UserProfile } from './dto/user.dto';
-import { idPipe } from '../common/id-pipe';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -48,7 +48,7 @@ export class UsersController {
   @ApiProblems(400, 404, 409, 413, 415, 503)
   update(
     @CurrentCaller() caller: Caller,
-    @Param('id', idPipe('The user')) id: string,
+    @UuidParam('The user') id: string,
     @Body() dto: UpdateUserDto,
   ): Promise<UserAccount> {
     return this.users.update(caller, id, dto);

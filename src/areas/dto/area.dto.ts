@@ -35,17 +35,22 @@ export class CreateAreaDto {
   @IsAreaCode({ message: 'parentCode must be the code of the area one tier up (1–32 letters, digits or dashes)' })
   parentCode!: string;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, example: '2025-07-01' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2025-07-01' })
   @IsOptional()
   @IsLocalDate()
   validFrom?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'Last day the area existed (inclusive)' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Last day the area existed (inclusive)',
+  })
   @IsOptional()
   @IsLocalDate()
   validTo?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'The area that took over a retired one (mergers)' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The area that took over a retired one (mergers)' })
   @IsOptional()
   @IsAreaCode(SPELLED_OUT)
   successorCode?: string | null;

@@ -26,7 +26,7 @@ export class PopulationRowDto {
   @IsAreaCode({ message: 'areaCode must be a commune code' })
   areaCode!: string;
 
-  @ApiProperty({ minimum: MIN_YEAR, maximum: MAX_YEAR, example: 2025 })
+  @ApiProperty({ type: 'integer', minimum: MIN_YEAR, maximum: MAX_YEAR, example: 2025 })
   @IsYear(YEAR_IN_ONE_MESSAGE)
   year!: number;
 
@@ -34,11 +34,11 @@ export class PopulationRowDto {
   @IsCode(SEXES)
   sex!: Sex;
 
-  @ApiProperty({ minimum: 0, maximum: CHILD_AGES - 1, description: 'Completed years of age' })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: CHILD_AGES - 1, description: 'Completed years of age' })
   @IsIntBetween(0, CHILD_AGES - 1)
   age!: number;
 
-  @ApiProperty({ minimum: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0 })
   @IsIntBetween(0, MAX_COUNT, '0 or more')
   count!: number;
 }
@@ -52,7 +52,7 @@ export class PopulationQuery {
   @IsAreaCode()
   areaCode!: string;
 
-  @ApiProperty({ minimum: MIN_YEAR, maximum: MAX_YEAR })
+  @ApiProperty({ type: 'integer', minimum: MIN_YEAR, maximum: MAX_YEAR })
   @Type(() => Number)
   @IsYear(YEAR_IN_ONE_MESSAGE)
   year!: number;

@@ -5,12 +5,12 @@ import { ROLES } from '../../domain/roles';
 import { IsTimestamp, IsUsername, IsUuid } from '../../common/validators';
 
 export class AuditQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'From this time (inclusive), ISO 8601' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'From this time (inclusive), ISO 8601' })
   @IsOptional()
   @IsTimestamp()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Before this time (exclusive), ISO 8601' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Before this time (exclusive), ISO 8601' })
   @IsOptional()
   @IsTimestamp()
   to?: string;

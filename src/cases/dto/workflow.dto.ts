@@ -22,11 +22,16 @@ const MAX_GOAL = 2000;
 
 /** What every workflow step carries: the version the caller read, and when the step was taken. */
 export class StepDto {
-  @ApiProperty({ description: 'The case version the caller last read; a stale one gets 409' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    description: 'The case version the caller last read; a stale one gets 409',
+  })
   @IsVersion()
   version!: number;
 
   @ApiPropertyOptional({
+    format: 'date-time',
     description: 'When the step was taken; defaults to now; not before receipt, not in the future',
   })
   @IsOptional()
@@ -110,7 +115,7 @@ export class MeasureDto {
   @IsAreaCode()
   areaCode!: string;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'date-time' })
   @IsTimestamp()
   dueAt!: string;
 }

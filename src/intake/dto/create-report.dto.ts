@@ -50,12 +50,17 @@ export class ReportChildDto {
   @IsPersonName()
   fullName!: string;
 
-  @ApiPropertyOptional({ example: '2015-03-04', description: 'Date of birth; or give estimatedAge' })
+  @ApiPropertyOptional({ format: 'date', example: '2015-03-04', description: 'Date of birth; or give estimatedAge' })
   @IsOptional()
   @IsLocalDate(BIRTH_DATE)
   dateOfBirth?: string;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 17, description: 'Age in years when the date of birth is unknown' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: 17,
+    description: 'Age in years when the date of birth is unknown',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -106,7 +111,7 @@ export class CreateReportDto {
   @IsCode(codesOf(CHANNELS))
   channel!: Channel;
 
-  @ApiPropertyOptional({ description: 'Defaults to now; not in the future' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Defaults to now; not in the future' })
   @IsOptional()
   @IsTimestamp()
   receivedAt?: string;
@@ -119,7 +124,7 @@ export class CreateReportDto {
   @IsDependentCode()
   form!: string;
 
-  @ApiPropertyOptional({ description: 'Not after receivedAt' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Not after receivedAt' })
   @IsOptional()
   @IsTimestamp()
   occurredAt?: string;

@@ -16,7 +16,7 @@ export class CreateInterventionDto {
   @IsAreaCode()
   areaCode!: string;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'date-time' })
   @IsTimestamp()
   dueAt!: string;
 
@@ -40,7 +40,11 @@ export class UpdateInterventionDto {
   @IsFreeText()
   outcome?: string;
 
-  @ApiProperty({ description: 'The intervention version the caller last read; a stale one gets 409' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    description: 'The intervention version the caller last read; a stale one gets 409',
+  })
   @IsVersion()
   version!: number;
 }

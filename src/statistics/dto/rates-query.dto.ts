@@ -12,7 +12,7 @@ export class RatesBaseQuery {
   @IsCode(INDICATORS)
   indicator!: Indicator;
 
-  @ApiProperty({ minimum: 1900, maximum: 2200, example: 2025 })
+  @ApiProperty({ type: 'integer', minimum: 1900, maximum: 2200, example: 2025 })
   @Type(() => Number)
   @IsYear()
   year!: number;

@@ -16,12 +16,33 @@ export class TargetStatusDto {
   met!: boolean | null;
 }
 
+/** The breakdown a row stands for: the one property of its `groupBy`, none for the total. */
+export class RateKeyDto {
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'groupBy=area: a direct child of areaCode' })
+  areaCode?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'groupBy=sex: male, female or unknown' })
+  sex?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'groupBy=ageGroup: 0-4, 5-11, 12-15, or 16-17 for child labour',
+  })
+  ageGroup?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'groupBy=form: a form of the indicator’s category',
+  })
+  form?: string | null;
+}
+
 export class RateCellDto {
   @ApiProperty({
+    type: RateKeyDto,
     example: { areaCode: '46001' },
     description: 'The breakdown value; `{}` for the total. A null value holds children counted in no listed row',
   })
-  key!: Record<string, string | null>;
+  key!: RateKeyDto;
 
   @ApiProperty({ nullable: true, type: Number, description: 'Distinct children; null when suppressed' }) count!:
     number | null;

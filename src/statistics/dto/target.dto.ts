@@ -14,7 +14,7 @@ export class TargetDto {
   @IsAreaCode()
   areaCode!: string;
 
-  @ApiProperty({ minimum: 1900, maximum: 2200, example: 2025 })
+  @ApiProperty({ type: 'integer', minimum: 1900, maximum: 2200, example: 2025 })
   @IsYear()
   year!: number;
 

@@ -34,6 +34,7 @@ export class HolidayList {
 
 export class HolidayYearQuery {
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: MIN_HOLIDAY_YEAR,
     maximum: MAX_HOLIDAY_YEAR,
     example: 2026,

@@ -11,7 +11,7 @@ export class RecordConsentDto {
   @IsBoolean()
   granted!: boolean;
 
-  @ApiPropertyOptional({ description: 'When the consent was given; defaults to now' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the consent was given; defaults to now' })
   @IsOptional()
   @IsTimestamp()
   recordedAt?: string;
