@@ -11,7 +11,8 @@ import { TestApp } from './support/test-app';
 const TOUR = join(ROOT, 'scripts', 'tour.sh');
 const DEMO_PASSWORD = 'a-demo-password-for-the-tour';
 const missing = ['bash', 'curl'].filter((command) => !commandAvailable(command));
-if (missing.length) console.warn(`The tour test is skipped: ${missing.join(' and ')} not found on this machine.`);
+if (missing.length)
+  process.stderr.write(`The tour test is skipped: ${missing.join(' and ')} not found on this machine.\n`);
 
 describe('the README', () => {
   it('shows scripts/tour.sh as it is', () => {
