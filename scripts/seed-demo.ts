@@ -1,285 +1,39 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { Presets, SingleBar } from 'cli-progress';
-import { DataSource, EntityManager } from 'typeorm';
-import { hashPassword } from '../src/auth/password';
 import { AppConfig, ConfigError, loadConfig } from '../src/config/config';
-import { dataSourceOptions } from '../src/database/data-source-options';
-import { DatabaseHandle, openDatabase } from '../src/database/database';
 import { runMigrations } from '../src/database/migrate';
-import {
-  DEMO_PLAN_PROVINCES,
-  DEMO_PROVINCE,
-  DEMO_TARGETS,
-  DemoAccount,
-  DemoArea,
-  demoAccounts,
-  demoCommunes,
-  demoPopulation,
-} from './demo-data';
+import { DEMO_PROVINCE } from './demo-data';
+import { SeededAccount, SeedProgress, SeedResult, seedDemoAt } from './demo-seed';
+import { openSeedDatabase, SeedDatabase } from './seed-database';
 
 /**
- * `npm run seed:demo`: a demo province with communes, children counts and one account per role,
- * on the configured database (the embedded one when DATABASE_URL is unset). Safe to run again:
- * areas and counts are upserted, and the demo accounts get fresh passwords, printed once.
+ * `npm run seed:demo`: the demo province, its children counts and one account per role
+ * (demo-seed.ts), on the configured database — beside a running `npm start` too. The accounts'
+ * passwords are printed once; DEMO_PASSWORD gives them all one password of the operator's choice.
  */
-
-interface SeededAccount extends DemoAccount {
-  id: string;
-  password: string;
-  created: boolean;
-}
-
-type HashedAccount = DemoAccount & { password: string; hash: string };
-
-interface SeedResult {
-  communes: number;
-  communesAdded: number;
-  populationRows: number;
-  populationChanged: number;
-  targets: number;
-  accounts: SeededAccount[];
-}
 
 const say = (message = '') => process.stdout.write(`${message}\n`);
 
-/** The province under the country and its communes directly under it; existing areas are kept as they are. */
-async function seedAreas(manager: EntityManager, communes: DemoArea[]): Promise<number> {
-  await manager.query(
-    `INSERT INTO areas (code, name, level, parent_code, path)
-     SELECT $1::text, $2::text, 'province', p.code, p.path || '.' || $1::text FROM areas p WHERE p.code = $3
-     ON CONFLICT (code) DO NOTHING`,
-    [DEMO_PROVINCE.code, DEMO_PROVINCE.name, DEMO_PROVINCE.parentCode],
-  );
-  const added = (await manager.query(
-    `INSERT INTO areas (code, name, level, parent_code, path)
-     SELECT c.code, c.name, 'commune', p.code, p.path || '.' || c.code
-       FROM unnest($1::text[], $2::text[]) AS c(code, name)
-       JOIN areas p ON p.code = $3 AND p.level = 'province'
-     ON CONFLICT (code) DO NOTHING
-     RETURNING code`,
-    [communes.map((c) => c.code), communes.map((c) => c.name), DEMO_PROVINCE.code],
-  )) as unknown[];
-  // Codes that already belong to something else would get demo counts: refuse rather than mix.
-  const misplaced = (await manager.query(
-    `SELECT code FROM areas WHERE code = ANY($1::text[]) AND (level <> 'commune' OR parent_code IS DISTINCT FROM $2)`,
-    [communes.map((c) => c.code), DEMO_PROVINCE.code],
-  )) as { code: string }[];
-  if (misplaced.length) {
-    throw new Error(
-      `areas ${misplaced.map((a) => a.code).join(', ')} exist but are not communes of province ${DEMO_PROVINCE.code}`,
-    );
-  }
-  return added.length;
+class UsageError extends Error {}
+
+function readDemoPassword(env: NodeJS.ProcessEnv): string | undefined {
+  const password = env.DEMO_PASSWORD || undefined;
+  if (password !== undefined && password.length < 12)
+    throw new UsageError('DEMO_PASSWORD must be at least 12 characters');
+  return password;
 }
 
-/** One upsert per commune (108 cells); rows already holding the same count are left untouched. */
-async function seedPopulation(
-  manager: EntityManager,
-  communes: DemoArea[],
-  tick: () => void,
-): Promise<[rows: number, changed: number]> {
-  let rows = 0;
-  let changed = 0;
-  for (const commune of communes) {
-    const cells = demoPopulation(commune.code);
-    const written = (await manager.query(
-      `INSERT INTO population (area_code, year, sex, age, count)
-       SELECT * FROM unnest($1::text[], $2::smallint[], $3::text[], $4::smallint[], $5::int[])
-       ON CONFLICT (area_code, year, sex, age) DO UPDATE SET count = EXCLUDED.count, updated_at = now()
-         WHERE population.count IS DISTINCT FROM EXCLUDED.count
-       RETURNING 1`,
-      [
-        cells.map((c) => c.areaCode),
-        cells.map((c) => c.year),
-        cells.map((c) => c.sex),
-        cells.map((c) => c.age),
-        cells.map((c) => c.count),
-      ],
-    )) as unknown[];
-    rows += cells.length;
-    changed += written.length;
-    tick();
-  }
-  return [rows, changed];
-}
-
-/** The other plans' provinces (area rows only) and every plan's targets, replacing earlier values. */
-async function seedTargets(manager: EntityManager): Promise<number> {
-  await manager.query(
-    `INSERT INTO areas (code, name, level, parent_code, path)
-     SELECT p.code, p.name, 'province', c.code, c.path || '.' || p.code
-       FROM unnest($1::text[], $2::text[]) AS p(code, name) JOIN areas c ON c.code = $3
-     ON CONFLICT (code) DO NOTHING`,
-    [DEMO_PLAN_PROVINCES.map((p) => p.code), DEMO_PLAN_PROVINCES.map((p) => p.name), DEMO_PROVINCE.parentCode],
-  );
-  const saved = (await manager.query(
-    `INSERT INTO statistics_targets (indicator, area_code, year, value, kind)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::numeric[], $5::text[])
-     ON CONFLICT (indicator, area_code, year) DO UPDATE SET value = EXCLUDED.value, kind = EXCLUDED.kind, updated_at = now()
-     RETURNING 1`,
-    [
-      DEMO_TARGETS.map((t) => t.indicator),
-      DEMO_TARGETS.map((t) => t.areaCode),
-      DEMO_TARGETS.map((t) => t.year),
-      DEMO_TARGETS.map((t) => t.value),
-      DEMO_TARGETS.map((t) => t.kind),
-    ],
-  )) as unknown[];
-  return saved.length;
-}
-
-/** Creates the accounts, or resets role, area and password of the ones that exist, and lifts any login lock. */
-async function seedUsers(manager: EntityManager, accounts: HashedAccount[]): Promise<SeededAccount[]> {
-  const usernames = accounts.map((a) => a.username);
-  const existing = new Set(
-    (
-      (await manager.query(`SELECT username FROM users WHERE username = ANY($1::text[]) FOR UPDATE`, [usernames])) as {
-        username: string;
-      }[]
-    ).map((row) => row.username),
-  );
-  const saved = (await manager.query(
-    `INSERT INTO users (username, password_hash, full_name, role, area_code)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
-     ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, full_name = EXCLUDED.full_name,
-       role = EXCLUDED.role, area_code = EXCLUDED.area_code, active = true, updated_at = now(),
-       -- The operator's tool, like ADMIN_PASSWORD: the printed passwords work as they are for the tour,
-       -- and the ones they replace end with their tokens.
-       must_change_password = false, token_version = users.token_version + 1
-     RETURNING id, username`,
-    [
-      usernames,
-      accounts.map((a) => a.hash),
-      accounts.map((a) => a.fullName),
-      accounts.map((a) => a.role),
-      accounts.map((a) => a.areaCode),
-    ],
-  )) as { id: string; username: string }[];
-  await manager.query(`DELETE FROM login_throttle WHERE username = ANY($1::text[])`, [usernames]);
-  const idOf = new Map(saved.map((row) => [row.username, row.id]));
-  return accounts.map(({ hash: _hash, ...account }) => ({
-    ...account,
-    id: idOf.get(account.username)!,
-    created: !existing.has(account.username),
-  }));
-}
-
-/** Audit rows for the accounts and one for the areas and counts: ids, roles, codes and counts only. */
-async function recordAudit(
-  manager: EntityManager,
-  result: Omit<SeedResult, 'accounts' | 'communes'>,
-  accounts: SeededAccount[],
-): Promise<void> {
-  const entries = [
-    ...accounts.map((a) => ({
-      action: a.created ? 'user.create' : 'user.reset_password',
-      subjectType: 'User',
-      subjectId: a.id,
-      details: { role: a.role, areaCode: a.areaCode, source: 'seed:demo' },
-    })),
-    {
-      action: 'seed.demo',
-      subjectType: 'Area',
-      subjectId: DEMO_PROVINCE.code,
-      details: {
-        communesAdded: result.communesAdded,
-        populationRows: result.populationRows,
-        populationChanged: result.populationChanged,
-        targets: result.targets,
-      },
-    },
-  ];
-  await manager.query(
-    `INSERT INTO audit_log (action, subject_type, subject_id, details)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])`,
-    [
-      entries.map((e) => e.action),
-      entries.map((e) => e.subjectType),
-      entries.map((e) => e.subjectId),
-      entries.map((e) => JSON.stringify(e.details)),
-    ],
-  );
-}
-
-async function seed(db: DataSource): Promise<SeedResult> {
-  const communes = demoCommunes();
-  const accounts = demoAccounts(communes[0].code);
+function progressBar(): SeedProgress {
   const bar = new SingleBar(
     { format: ' {bar} {percentage}% | {value}/{total} | {stage}', hideCursor: true },
     Presets.shades_classic,
   );
-  bar.start(accounts.length + 1 + communes.length + 1, 0, { stage: 'hashing passwords' });
-  try {
-    const withPasswords: HashedAccount[] = [];
-    for (const account of accounts) {
-      const password = randomBytes(12).toString('base64url');
-      withPasswords.push({ ...account, password, hash: await hashPassword(password) });
-      bar.increment();
-    }
-    return await db.transaction(async (manager) => {
-      bar.update({ stage: 'areas' });
-      const communesAdded = await seedAreas(manager, communes);
-      bar.increment({ stage: 'population' });
-      const [populationRows, populationChanged] = await seedPopulation(manager, communes, () => bar.increment());
-      bar.update({ stage: 'users and audit log' });
-      const seeded = await seedUsers(manager, withPasswords);
-      const targets = await seedTargets(manager);
-      const counts = { communesAdded, populationRows, populationChanged, targets };
-      await recordAudit(manager, counts, seeded);
-      bar.increment({ stage: 'done' });
-      return { communes: communes.length, ...counts, accounts: seeded };
-    });
-  } finally {
-    bar.stop();
-  }
-}
-
-function printAccounts(accounts: SeededAccount[]): void {
-  const rows = [
-    ['username', 'role', 'area', 'password', 'account'],
-    ...accounts.map((a) => [a.username, a.role, a.areaCode, a.password, a.created ? 'created' : 'password reset']),
-  ];
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  const line = (row: string[]) => `  ${row.map((cell, column) => cell.padEnd(widths[column])).join('  ')}`.trimEnd();
-  say(line(rows[0]));
-  say(line(widths.map((width) => '-'.repeat(width))));
-  rows.slice(1).forEach((row) => say(line(row)));
-}
-
-/** How to start the service on the same database and sign in, with the variables this run used. */
-function printNextSteps(config: AppConfig, manager: SeededAccount): void {
-  const env = ['DATABASE_URL', 'DATA_DIR', 'EMBEDDED_PG_DIR', 'EMBEDDED_PG_PORT']
-    .filter((name) => process.env[name])
-    .map((name) => (name === 'DATABASE_URL' ? 'DATABASE_URL=<as now>' : `${name}=${process.env[name]}`));
-  const base = `http://localhost:${config.port}/api/v1`;
-  const body = JSON.stringify({ username: manager.username, password: manager.password });
-  say('\nThese passwords are shown once; run the seed again for new ones.');
-  say('\nNext steps');
-  say(`  1. Start the service:  ${[...env, 'npm start'].join(' ')}`);
-  say(`  2. Sign in:            curl -s -XPOST ${base}/auth/login -H 'content-type: application/json' -d '${body}'`);
-  say(
-    `     Keep the token:     TOKEN=$(curl -s -XPOST ${base}/auth/login -H 'content-type: application/json' -d '${body}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).accessToken')`,
-  );
-  say(`  3. Call the API:       curl -s ${base}/users/me -H "authorization: Bearer $TOKEN"`);
-  say(`  Docs: http://localhost:${config.port}/docs`);
-}
-
-async function seedDatabase(config: AppConfig, database: DatabaseHandle): Promise<SeedResult> {
-  say(
-    database.embedded
-      ? `Embedded PostgreSQL in ${config.embeddedPgDir} (port ${config.embeddedPgPort})`
-      : 'Using DATABASE_URL',
-  );
-  const applied = await runMigrations(database.url);
-  if (applied.length) say(`Applied migrations: ${applied.join(', ')}`);
-  const db = new DataSource(dataSourceOptions(database.url, { extra: { max: 1, application_name: 'seed-demo' } }));
-  await db.initialize();
-  try {
-    return await seed(db);
-  } finally {
-    await db.destroy();
-  }
+  return {
+    start: (total, stage) => bar.start(total, 0, { stage }),
+    stage: (name) => bar.update({ stage: name }),
+    advance: (nextStage) => bar.increment(1, nextStage ? { stage: nextStage } : {}),
+    stop: () => bar.stop(),
+  };
 }
 
 function printSummary(result: SeedResult): void {
@@ -293,25 +47,67 @@ function printSummary(result: SeedResult): void {
   say(`Accounts: ${created} created, ${accounts.length - created} given a new password\n`);
 }
 
+function printAccounts(accounts: SeededAccount[], chosenPassword: boolean): void {
+  const rows = [
+    ['username', 'role', 'area', 'password', 'account'],
+    ...accounts.map((a) => [
+      a.username,
+      a.role,
+      a.areaCode,
+      chosenPassword ? '(DEMO_PASSWORD)' : a.password,
+      a.created ? 'created' : 'password reset',
+    ]),
+  ];
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  const line = (row: string[]) => `  ${row.map((cell, column) => cell.padEnd(widths[column])).join('  ')}`.trimEnd();
+  say(line(rows[0]));
+  say(line(widths.map((width) => '-'.repeat(width))));
+  rows.slice(1).forEach((row) => say(line(row)));
+  say(
+    chosenPassword
+      ? '\nEvery demo account signs in with DEMO_PASSWORD, as it is (no change required).'
+      : '\nThese passwords are shown once and work as they are; run the seed again for new ones.',
+  );
+}
+
+/** How to reach the seeded database: the same variables for npm start, then a sign-in. */
+function printNextSteps(config: AppConfig, database: SeedDatabase): void {
+  const env = ['DATABASE_URL', 'DATA_DIR', 'EMBEDDED_PG_DIR', 'EMBEDDED_PG_PORT']
+    .filter((name) => process.env[name])
+    .map((name) => (name === 'DATABASE_URL' ? 'DATABASE_URL=<as now>' : `${name}=${process.env[name]}`));
+  const base = `http://localhost:${config.port}/api/v1`;
+  say('\nNext steps');
+  say(
+    database.attached
+      ? '  1. The running service sees the accounts now.'
+      : `  1. Start the service:  ${[...env, 'npm start'].join(' ')}`,
+  );
+  say(
+    `  2. Sign in:            curl -s -X POST ${base}/auth/login -H 'content-type: application/json' -d '{"username":"demo.manager","password":"…"}'`,
+  );
+  say('  3. Or run the tour:    DEMO_PASSWORD=… scripts/tour.sh   (README, "A tour with curl")');
+  say(`  Docs: http://localhost:${config.port}/docs`);
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase(config, () => undefined);
+  const password = readDemoPassword(process.env);
+  const database = await openSeedDatabase(config, say);
   let result: SeedResult;
   try {
-    result = await seedDatabase(config, database);
+    const applied = await runMigrations(database.url);
+    if (applied.length) say(`Applied ${applied.length} migrations`);
+    result = await seedDemoAt(database.url, { password, progress: progressBar() });
   } finally {
     await database.stop();
   }
   printSummary(result);
-  printAccounts(result.accounts);
-  printNextSteps(
-    config,
-    result.accounts.find((a) => a.role === 'manager')!,
-  );
+  printAccounts(result.accounts, password !== undefined);
+  printNextSteps(config, database);
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+  if (error instanceof ConfigError || error instanceof UsageError) process.stderr.write(`${error.message}\n`);
   else process.stderr.write(`Demo seed failed: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -20,7 +20,7 @@ export const API_PREFIX = 'api/v1';
 
 /** Builds the whole HTTP application; `main.ts` and the end-to-end tests share it. */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, config.logFormat);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     genReqId: serverRequestId,

@@ -1,83 +1,69 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../src/database/free-port';
-
-/** True while something accepts connections on the port. */
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ port, host: '127.0.0.1' });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-function exited(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) resolve(child.exitCode);
-    else child.once('exit', (code) => resolve(code));
-  });
-}
+import { exited, listening, ownDatabaseEnv, run, RunningCommand } from './support/processes';
 
 /**
  * `npm start` as a process manager runs it: one pid, stopped with SIGTERM to that pid. The signal
- * must reach the service, which stops the HTTP server and its embedded PostgreSQL.
+ * must reach the service, which stops the HTTP server and its embedded PostgreSQL. While it runs,
+ * `npm run seed:demo` with the same environment seeds through its embedded server.
  */
 describe('npm start under a process manager', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'cms-start-'));
-  let stragglers: number | undefined;
+  let port: number;
+  let pgPort: number;
+  let env: NodeJS.ProcessEnv;
+  let npm: RunningCommand;
+  beforeAll(async () => {
+    [port, pgPort] = [await freePort(), await freePort()];
+    env = ownDatabaseEnv({
+      PORT: String(port),
+      EMBEDDED_PG_PORT: String(pgPort),
+      DATA_DIR: dataDir,
+      ADMIN_PASSWORD: 'start-stop-test-password',
+    });
+    npm = run('npm', ['start'], env);
+    await npm.waitFor('Listening on', 150_000);
+  }, 160_000);
   afterAll(() => {
     // Whatever the outcome, nothing of this start outlives the test (its own process group).
-    if (stragglers) {
-      try {
-        process.kill(-stragglers, 'SIGKILL');
-      } catch {
-        // already gone
-      }
+    try {
+      process.kill(-npm.child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
     }
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('stops the service and its embedded PostgreSQL when npm’s own pid gets SIGTERM', async () => {
-    const [port, pgPort] = [await freePort(), await freePort()];
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PORT: String(port),
-      EMBEDDED_PG_PORT: String(pgPort),
-      DATA_DIR: dataDir,
-      NODE_ENV: 'development',
-      ADMIN_PASSWORD: 'start-stop-test-password',
-    };
-    delete env.DATABASE_URL;
-    delete env.DATABASE_MIGRATION_URL;
-    const npm = spawn('npm', ['start'], {
-      cwd: join(__dirname, '..'),
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    stragglers = npm.pid;
-    let output = '';
-    npm.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    npm.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const started = Date.now();
-    while (!output.includes('Listening on') && npm.exitCode === null && Date.now() - started < 150_000) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    expect(output).toContain('Listening on');
+  it('says in plain lines what it opened, and where it listens', async () => {
+    const output = npm.output();
+    expect(output).toContain(`Starting the embedded PostgreSQL in ${join(dataDir, 'postgres')} (port ${pgPort}`);
+    expect(output).toMatch(/Applied \d+ migrations/);
+    expect(output).toContain(`Listening on http://localhost:${port}/api/v1`);
     expect(await listening(port)).toBe(true);
     expect(await listening(pgPort)).toBe(true);
+  });
 
-    npm.kill('SIGTERM');
-    expect(await exited(npm)).toBe(0);
+  it('lets the demo seed, run with the same environment, write through its embedded PostgreSQL', async () => {
+    // npm start has just built dist: the seed's own build step is skipped here.
+    const seed = run('node', ['dist/scripts/seed-demo.js'], { ...env, DEMO_PASSWORD: 'a-demo-password-for-tests' });
+    expect(await exited(seed.child)).toBe(0);
+    expect(seed.output()).toContain(`is running (port ${pgPort}`);
+    const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'demo.manager', password: 'a-demo-password-for-tests' }),
+    });
+    expect(login.status).toBe(200);
+  }, 60_000);
+
+  it('stops the service and its embedded PostgreSQL when npm’s own pid gets SIGTERM', async () => {
+    npm.child.kill('SIGTERM');
+    expect(await exited(npm.child)).toBe(0);
     // Give a straggler a moment: nothing may still serve afterwards.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await listening(port)).toBe(false);
     expect(await listening(pgPort)).toBe(false);
-  }, 180_000);
+  }, 30_000);
 });

@@ -1,13 +1,15 @@
 import { LoggerService } from '@nestjs/common';
 import pino, { Logger } from 'pino';
 import type { FastifyRequest } from 'fastify';
+import { prettyLogStream } from './pretty-log';
 
 /**
- * JSON logs through pino. Requests are logged with method, path (never the query: it can carry a
+ * Logs through pino. Requests are logged with method, path (never the query: it can carry a
  * child's name), status, time and request id. No bodies, no headers, no personal data.
+ * `json`: pino's JSON lines on stdout, for machines; `pretty`: the same entries as short lines.
  */
-export function createLogger(level: string): Logger {
-  return pino({
+export function createLogger(level: string, format: 'pretty' | 'json' = 'json'): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service: 'child-protection-cms' },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -20,7 +22,8 @@ export function createLogger(level: string): Logger {
       }),
       res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
     },
-  });
+  };
+  return format === 'pretty' ? pino(options, prettyLogStream()) : pino(options);
 }
 
 /** Nest's own messages go to the same pino logger. */

@@ -24,11 +24,15 @@ export interface AppConfig {
   piiPreviousKeys: Buffer[];
   statsMinCell: number;
   logLevel: string;
+  /** `pretty`: one short line per event, for a person at a terminal; `json`: pino's JSON lines, for machines. */
+  logFormat: LogFormat;
   /** Logins allowed per minute from one client address (POST /auth/login). */
   loginRateLimit: number;
   /** Fastify's `trustProxy`: which proxies may name the client in X-Forwarded-For. */
   trustProxy: TrustProxy;
 }
+
+export type LogFormat = 'pretty' | 'json';
 
 /** false: the TCP peer is the client; true: any peer may name it; a list: only those proxies (addresses or CIDRs). */
 export type TrustProxy = boolean | string[];
@@ -46,6 +50,18 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const LOG_FORMATS: readonly LogFormat[] = ['pretty', 'json'];
+
+/**
+ * LOG_FORMAT: unset, `json` in production (a log collector reads it) and wherever stdout is not a
+ * terminal (a process manager, a pipe, a file); `pretty` for a person at a terminal.
+ */
+function readLogFormat(env: Env, production: boolean, terminal: boolean): LogFormat {
+  const raw = env.LOG_FORMAT || (production || !terminal ? 'json' : 'pretty');
+  if (!LOG_FORMATS.includes(raw as LogFormat))
+    throw new ConfigError('LOG_FORMAT', `must be pretty or json, got "${raw}"`);
+  return raw as LogFormat;
+}
 
 function readInt(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -110,9 +126,10 @@ function readNodeEnv(env: Env): AppConfig['nodeEnv'] {
 
 /**
  * Reads and validates the configuration. Outside production, missing secrets are generated once
- * and kept in the data folder; in production they must be given.
+ * and kept in the data folder; in production they must be given. `terminal`: whether stdout is one
+ * (the default log format follows it).
  */
-export function loadConfig(env: Env = process.env): AppConfig {
+export function loadConfig(env: Env = process.env, terminal = process.stdout.isTTY === true): AppConfig {
   const nodeEnv = readNodeEnv(env);
   const production = nodeEnv === 'production';
   const dataDir = resolve(env.DATA_DIR || './.data');
@@ -167,6 +184,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     piiPreviousKeys,
     statsMinCell: readInt(env, 'STATS_MIN_CELL', 10, 1, 1000),
     logLevel,
+    logFormat: readLogFormat(env, production, terminal),
     loginRateLimit: readInt(env, 'LOGIN_RATE_LIMIT', 20, 1, 1_000_000),
     trustProxy: readTrustProxy(env),
   };

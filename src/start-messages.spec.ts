@@ -1,0 +1,32 @@
+import { loadConfig } from './config/config';
+import { externalDatabaseLine, firstAdminBlock, listeningLines, migrationsLine } from './start-messages';
+
+const config = loadConfig(
+  { JWT_SECRET: 'x'.repeat(40), PII_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'), PORT: '3100' },
+  true,
+);
+
+describe('the lines npm start prints', () => {
+  it('frames a generated admin password, lines of one width', () => {
+    const block = firstAdminBlock({ username: 'admin', generatedPassword: 'generated-password-123' })!;
+    const framed = block.split('\n').filter(Boolean);
+    expect(framed.join('\n')).toContain('password  generated-password-123');
+    expect(new Set(framed.map((line) => line.length)).size).toBe(1);
+    expect(firstAdminBlock({ username: 'admin' })).toContain('password from ADMIN_PASSWORD');
+    expect(firstAdminBlock(undefined)).toBeNull();
+  });
+
+  it('names the server of DATABASE_URL without its password', () => {
+    expect(externalDatabaseLine('postgres://cms:secret@db.example:5432/cms')).toBe(
+      'Using the PostgreSQL of DATABASE_URL (db.example:5432/cms)',
+    );
+  });
+
+  it('counts the migrations and says where to go', () => {
+    expect(migrationsLine([])).toBe('Database schema up to date');
+    expect(migrationsLine(['A', 'B'])).toBe('Applied 2 migrations');
+    expect(listeningLines(config)[0]).toBe(
+      'Listening on http://localhost:3100/api/v1 — docs at http://localhost:3100/docs, OpenAPI at http://localhost:3100/api/v1/openapi.json',
+    );
+  });
+});

@@ -1,0 +1,57 @@
+import { AppConfig } from './config/config';
+import { FirstAdmin } from './users/first-admin';
+
+/** The plain lines `npm start` prints for the person who started it (the logs are for machines). */
+
+/** Where the embedded server lives, and whether this is the slow first start. */
+export function embeddedStartLine(config: AppConfig, firstStart: boolean): string {
+  const where = `Starting the embedded PostgreSQL in ${config.embeddedPgDir} (port ${config.embeddedPgPort}`;
+  return firstStart ? `${where}; the first start initialises it, ~5 s)…` : `${where})…`;
+}
+
+/** The server of DATABASE_URL, named without its credentials. */
+export function externalDatabaseLine(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  return `Using the PostgreSQL of DATABASE_URL (${url.host}${url.pathname})`;
+}
+
+/** The folder of generated keys, when the start relies on it. */
+export function dataFolderLine(config: AppConfig, env: Record<string, string | undefined>): string | null {
+  if (env.JWT_SECRET && env.PII_ENCRYPTION_KEY) return null;
+  return `Data folder ${config.dataDir}: generated keys in secrets.json (keep it: the encrypted data needs it)`;
+}
+
+export function migrationsLine(applied: string[]): string {
+  if (applied.length === 0) return 'Database schema up to date';
+  return `Applied ${applied.length} migration${applied.length === 1 ? '' : 's'}`;
+}
+
+export function listeningLines(config: AppConfig): string[] {
+  const base = `http://localhost:${config.port}`;
+  return [
+    `Listening on ${base}/api/v1 — docs at ${base}/docs, OpenAPI at ${base}/api/v1/openapi.json`,
+    config.logFormat === 'pretty'
+      ? 'Logs follow, one line each (LOG_FORMAT=json for JSON lines). Stop with Ctrl-C.'
+      : 'Logs follow as JSON lines (LOG_FORMAT=pretty for short ones). Stop with Ctrl-C.',
+  ];
+}
+
+/** The first admin, framed so that a generated password cannot be missed; null when none was created. */
+export function firstAdminBlock(admin: FirstAdmin | undefined): string | null {
+  if (!admin) return null;
+  if (!admin.generatedPassword)
+    return `First admin created: username "${admin.username}" (password from ADMIN_PASSWORD)`;
+  const lines = [
+    'First admin created',
+    '',
+    `  username  ${admin.username}`,
+    `  password  ${admin.generatedPassword}`,
+    '',
+    'Shown once, and works once: the first sign-in must choose a new',
+    'password (POST /api/v1/auth/password). Then create named users.',
+    'Set ADMIN_PASSWORD to choose the first password instead.',
+  ];
+  const width = Math.max(...lines.map((line) => line.length));
+  const rule = '═'.repeat(width + 4);
+  return ['', `╔${rule}╗`, ...lines.map((line) => `║  ${line.padEnd(width)}  ║`), `╚${rule}╝`, ''].join('\n');
+}
