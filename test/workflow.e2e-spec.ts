@@ -694,3 +694,38 @@ describe('errors say what would be accepted', () => {
     expect(skipped.body.detail).toMatch(/from requested it can become accepted or rejected/);
   });
 });
+
+describe('social workers (role social) work like the other agencies', () => {
+  it('see a case with a social intervention in their area and move that intervention, nothing else', async () => {
+    const socialWorker = await t.tokenFor('social', '46');
+    const id = await report({
+      children: [{ fullName: 'Đào Văn Nương', estimatedAge: 9, sex: 'male', residenceAreaCode: '46001' }],
+    });
+    await step(t, officer, id, 'initial-assessment', { riskLevel: 'medium', emergency: false });
+    expect((await t.get(`/cases/${id}`, socialWorker)).status).toBe(404);
+    const shelter = await t.post(
+      `/cases/${id}/interventions`,
+      { agency: 'social', type: 'shelter', areaCode: '46001', dueAt: inDays(7) },
+      officer,
+    );
+    expect(shelter.status).toBe(201);
+    const view = await t.get(`/cases/${id}`, socialWorker);
+    expect(view.status).toBe(200);
+    expect(view.body).not.toHaveProperty('description');
+    expect(view.body.interventions[0]).toMatchObject({ agency: 'social', allowedStatuses: ['accepted', 'rejected'] });
+    const moved = await t.request('PATCH', `/interventions/${shelter.body.id}`, {
+      token: socialWorker,
+      body: { status: 'accepted', version: 1 },
+    });
+    expect(moved.status).toBe(200);
+    expect(
+      (
+        await t.post(
+          `/cases/${id}/detailed-assessment`,
+          { version: 2, findings: FINDINGS, riskLevel: 'low', substantiation: 'pending' },
+          socialWorker,
+        )
+      ).status,
+    ).toBe(403);
+  });
+});

@@ -59,6 +59,7 @@ const RULES_BY_ROLE: Record<Role, (can: Can, user: Principal) => void> = {
   health: () => undefined,
   justice: () => undefined,
   education: () => undefined,
+  social: () => undefined,
   manager: () => undefined,
   // The audit of its own area: what the area's users did, and what was done to the area's cases.
   auditor: (can, user) => {

@@ -133,6 +133,7 @@ const ROLES: Labelled<Role> = {
   health: { vi: 'Y tế', en: 'Health' },
   justice: { vi: 'Tư pháp', en: 'Justice' },
   education: { vi: 'Giáo dục', en: 'Education' },
+  social: { vi: 'Công tác xã hội', en: 'Social work' },
   manager: { vi: 'Lãnh đạo, quản lý', en: 'Manager' },
   auditor: { vi: 'Kiểm soát bảo vệ dữ liệu cá nhân', en: 'Data-protection auditor' },
 };

@@ -9,13 +9,14 @@ export const ROLES = [
   'health',
   'justice',
   'education',
+  'social',
   'manager',
   'auditor',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Staff of the agencies that carry out interventions. */
-export const AGENCY_ROLES = ['police', 'health', 'justice', 'education'] as const satisfies readonly Role[];
+export const AGENCY_ROLES = ['police', 'health', 'justice', 'education', 'social'] as const satisfies readonly Role[];
 
 /** Child-protection roles that manage case files. */
 export const CASE_ROLES = ['commune_officer', 'commune_chair', 'provincial_officer'] as const satisfies readonly Role[];
