@@ -578,6 +578,7 @@ describe('GET /deadlines', () => {
       caseId: old.body.cases[0].id,
       caseNumber: old.body.cases[0].caseNumber,
       kind: 'initial_assessment',
+      interventionId: null,
       dueAt: '2025-06-02T13:30:00.000Z',
       overdueBy: expect.stringMatching(/^P\d+D/),
       overdueBySeconds: expect.any(Number),
@@ -585,6 +586,22 @@ describe('GET /deadlines', () => {
     const elsewhere = await t.get('/deadlines?overdue=true', await t.tokenFor('commune_officer', '46003'));
     expect(elsewhere.body.items.map((i: { caseId: string }) => i.caseId)).not.toContain(old.body.cases[0].id);
     expect((await t.get('/deadlines', police)).status).toBe(403);
+  });
+
+  it('names the intervention of each intervention deadline (contract v1.1)', async () => {
+    const id = await report({
+      children: [{ fullName: 'Trẻ Có Hạn Can Thiệp', estimatedAge: 7, sex: 'female', residenceAreaCode: '46001' }],
+    });
+    await step(t, officer, id, 'initial-assessment', { riskLevel: 'low', emergency: false });
+    const work = await t.post(
+      `/cases/${id}/interventions`,
+      { agency: 'health', type: 'treatment', areaCode: '46001', dueAt: inDays(3) },
+      officer,
+    );
+    const items = (await t.get('/deadlines?kind=intervention&limit=200', officer)).body.items;
+    expect(items.filter((item: { caseId: string }) => item.caseId === id)).toEqual([
+      expect.objectContaining({ kind: 'intervention', interventionId: work.body.id }),
+    ]);
   });
 });
 

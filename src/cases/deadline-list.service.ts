@@ -16,6 +16,7 @@ interface DeadlineRow {
   caseId: string;
   caseNumber: string;
   kind: string;
+  interventionId: string | null;
   dueAt: Date;
   dueAtExact: string;
 }
@@ -50,6 +51,7 @@ export class DeadlineListService {
         'c.id AS "caseId"',
         'c.case_number AS "caseNumber"',
         'd.kind AS kind',
+        'd.intervention_id AS "interventionId"',
         'd.due_at AS "dueAt"',
         `${cursorTimestamp('d.due_at')} AS "dueAtExact"`,
       ])
@@ -89,6 +91,7 @@ export class DeadlineListService {
           caseId: row.caseId,
           caseNumber: row.caseNumber,
           kind: row.kind,
+          interventionId: row.interventionId,
           dueAt: row.dueAt.toISOString(),
           overdueBy: late > 0 ? isoDuration(late) : null,
           overdueBySeconds: late > 0 ? late : null,

@@ -669,7 +669,7 @@ export interface components {
             userId: string | null;
             username: string | null;
             /** @enum {string|null} */
-            role: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "manager" | "auditor" | null;
+            role: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "social" | "manager" | "auditor" | null;
             /** @example case.read */
             action: string;
             /** @example Case */
@@ -719,7 +719,7 @@ export interface components {
             id: string;
             username: string;
             /** @enum {string} */
-            role: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "manager" | "auditor";
+            role: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "social" | "manager" | "auditor";
             areaCode: string;
             fullName: string;
         };
@@ -733,7 +733,7 @@ export interface components {
             /** @example Trần Thị Bình */
             fullName: string;
             /** @enum {string} */
-            role: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "manager" | "auditor";
+            role: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "social" | "manager" | "auditor";
             /**
              * @description The area whose subtree is the user’s scope
              * @example VN
@@ -745,7 +745,7 @@ export interface components {
             id: string;
             username: string;
             /** @enum {string} */
-            role: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "manager" | "auditor";
+            role: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "social" | "manager" | "auditor";
             areaCode: string;
         };
         UserProfilePage: {
@@ -756,7 +756,7 @@ export interface components {
         UpdateUserDto: {
             fullName?: string;
             /** @enum {string} */
-            role?: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "manager" | "auditor";
+            role?: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "social" | "manager" | "auditor";
             areaCode?: string;
             /** @description false deactivates the user: its tokens stop working */
             active?: boolean;
@@ -768,7 +768,7 @@ export interface components {
             id: string;
             username: string;
             /** @enum {string} */
-            role: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "manager" | "auditor";
+            role: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "social" | "manager" | "auditor";
             areaCode: string;
             fullName: string;
             active: boolean;
@@ -1126,7 +1126,7 @@ export interface components {
             /** @description Username */
             performedBy: string;
             /** @enum {string} */
-            role: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "manager" | "auditor";
+            role: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "social" | "manager" | "auditor";
         };
         ChildProtectionCaseViewDto: {
             /** Format: uuid */
@@ -1239,7 +1239,7 @@ export interface components {
             at: string;
             username: string | null;
             /** @enum {string|null} */
-            role: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "manager" | "auditor" | null;
+            role: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "social" | "manager" | "auditor" | null;
             /** @example case.read */
             action: string;
         };
@@ -1477,6 +1477,11 @@ export interface components {
             caseNumber: string;
             /** @enum {string} */
             kind: "initial_assessment" | "emergency_response" | "separation_end" | "plan_draft" | "plan_approval" | "police_referral" | "intervention";
+            /**
+             * Format: uuid
+             * @description The intervention of a deadline of kind intervention; null for the other kinds
+             */
+            interventionId: string | null;
             /** Format: date-time */
             dueAt: string;
             /**
@@ -1864,7 +1869,7 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from the previous page */
                 cursor?: string;
-                role?: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "manager" | "auditor";
+                role?: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "social" | "manager" | "auditor";
             };
             header?: never;
             path?: never;

@@ -6,6 +6,13 @@ export class DeadlineItemDto {
   @ApiProperty({ format: 'uuid' }) caseId!: string;
   @ApiProperty({ example: '46-2025-000001' }) caseNumber!: string;
   @ApiProperty({ enum: DEADLINE_KINDS }) kind!: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The intervention of a deadline of kind intervention; null for the other kinds',
+  })
+  interventionId!: string | null;
   @ApiProperty({ format: 'date-time' }) dueAt!: string;
   @ApiProperty({
     type: String,
