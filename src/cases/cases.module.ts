@@ -3,6 +3,7 @@ import { CaseAccessLogService } from './access-log.service';
 import { CaseInterventionWriter } from './case-intervention-writer';
 import { CaseListService } from './case-list.service';
 import { ChildMatcher } from './child-matcher';
+import { InterventionQueue } from './intervention-queue';
 import { CaseRepository } from './case-repository';
 import { StatisticsModule } from '../statistics/statistics.module';
 import { CaseRecordService } from './case-record.service';
@@ -21,7 +22,8 @@ import { CodesController } from './codes.controller';
     CaseInterventionWriter,
     CaseRepository,
     ChildMatcher,
+    InterventionQueue,
   ],
-  exports: [CaseViewService, CaseInterventionWriter, CaseRepository, ChildMatcher],
+  exports: [CaseViewService, CaseInterventionWriter, CaseRepository, ChildMatcher, InterventionQueue],
 })
 export class CasesModule {}

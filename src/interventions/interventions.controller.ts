@@ -1,4 +1,4 @@
-import { Body, Controller, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { UuidParam } from '../common/uuid-param';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize } from '../access/authorize.decorator';
@@ -7,13 +7,35 @@ import { CaseId } from '../cases/cases.controller';
 import { InterventionViewDto } from '../cases/dto/intervention-view.dto';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { CreateInterventionDto, UpdateInterventionDto } from './dto/intervention.dto';
+import { InterventionQueueItemDto, InterventionQueueQuery } from './dto/intervention-queue.dto';
+import { InterventionQueue } from '../cases/intervention-queue';
+import { ApiPageResponse } from '../common/page.dto';
+import { Page } from '../common/pagination';
 import { InterventionsService } from './interventions.service';
 
 @ApiTags('interventions')
 @ApiBearerAuth()
 @Controller()
 export class InterventionsController {
-  constructor(private readonly interventions: InterventionsService) {}
+  constructor(
+    private readonly interventions: InterventionsService,
+    private readonly queue: InterventionQueue,
+  ) {}
+
+  @Get('interventions')
+  @Authorize('read', 'Intervention')
+  @ApiOperation({
+    summary:
+      'The work queue: agency staff their agency’s interventions in their area, case roles those of their cases; earliest due first',
+  })
+  @ApiPageResponse(InterventionQueueItemDto)
+  @ApiProblems(400)
+  list(
+    @CurrentCaller() caller: Caller,
+    @Query() query: InterventionQueueQuery,
+  ): Promise<Page<InterventionQueueItemDto>> {
+    return this.queue.list(caller, query);
+  }
 
   @Post('cases/:id/interventions')
   @Authorize('create', 'Intervention')

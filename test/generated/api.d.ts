@@ -324,6 +324,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/interventions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The work queue: agency staff their agency’s interventions in their area, case roles those of their cases; earliest due first */
+        get: operations["interventionsList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/interventions": {
         parameters: {
             query?: never;
@@ -1348,6 +1365,36 @@ export interface components {
             flags: components["schemas"]["CodeLabelDto"][];
             roles: components["schemas"]["CodeLabelDto"][];
             areaLevels: components["schemas"]["CodeLabelDto"][];
+        };
+        InterventionQueueItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** @example 46-2025-000001 */
+            caseNumber: string;
+            /** @enum {string} */
+            agency: "police" | "health" | "justice" | "education" | "social";
+            /**
+             * @description An intervention type of the agency (GET /codes)
+             * @example treatment
+             */
+            type: string;
+            /** @description The area where the agency acts */
+            areaCode: string;
+            /** @enum {string} */
+            status: "requested" | "accepted" | "rejected" | "in_progress" | "completed" | "investigating" | "prosecuted" | "not_prosecuted";
+            /** Format: date-time */
+            dueAt: string;
+            /** @description Past its due time, not over yet, and its case open */
+            overdue: boolean;
+            /** @description Send it back with the next PATCH; a stale one gets 409 */
+            version: number;
+        };
+        InterventionQueueItemPage: {
+            items: components["schemas"]["InterventionQueueItemDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last one */
+            nextCursor: string | null;
         };
         CreateInterventionDto: {
             /** @enum {string} */
@@ -2956,6 +3003,64 @@ export interface operations {
             };
             /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    interventionsList: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string;
+                status?: "requested" | "accepted" | "rejected" | "in_progress" | "completed" | "investigating" | "prosecuted" | "not_prosecuted";
+                agency?: "police" | "health" | "justice" | "education" | "social";
+                /** @description true: only interventions past their due time, not yet over, of open cases */
+                overdue?: "true" | "false";
+                /** @description The interventions of one case */
+                caseId?: string;
+                /** @description Interventions carried out in this area (where the agency acts) */
+                areaCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterventionQueueItemPage"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
