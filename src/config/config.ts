@@ -23,6 +23,8 @@ export interface AppConfig {
   /** Earlier root keys, still able to decrypt until `npm run pii:rotate` has re-encrypted everything. */
   piiPreviousKeys: Buffer[];
   statsMinCell: number;
+  /** D of the cell-key perturbation table: no protected count moves by more than this. */
+  statsMaxNoise: number;
   logLevel: string;
   /** Logins allowed per minute from one client address (POST /auth/login). */
   loginRateLimit: number;
@@ -166,6 +168,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     piiEncryptionKey,
     piiPreviousKeys,
     statsMinCell: readInt(env, 'STATS_MIN_CELL', 10, 1, 1000),
+    statsMaxNoise: readInt(env, 'STATS_MAX_NOISE', 2, 1, 5),
     logLevel,
     loginRateLimit: readInt(env, 'LOGIN_RATE_LIMIT', 20, 1, 1_000_000),
     trustProxy: readTrustProxy(env),
