@@ -32,7 +32,8 @@ describe('the perturbation table (maximum entropy, 256 cell-key slots)', () => {
 
       it('is not degenerate: −1, 0 and +1 are all used, a change of one slot in 256 or more gets it, most keys change the count', () => {
         for (const row of table.rows.slice(1)) {
-          for (const change of [-1, 0, 1]) expect(row.changes.find((c) => c.change === change)!.slots).toBeGreaterThan(0);
+          for (const change of [-1, 0, 1])
+            expect(row.changes.find((c) => c.change === change)!.slots).toBeGreaterThan(0);
           for (const c of row.changes) if (c.probability >= 1 / KEY_SLOTS) expect(c.slots).toBeGreaterThan(0);
           const zero = row.changes.find((c) => c.change === 0)!;
           expect(zero.slots).toBeLessThan(KEY_SLOTS * 0.75);

@@ -104,7 +104,7 @@ function slotsOf(support: number[], probabilities: number[]): number[] {
   for (let left = KEY_SLOTS - slots.reduce((a, b) => a + b, 0), i = 0; left > 0; left--, i++) slots[order[i]]++;
   // Each move of one slot from change d to d ∓ 1 changes Σ slots·d by ∓1; take it from the change
   // that holds the most slots beyond its exact share.
-  for (let imbalance = slots.reduce((sum, s, i) => sum + s * support[i], 0); imbalance !== 0; ) {
+  for (let imbalance = slots.reduce((sum, s, i) => sum + s * support[i], 0); imbalance !== 0;) {
     const direction = imbalance > 0 ? -1 : 1;
     let from = -1;
     for (let i = 0; i < support.length; i++) {

@@ -71,7 +71,9 @@ describe('rows and denominators of a breakdown', () => {
   });
 
   it('lists every form of the category, each divided by all children of the indicator’s ages', () => {
-    const table = buildRawTable(input({ indicator: 'abuse', groupBy: 'form', counts: [{ key: 'neglect', count: 4, keySum: 400 }] }));
+    const table = buildRawTable(
+      input({ indicator: 'abuse', groupBy: 'form', counts: [{ key: 'neglect', count: 4, keySum: 400 }] }),
+    );
     expect(table.rows.map((row) => row.key.form)).toEqual([
       'violence',
       'sexual_abuse',
@@ -99,7 +101,13 @@ describe('rows and denominators of a breakdown', () => {
       }),
     );
     expect(table.rows).toEqual([
-      { key: { areaCode: '46001' }, count: 12, keySum: 1200 % 256, population: 300, target: { value: 550, kind: 'max' } },
+      {
+        key: { areaCode: '46001' },
+        count: 12,
+        keySum: 1200 % 256,
+        population: 300,
+        target: { value: 550, kind: 'max' },
+      },
       { key: { areaCode: '46002' }, count: 0, keySum: 0, population: null, target: null },
     ]);
     expect(table.total.target).toEqual({ value: 500, kind: 'max' });
@@ -116,7 +124,13 @@ describe('rows and denominators of a breakdown', () => {
         ],
       }),
     );
-    expect(table.rows.at(-1)).toEqual({ key: { areaCode: null }, count: 2, keySum: 200, population: null, target: null });
+    expect(table.rows.at(-1)).toEqual({
+      key: { areaCode: null },
+      count: 2,
+      keySum: 200,
+      population: null,
+      target: null,
+    });
     expect(table.rows.reduce((sum, row) => sum + row.count, 0)).toBe(table.total.count);
     // Key sums add like counts (mod 256): the total's key is the rows' keys summed.
     expect(table.rows.reduce((sum, row) => (sum + row.keySum) % 256, 0)).toBe(table.total.keySum);

@@ -99,10 +99,10 @@ const ELSEWHERE_KEY: Record<GroupBy, CellKey> = {
 
 /** Children and their key sum over several groups: a cell's key is additive like its count. */
 function sumOf(counts: KeyedCount[]): { count: number; keySum: number } {
-  return counts.reduce(
-    (sum, c) => ({ count: sum.count + c.count, keySum: (sum.keySum + c.keySum) % 256 }),
-    { count: 0, keySum: 0 },
-  );
+  return counts.reduce((sum, c) => ({ count: sum.count + c.count, keySum: (sum.keySum + c.keySum) % 256 }), {
+    count: 0,
+    keySum: 0,
+  });
 }
 
 export function buildRawTable(input: TableInput): { rows: RawCell[]; total: RawCell } {
@@ -120,7 +120,8 @@ export function buildRawTable(input: TableInput): { rows: RawCell[]; total: RawC
   });
   if (input.groupBy) {
     const elsewhere = sumOf(input.counts.filter((c) => !taken.has(c.key)));
-    if (elsewhere.count > 0) rows.push({ key: ELSEWHERE_KEY[input.groupBy], ...elsewhere, population: null, target: null });
+    if (elsewhere.count > 0)
+      rows.push({ key: ELSEWHERE_KEY[input.groupBy], ...elsewhere, population: null, target: null });
   }
   return {
     rows,

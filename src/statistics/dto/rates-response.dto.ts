@@ -24,8 +24,12 @@ export class RateCellDto {
   })
   key!: Record<string, string | null>;
 
-  @ApiProperty({ nullable: true, type: Number, description: 'Distinct children (perturbed when protected); null when suppressed' }) count!:
-    number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Distinct children (perturbed when protected); null when suppressed',
+  })
+  count!: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Children of the indicator’s ages in the denominator' })
   population!: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Per 100,000 children, one decimal' }) rate!: number | null;
