@@ -13,6 +13,7 @@ import { CreateStatisticsPopulation1763900006200 } from './1763900006200-CreateS
 import { AddUserTokenVersion1763900007000 } from './1763900007000-AddUserTokenVersion';
 import { AddUserMustChangePassword1763900007100 } from './1763900007100-AddUserMustChangePassword';
 import { AuditActorAreaAndClientRequestId1763900009000 } from './1763900009000-AuditActorAreaAndClientRequestId';
+import { StatisticsCellKeys1763900009100 } from './1763900009100-StatisticsCellKeys';
 import { AddSocialRole1763900010000 } from './1763900010000-AddSocialRole';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
@@ -32,5 +33,6 @@ export const MIGRATIONS = [
   AddUserTokenVersion1763900007000,
   AddUserMustChangePassword1763900007100,
   AuditActorAreaAndClientRequestId1763900009000,
+  StatisticsCellKeys1763900009100,
   AddSocialRole1763900010000,
 ];

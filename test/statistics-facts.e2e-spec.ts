@@ -60,13 +60,15 @@ async function addCase(childId: string, spec: CaseSpec): Promise<string> {
 
 const refresh = (ids: string[]) => t.db.transaction((manager) => facts.refreshChildren(manager, ids));
 
-/** The sums as stored, and as recounted from the fact rows. */
+/** The sums as stored, and as recounted from the fact rows and the children's record keys. */
 async function sumsAndRecount(): Promise<[unknown[], unknown[]]> {
   const stored = await t.db.query(
-    `SELECT indicator, basis, year, period, area_code, children FROM statistics_area_counts WHERE children <> 0 ORDER BY 1, 2, 3, 4, 5`,
+    `SELECT indicator, basis, year, period, area_code, children, key_sum::int AS "keySum" FROM statistics_area_counts
+      WHERE children <> 0 OR key_sum <> 0 ORDER BY 1, 2, 3, 4, 5`,
   );
   const recount = await t.db.query(
-    `SELECT indicator, basis, year, period, area_code, count(*)::int AS children FROM statistics_facts
+    `SELECT indicator, basis, year, period, area_code, count(*)::int AS children, sum(child.record_key)::int AS "keySum"
+       FROM statistics_facts f JOIN children child ON child.id = f.child_id
        CROSS JOIN LATERAL (VALUES ('M' || lpad(month::text, 2, '0')),
                                   (CASE WHEN first_in_quarter THEN 'Q' || ((month - 1) / 3 + 1) END),
                                   (CASE WHEN first_in_half THEN 'H' || ((month - 1) / 6 + 1) END),

@@ -6,7 +6,9 @@ import { buildWorld } from './support/world';
 
 /**
  * Rates per 100,000 children on a small world built through the API, every number worked out by
- * hand below. STATS_MIN_CELL is 3 here so that a handful of reports reaches every rule.
+ * hand below: exact figures, as provincial and commune officers get them in their own area (the
+ * protected figures of managers are tested in statistics-protection.e2e-spec.ts). STATS_MIN_CELL
+ * is 3 here so that a handful of reports reaches every rule.
  *
  * Population 2025 (children per sex and single year of age, 0–17):
  *   46001: 100 boys, 90 girls per age → 0–15: 16 × 190 = 3040 (boys 1600, girls 1440)
@@ -27,7 +29,8 @@ const MIN_CELL = 3;
 let t: TestApp;
 let hotline: string;
 let manager46: string;
-let managerVN: string;
+let officer46: string;
+let officerVN: string;
 let officer46001: string;
 const childIds = new Set<string>();
 const caseIds = new Set<string>();
@@ -94,7 +97,7 @@ async function population(area: string, year: number, boys: number, girls: numbe
   );
 }
 
-const rates = (query: string, token = manager46) => t.get(`/statistics/rates?${query}`, token);
+const rates = (query: string, token = officer46) => t.get(`/statistics/rates?${query}`, token);
 
 beforeAll(async () => {
   t = await TestApp.start({ STATS_MIN_CELL: String(MIN_CELL) });
@@ -107,7 +110,8 @@ beforeAll(async () => {
   await population('48002', 2025, 20, 20);
   hotline = await t.tokenFor('hotline_operator', 'VN');
   manager46 = await t.tokenFor('manager', '46');
-  managerVN = await t.tokenFor('manager', 'VN');
+  officer46 = await t.tokenFor('provincial_officer', '46');
+  officerVN = await t.tokenFor('provincial_officer', 'VN');
   officer46001 = await t.tokenFor('commune_officer', '46001');
 
   await report('injury', 'traffic', '2025-03-10', '46001', [
@@ -194,6 +198,8 @@ describe('GET /statistics/rates: injuries in province 46, 2025, by area', () => 
       basis: 'reported',
       groupBy: 'area',
       per: 100000,
+      protection: 'exact',
+      additive: true,
       rows: [
         // c1 c2 c3 c5 c6 c15: 6 children (c2 once, c4 is 16). 6 / 3040 = 197.4 per 100,000;
         // Garwood 2.2019–13.0595 → 72.4–429.6. 6 < 20: unreliable. Target 150 max: not met.
@@ -206,24 +212,24 @@ describe('GET /statistics/rates: injuries in province 46, 2025, by area', () => 
           flags: ['unreliable'],
           target: { value: 150, kind: 'max', met: false },
         },
-        // c8 c9: 2, below 3 → suppressed.
+        // c8 c9: 2, below 3 but exact: shown. 2 / 1600 → 125.0; Garwood 0.2422–7.2247 → 15.1–451.5.
         {
           key: { areaCode: '46002' },
-          count: null,
+          count: 2,
           population: 1600,
-          rate: null,
-          ci95: null,
-          flags: ['suppressed'],
+          rate: 125,
+          ci95: [15.1, 451.5],
+          flags: ['unreliable'],
           target: null,
         },
-        // c10 c11 c12 c13: 4, but the smallest other non-zero row, so hidden with 46002 (12 − 6 would give 6 = 2 + 4).
+        // c10 c11 c12 c13: 4, no population.
         {
           key: { areaCode: '46003' },
-          count: null,
+          count: 4,
           population: null,
           rate: null,
           ci95: null,
-          flags: ['suppressed', 'no_population'],
+          flags: ['unreliable', 'no_population'],
           target: null,
         },
       ],
@@ -267,17 +273,17 @@ describe('GET /statistics/rates: injuries in province 46, 2025, by area', () => 
     expect(response.body.total).toMatchObject({ count: 12, population: 4640, rate: 258.6 });
   });
 
-  it('divides each age group by the children of those ages, hiding a second group with the small one', async () => {
+  it('divides each age group by the children of those ages', async () => {
     const response = await rates('indicator=injury&year=2025&areaCode=46&groupBy=ageGroup');
     expect(response.body.rows).toEqual([
-      // 0-4: c1 (4), c10 (1) = 2 → suppressed; population 5 ages × (190 + 100) = 1450.
+      // 0-4: c1 (4), c10 (1) = 2 of 5 ages × (190 + 100) = 1450 → 137.9 (0.2422–7.2247 → 16.7–498.3).
       {
         key: { ageGroup: '0-4' },
-        count: null,
+        count: 2,
         population: 1450,
-        rate: null,
-        ci95: null,
-        flags: ['suppressed'],
+        rate: 137.9,
+        ci95: [16.7, 498.3],
+        flags: ['unreliable'],
         target: null,
       },
       // 5-11: c2 c5 c15 c8 c11 c12 = 6 of 7 × 290 = 2030 → 295.6 (108.5–643.3).
@@ -290,28 +296,28 @@ describe('GET /statistics/rates: injuries in province 46, 2025, by area', () => 
         flags: ['unreliable'],
         target: null,
       },
-      // 12-15: c3 c6 c9 c13 = 4 of 4 × 290 = 1160: the smallest other non-zero row, hidden too.
+      // 12-15: c3 c6 c9 c13 = 4 of 4 × 290 = 1160 → 344.8 (1.0899–10.2416 → 94.0–882.9).
       {
         key: { ageGroup: '12-15' },
-        count: null,
+        count: 4,
         population: 1160,
-        rate: null,
-        ci95: null,
-        flags: ['suppressed'],
+        rate: 344.8,
+        ci95: [94, 882.9],
+        flags: ['unreliable'],
         target: null,
       },
     ]);
   });
 
-  it('divides each form by all children, and hides enough forms that the small one cannot be worked out', async () => {
+  it('divides each form by all children', async () => {
     const response = await rates('indicator=injury&year=2025&areaCode=46&groupBy=form');
     const byForm = Object.fromEntries(response.body.rows.map((row: { key: { form: string } }) => [row.key.form, row]));
     expect(response.body.rows).toHaveLength(10);
-    // fall 2 (c8 c9; c2's fall is not her first injury of the year) is small; traffic 3 (c1 c2 c3)
-    // hides it, but a reader knowing that traffic was the smallest row (≤ drowning's 3) would get
-    // 5 − 3 = 2: drowning 3 (c5 c6 c15) is hidden as well. burn 4 (c10–c13) stays: 4 of 4640 → 86.2.
-    for (const form of ['traffic', 'drowning', 'fall'])
-      expect(byForm[form]).toMatchObject({ count: null, population: 4640, rate: null, flags: ['suppressed'] });
+    // fall 2 (c8 c9; c2's fall is not her first injury of the year), traffic 3 (c1 c2 c3),
+    // drowning 3 (c5 c6 c15), burn 4 (c10–c13): 4 of 4640 → 86.2.
+    expect(byForm.fall).toMatchObject({ count: 2, population: 4640, flags: ['unreliable'] });
+    expect(byForm.traffic).toMatchObject({ count: 3, population: 4640, flags: ['unreliable'] });
+    expect(byForm.drowning).toMatchObject({ count: 3, population: 4640, flags: ['unreliable'] });
     expect(byForm.burn).toEqual({
       key: { form: 'burn' },
       count: 4,
@@ -336,10 +342,9 @@ describe('GET /statistics/rates: injuries in province 46, 2025, by area', () => 
 describe('periods', () => {
   it('counts a child in the period at the residence of its first event in that period', async () => {
     // Q3: c5 c6 (July), c15 (August) in 46001; c2 (September) in 46002 where she then lived.
-    // 46002's 1 is small; 46001's 3 hides it; their sum 4 is the total, and 46001 was the only
-    // other non-zero row, so the total is hidden too. 46003 had none: zero is shown.
+    // 46003 had none: zero is shown.
     const response = await rates('indicator=injury&year=2025&period=Q3&areaCode=46&groupBy=area');
-    expect(response.body.rows.map((row: { count: number | null }) => row.count)).toEqual([null, null, 0]);
+    expect(response.body.rows.map((row: { count: number | null }) => row.count)).toEqual([3, 1, 0]);
     expect(response.body.rows[2]).toEqual({
       key: { areaCode: '46003' },
       count: 0,
@@ -349,7 +354,7 @@ describe('periods', () => {
       flags: ['no_population'],
       target: null,
     });
-    expect(response.body.total).toMatchObject({ count: null, population: 4640, flags: ['suppressed'] });
+    expect(response.body.total).toMatchObject({ count: 4, population: 4640, flags: ['unreliable'] });
   });
 
   it('uses the year’s population for a quarter, and counts a child once per period', async () => {
@@ -370,7 +375,7 @@ describe('periods', () => {
     expect((await rates('indicator=injury&year=2025&period=M03&areaCode=46001', officer46001)).body.total.count).toBe(
       3,
     );
-    expect((await rates('indicator=injury&year=2025&period=M09&areaCode=46002')).body.total.count).toBeNull();
+    expect((await rates('indicator=injury&year=2025&period=M09&areaCode=46002')).body.total.count).toBe(1);
     expect((await rates('indicator=injury&year=2025&areaCode=46001', officer46001)).body.total.count).toBe(6);
     expect((await rates('indicator=injury&year=2024&areaCode=46001', officer46001)).body.total).toMatchObject({
       count: 0,
@@ -382,9 +387,9 @@ describe('periods', () => {
 
 describe('indicators and bases', () => {
   it('counts injury deaths: the fatal injuries only', async () => {
-    // c15 alone: 1, suppressed.
+    // c15 alone: 1, exact for the commune officer.
     const response = await rates('indicator=injury_death&year=2025&areaCode=46001', officer46001);
-    expect(response.body.total).toMatchObject({ count: null, population: 3040, flags: ['suppressed'] });
+    expect(response.body.total).toMatchObject({ count: 1, population: 3040, flags: ['unreliable'] });
     expect(response.body.basis).toBe('reported');
   });
 
@@ -418,9 +423,9 @@ describe('indicators and bases', () => {
       substantiated.map((c) => c.id),
     ]);
     await refresh(substantiated.map((c) => c.childId));
-    // c16 c17 = 2 → suppressed.
+    // c16 c17 = 2.
     const after = await rates('indicator=abuse&year=2025&areaCode=46001', officer46001);
-    expect(after.body.total).toMatchObject({ count: null, population: 3040, flags: ['suppressed'] });
+    expect(after.body.total).toMatchObject({ count: 2, population: 3040, flags: ['unreliable'] });
   });
 
   it('counts child labour at ages 5 to 17 against the children of those ages', async () => {
@@ -438,23 +443,24 @@ describe('indicators and bases', () => {
     expect(response.body.rows).toEqual([
       // 5-11: nobody (c21 is 4), population 7 × 190 = 1330: 0 → rate 0, upper 3.6889 / 1330 → 277.4.
       { key: { ageGroup: '5-11' }, count: 0, population: 1330, rate: 0, ci95: [0, 277.4], flags: [], target: null },
-      // 12-15: c22 = 1; 16-17: c19 c20 = 2: both small, their sum 3 is not enough to tell them apart.
+      // 12-15: c22 = 1 of 760 → 131.6 (0.0253–5.5716 → 3.3–733.1); 16-17: c19 c20 = 2 of 380 → 526.3
+      // (0.2422–7.2247 → 63.7–1901.2).
       {
         key: { ageGroup: '12-15' },
-        count: null,
+        count: 1,
         population: 760,
-        rate: null,
-        ci95: null,
-        flags: ['suppressed'],
+        rate: 131.6,
+        ci95: [3.3, 733.1],
+        flags: ['unreliable'],
         target: null,
       },
       {
         key: { ageGroup: '16-17' },
-        count: null,
+        count: 2,
         population: 380,
-        rate: null,
-        ci95: null,
-        flags: ['suppressed'],
+        rate: 526.3,
+        ci95: [63.7, 1901.2],
+        flags: ['unreliable'],
         target: null,
       },
     ]);
@@ -475,7 +481,7 @@ describe('merged areas', () => {
   it('counts a merged commune’s events and children in its successor for a period ending after the merger', async () => {
     // 48001: its own child (May) + 48002's three (March) = 4; 48001 has no 2025 population of its
     // own, so 48002's 640 count for it. 4 / 640 → 625.0 (1.0899–10.2416 → 170.3–1600.2).
-    const response = await rates('indicator=injury&year=2025&areaCode=48&groupBy=area', managerVN);
+    const response = await rates('indicator=injury&year=2025&areaCode=48&groupBy=area', officerVN);
     expect(response.body.rows).toEqual([
       {
         key: { areaCode: '48001' },
@@ -491,40 +497,39 @@ describe('merged areas', () => {
   });
 
   it('reports the areas as they were for a period that ended before the merger', async () => {
-    const response = await rates('indicator=injury&year=2025&period=H1&areaCode=48&groupBy=area', managerVN);
-    // 48001: 1 (no population of its own); 48002: 3, hidden with it. Their sum, the total 4, would
-    // leave the 1 as 4 − 3 (the partner is at least 3), so the total is hidden too.
+    const response = await rates('indicator=injury&year=2025&period=H1&areaCode=48&groupBy=area', officerVN);
+    // 48001: 1 (no population of its own); 48002: 3 of 640 → 468.8 (0.6187–8.7673 → 96.7–1369.9).
     expect(response.body.rows).toEqual([
       {
         key: { areaCode: '48001' },
-        count: null,
+        count: 1,
         population: null,
         rate: null,
         ci95: null,
-        flags: ['suppressed', 'no_population'],
+        flags: ['unreliable', 'no_population'],
         target: null,
       },
       {
         key: { areaCode: '48002' },
-        count: null,
+        count: 3,
         population: 640,
-        rate: null,
-        ci95: null,
-        flags: ['suppressed'],
+        rate: 468.8,
+        ci95: [96.7, 1369.9],
+        flags: ['unreliable'],
         target: null,
       },
     ]);
-    expect(response.body.total).toMatchObject({ count: null, population: 640, rate: null, flags: ['suppressed'] });
+    expect(response.body.total).toMatchObject({ count: 4, population: 640, rate: 625, flags: ['unreliable'] });
   });
 
   it('refuses an area that was no longer valid at the end of the period, naming its successor', async () => {
-    const response = await rates('indicator=injury&year=2025&areaCode=48002', managerVN);
+    const response = await rates('indicator=injury&year=2025&areaCode=48002', officerVN);
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([{ field: 'areaCode', message: expect.stringContaining('use 48001') }]);
   });
 
   it('adds up the country by province', async () => {
-    const response = await rates('indicator=injury&year=2025&groupBy=area', managerVN);
+    const response = await rates('indicator=injury&year=2025&groupBy=area', officerVN);
     expect(response.body.areaCode).toBe('VN');
     expect(response.body.rows).toEqual([
       {
@@ -563,7 +568,7 @@ describe('exports', () => {
   it('returns the same rows as CSV, then the total', async () => {
     const json = await rates('indicator=injury&year=2025&areaCode=46&groupBy=area');
     const csv = await t.request('GET', '/statistics/rates?indicator=injury&year=2025&areaCode=46&groupBy=area', {
-      token: manager46,
+      token: officer46,
       headers: { accept: 'text/csv' },
     });
     expect(csv.status).toBe(200);
@@ -576,6 +581,7 @@ describe('exports', () => {
       period: 'year',
       area_code: '46',
       basis: 'reported',
+      protection: 'exact',
       breakdown: 'area',
       key: '46001',
       count: '6',
@@ -588,7 +594,7 @@ describe('exports', () => {
       target_kind: 'max',
       target_met: 'false',
     });
-    expect(records[1]).toMatchObject({ key: '46002', count: '', rate: '', flags: 'suppressed' });
+    expect(records[1]).toMatchObject({ key: '46002', count: '2', rate: '125', flags: 'unreliable' });
     expect(records[3]).toMatchObject({ breakdown: 'total', key: '', count: '12', population: '4640', rate: '258.6' });
     expect(records.map((r) => r.count)).toEqual([
       ...json.body.rows.map((r: { count: number | null }) => (r.count === null ? '' : String(r.count))),
@@ -596,15 +602,16 @@ describe('exports', () => {
     ]);
   });
 
-  it('returns a workbook with one sheet per breakdown, under the same suppression', async () => {
+  it('returns a workbook with a cover sheet naming the protection, then one sheet per breakdown', async () => {
     const response = await fetch(`${t.baseUrl}/api/v1/statistics/rates.xlsx?indicator=injury&year=2025&areaCode=46`, {
-      headers: { authorization: `Bearer ${manager46}` },
+      headers: { authorization: `Bearer ${officer46}` },
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'About',
       'Total',
       'By area',
       'By sex',
@@ -623,18 +630,29 @@ describe('exports', () => {
       flags: 'unreliable',
       target_met: false,
     });
-    expect(row(3)).toMatchObject({ key: '46002', count: null, rate: null, flags: 'suppressed' });
-    expect(row(4)).toMatchObject({ key: '46003', count: null, flags: 'suppressed;no_population' });
+    expect(row(3)).toMatchObject({ key: '46002', count: 2, rate: 125, flags: 'unreliable', protection: 'exact' });
+    expect(row(4)).toMatchObject({ key: '46003', count: 4, flags: 'unreliable;no_population' });
     expect(row(5)).toMatchObject({ breakdown: 'total', count: 12, rate: 258.6 });
+    const cover = workbook.getWorksheet('About')!;
+    const coverLines = Object.fromEntries(
+      cover.getSheetValues().flatMap((line) => (Array.isArray(line) ? [[line[1], line[2]]] : [])),
+    );
+    expect(coverLines).toMatchObject({
+      protection: 'exact',
+      additive: true,
+      note: 'exact counts: not for publication',
+    });
   });
 
-  it('draws the rates by area with the target as a line, as SVG', async () => {
+  it('draws the rates by area with the target as a line, as SVG, captioned with its protection', async () => {
     const response = await t.get('/statistics/rates/chart.svg?indicator=injury&year=2025&areaCode=46', manager46);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
     expect(response.text).toMatch(/^<svg/);
-    for (const text of ['46001', '46002', '46003', 'suppressed', 'target max 550'])
+    for (const text of ['46001', '46002', '46003', 'target max 550', 'protected figures (cell-key method'])
       expect(response.text).toContain(text);
+    const exact = await t.get('/statistics/rates/chart.svg?indicator=injury&year=2025&areaCode=46', officer46);
+    expect(exact.text).toContain('exact counts: not for publication');
   }, 30_000);
 });
 
@@ -696,11 +714,16 @@ describe('PUT /statistics/targets', () => {
       { indicator: 'injury_death', areaCode: '46', year: 2025, value: 14.5, kind: 'max' },
       admin,
     );
-    // 1 death (c15) of 4640: suppressed, so whether the target is met is not told.
+    // 1 death (c15) of 4640 for a province officer: 21.6 per 100,000, above the target.
     expect((await rates('indicator=injury_death&year=2025')).body.total).toMatchObject({
-      count: null,
-      target: { value: 14.5, kind: 'max', met: null },
+      count: 1,
+      target: { value: 14.5, kind: 'max', met: false },
     });
+    // A manager gets it protected: 1 becomes 0 to 3 by its cell key (a random key of that child),
+    // either 0 (a rate of 0: met) or suppressed (not told).
+    const published = (await rates('indicator=injury_death&year=2025', manager46)).body.total;
+    expect([0, null]).toContain(published.count);
+    expect(published.target).toEqual({ value: 14.5, kind: 'max', met: published.count === 0 ? true : null });
     const [audit] = await t.db.query(
       `SELECT role, details FROM audit_log WHERE action = 'statistics.target.upsert' ORDER BY at DESC LIMIT 1`,
     );
@@ -789,7 +812,7 @@ describe('privacy', () => {
   }, 60_000);
 
   it('audits every statistics read with codes only', async () => {
-    await rates('indicator=injury&year=2025&period=Q2&groupBy=sex');
+    await rates('indicator=injury&year=2025&period=Q2&groupBy=sex', manager46);
     const [entry] = await t.db.query(
       `SELECT role, subject_type AS "subjectType", subject_id AS "subjectId", details FROM audit_log WHERE action = 'statistics.read' ORDER BY at DESC LIMIT 1`,
     );
@@ -797,7 +820,15 @@ describe('privacy', () => {
       role: 'manager',
       subjectType: 'Statistics',
       subjectId: '46',
-      details: { indicator: 'injury', year: 2025, period: 'Q2', basis: 'reported', breakdown: 'sex', format: 'json' },
+      details: {
+        indicator: 'injury',
+        year: 2025,
+        period: 'Q2',
+        basis: 'reported',
+        breakdown: 'sex',
+        format: 'json',
+        protection: 'protected',
+      },
     });
   });
 });

@@ -5,7 +5,8 @@ import { FINDINGS, step } from './support/workflow';
 /** The statistics follow the workflow: an abuse case counts once it is found substantiated. */
 let t: TestApp;
 let officer: string;
-let manager: string;
+/** Exact counts: a provincial officer reads the cases of its province anyway. */
+let provincial: string;
 const year = new Date().getUTCFullYear();
 
 beforeAll(async () => {
@@ -18,12 +19,12 @@ beforeAll(async () => {
     [year],
   );
   officer = await t.tokenFor('commune_officer', '46001');
-  manager = await t.tokenFor('manager', '46');
+  provincial = await t.tokenFor('provincial_officer', '46');
 });
 afterAll(() => t.close());
 
 const abuseCount = async () =>
-  (await t.get(`/statistics/rates?indicator=abuse&year=${year}&areaCode=46001`, manager)).body.total as {
+  (await t.get(`/statistics/rates?indicator=abuse&year=${year}&areaCode=46001`, provincial)).body.total as {
     count: number;
     population: number;
     rate: number;

@@ -8,6 +8,7 @@ import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { freePort } from '../../src/database/free-port';
 
 export { freePort };
+import { ensureAppRole } from '../../src/database/app-role';
 import { runMigrations } from '../../src/database/migrate';
 
 export interface BenchEnv {
@@ -69,6 +70,8 @@ export async function startBenchEnv(): Promise<BenchEnv> {
     };
   }
   await runMigrations(databaseUrl);
+  // The service refuses to run as the tables' owner (it could rewrite the audit log): its own role.
+  const serviceUrl = await ensureAppRole(databaseUrl, randomBytes(12).toString('hex'));
   const port = await freePort();
   // BENCH_NODE_ARGS, e.g. "--cpu-prof", profiles the service under load.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -76,7 +79,8 @@ export async function startBenchEnv(): Promise<BenchEnv> {
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: serviceUrl,
+      DATABASE_MIGRATION_URL: databaseUrl,
       PORT: String(port),
       HOST: '127.0.0.1',
       JWT_SECRET: randomBytes(32).toString('hex'),

@@ -25,6 +25,7 @@ describe('configuration', () => {
     expect(config.embeddedPgDir).toMatch(/postgres$/);
     expect(config.adminUsername).toBe('admin');
     expect(config.statsMinCell).toBe(10);
+    expect(config.statsMaxNoise).toBe(2);
     expect(config.loginRateLimit).toBe(20);
     expect(config.trustProxy).toBe(false);
   });
@@ -43,6 +44,8 @@ describe('configuration', () => {
     expect(errorFor({ DATABASE_URL: 'mysql://x' }).variable).toBe('DATABASE_URL');
     expect(errorFor({ PII_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') }).message).toContain('32 bytes');
     expect(errorFor({ STATS_MIN_CELL: '0' }).variable).toBe('STATS_MIN_CELL');
+    expect(errorFor({ STATS_MAX_NOISE: '0' }).variable).toBe('STATS_MAX_NOISE');
+    expect(errorFor({ STATS_MAX_NOISE: '6' }).message).toContain('between 1 and 5');
     expect(errorFor({ ADMIN_PASSWORD: 'short' }).variable).toBe('ADMIN_PASSWORD');
     expect(errorFor({ NODE_ENV: 'staging' }).variable).toBe('NODE_ENV');
     expect(errorFor({ LOGIN_RATE_LIMIT: '0' }).variable).toBe('LOGIN_RATE_LIMIT');

@@ -23,6 +23,8 @@ export interface AppConfig {
   /** Earlier root keys, still able to decrypt until `npm run pii:rotate` has re-encrypted everything. */
   piiPreviousKeys: Buffer[];
   statsMinCell: number;
+  /** D of the cell-key perturbation table: no protected count moves by more than this. */
+  statsMaxNoise: number;
   logLevel: string;
   /** `pretty`: one short line per event, for a person at a terminal; `json`: pino's JSON lines, for machines. */
   logFormat: LogFormat;
@@ -183,6 +185,7 @@ export function loadConfig(env: Env = process.env, terminal = process.stdout.isT
     piiEncryptionKey,
     piiPreviousKeys,
     statsMinCell: readInt(env, 'STATS_MIN_CELL', 10, 1, 1000),
+    statsMaxNoise: readInt(env, 'STATS_MAX_NOISE', 2, 1, 5),
     logLevel,
     logFormat: readLogFormat(env, production, terminal),
     loginRateLimit: readInt(env, 'LOGIN_RATE_LIMIT', 20, 1, 1_000_000),

@@ -1,12 +1,25 @@
 import { rateWithInterval } from './poisson-interval';
-import { Suppression, suppressCells } from './suppression';
+import { perturbation, Ptable } from './ptable';
 import { Target, TargetStatus, targetStatus } from './targets';
 
 /**
- * The one place where counts become publishable figures: suppression, rates, intervals, flags and
+ * The one place where counts become publishable figures: protection, rates, intervals, flags and
  * targets. JSON, CSV, XLSX and the chart all format what this returns, so none can skip it.
+ *
+ * Two protections (API.md "Statistics protection"):
+ * - `exact`: the true counts, nothing suppressed — for case roles inside their own scope, who can
+ *   read every case counted anyway.
+ * - `protected`: the cell-key method. Every cell (each row, and the total as a cell of its own) is
+ *   perturbed by the perturbation table with its cell key (the sum of its children's record keys
+ *   mod 256), so the same children give the same figure in every query; then a perturbed count
+ *   from 1 to `minCell − 1` is suppressed. Rows need not add up to the total (`additive: false`);
+ *   rate and interval come from the published count. No secondary suppression is needed: nothing
+ *   published is exact, so differences between published figures pin nothing.
  */
 export type Flag = 'suppressed' | 'unreliable' | 'no_population';
+
+export const PROTECTIONS = ['exact', 'protected'] as const;
+export type Protection = (typeof PROTECTIONS)[number];
 
 /** Counts below this are published but flagged: too few events for a stable rate (CDC WONDER). */
 export const RELIABLE_COUNT = 20;
@@ -17,6 +30,8 @@ export type CellKey = Record<string, string | null>;
 export interface RawCell {
   key: CellKey;
   count: number;
+  /** Sum of the counted children's record keys (any multiple of 256 apart is the same): secret. */
+  keySum: number;
   /** Children in the denominator; null when the population table has none. */
   population: number | null;
   target?: Target | null;
@@ -36,17 +51,37 @@ export interface PublishOptions {
   minCell: number;
   /** Length of the period in months, to judge annual targets. */
   periodMonths: number;
+  protection: Protection;
+  /** The perturbation table of `protected` figures. */
+  ptable: Ptable;
 }
 
-function publishCell(cell: RawCell, suppression: Suppression | null, options: PublishOptions): PublishedCell {
+export interface PublishedTable {
+  rows: PublishedCell[];
+  total: PublishedCell;
+  /** Whether the rows add up to the total: always for exact counts, not promised for protected ones. */
+  additive: boolean;
+}
+
+export function isSmallCount(count: number, minCell: number): boolean {
+  return count >= 1 && count < minCell;
+}
+
+/** The count as published: exact, or perturbed with the cell's key; null when suppressed. */
+function publishedCount(cell: RawCell, options: PublishOptions): number | null {
+  if (options.protection === 'exact') return cell.count;
+  const perturbed = cell.count + perturbation(options.ptable, cell.count, cell.keySum);
+  return isSmallCount(perturbed, options.minCell) ? null : perturbed;
+}
+
+function publishCell(cell: RawCell, options: PublishOptions): PublishedCell {
   const flags: Flag[] = [];
   const hasPopulation = cell.population !== null && cell.population > 0;
-  let count: number | null = cell.count;
+  const count = publishedCount(cell, options);
   let figures: { rate: number; ci95: [number, number] } | null = null;
-  if (suppression) {
-    flags.push('suppressed');
-    count = null;
-  } else if (cell.count >= options.minCell && cell.count < RELIABLE_COUNT) {
+  if (count === null) flags.push('suppressed');
+  // Exact counts below minCell are shown (to those who may read the cases): all the more unreliable.
+  else if (count > 0 && count < RELIABLE_COUNT && (options.protection === 'exact' || count >= options.minCell)) {
     flags.push('unreliable');
   }
   if (!hasPopulation) flags.push('no_population');
@@ -63,19 +98,11 @@ function publishCell(cell: RawCell, suppression: Suppression | null, options: Pu
   };
 }
 
-/** Rows must add up to the total (a row for "elsewhere" keeps that true); see `suppressCells`. */
-export function publishRates(
-  rows: RawCell[],
-  total: RawCell,
-  options: PublishOptions,
-): { rows: PublishedCell[]; total: PublishedCell } {
-  const suppression = suppressCells(
-    rows.map((row) => row.count),
-    total.count,
-    options.minCell,
-  );
+/** Every row and the total, each on its own (a row for "elsewhere" keeps exact rows adding up). */
+export function publishRates(rows: RawCell[], total: RawCell, options: PublishOptions): PublishedTable {
   return {
-    rows: rows.map((row, index) => publishCell(row, suppression.rows[index], options)),
-    total: publishCell(total, suppression.total, options),
+    rows: rows.map((row) => publishCell(row, options)),
+    total: publishCell(total, options),
+    additive: options.protection === 'exact',
   };
 }

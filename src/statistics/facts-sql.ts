@@ -15,14 +15,14 @@ const CASE_FILTER: Record<FactScope, string> = {
 };
 
 const FACT_COLUMNS = `child_id, indicator, basis, year, month, event_date, area_code, area_path, sex, age, form,
-                      first_in_quarter, first_in_half, first_in_year`;
+                      first_in_quarter, first_in_half, first_in_year, record_key`;
 
 function factRowsSql(scope: FactScope): string {
   return `
     SELECT child_id, indicator, basis, year, month, event_date, area_code, area_path, sex, age, form,
            previous_month IS NULL OR (previous_month - 1) / 3 <> (month - 1) / 3 AS first_in_quarter,
            previous_month IS NULL OR (previous_month - 1) / 6 <> (month - 1) / 6 AS first_in_half,
-           previous_month IS NULL AS first_in_year
+           previous_month IS NULL AS first_in_year, record_key
       FROM (
         SELECT firsts.*, lag(month) OVER (PARTITION BY child_id, indicator, basis, year ORDER BY month) AS previous_month
           FROM (
@@ -31,8 +31,9 @@ function factRowsSql(scope: FactScope): string {
                    extract(year FROM c.event_date)::smallint AS year,
                    extract(month FROM c.event_date)::smallint AS month,
                    c.event_date, c.residence_area_code AS area_code, c.residence_area_path AS area_path,
-                   c.sex, c.age_at_event AS age, c.form
+                   c.sex, c.age_at_event AS age, c.form, child.record_key
               FROM cases c
+              JOIN children child ON child.id = c.child_id
               JOIN unnest($2::text[], $3::text[], $4::boolean[], $5::int[], $6::int[])
                      AS rule(indicator, category, fatal_only, min_age, max_age)
                 ON rule.category = c.category AND (c.fatal OR NOT rule.fatal_only)
@@ -50,7 +51,7 @@ export function insertFactsSql(scope: FactScope): string {
 
 /** The columns of a fact row that the per-commune sums need. */
 const COUNTED_COLUMNS =
-  'indicator, basis, year, month, area_code, area_path, first_in_quarter, first_in_half, first_in_year';
+  'indicator, basis, year, month, area_code, area_path, first_in_quarter, first_in_half, first_in_year, record_key';
 
 /** The periods a fact row counts in: its month, and its quarter, half and year when it is the child's first there. */
 const PERIODS_OF_ROW = `(VALUES ('M' || lpad(month::text, 2, '0')),
@@ -58,17 +59,23 @@ const PERIODS_OF_ROW = `(VALUES ('M' || lpad(month::text, 2, '0')),
                  (CASE WHEN first_in_half THEN 'H' || ((month - 1) / 6 + 1) END),
                  (CASE WHEN first_in_year THEN 'year' END)) AS counted(period)`;
 
-/** Adds `changes` (fact rows with a `delta` of +1 or −1) to the per-commune sums, in key order so concurrent writers queue instead of deadlocking. */
+/**
+ * Adds `changes` (fact rows with a `delta` of +1 or −1) to the per-commune sums, in key order so
+ * concurrent writers queue instead of deadlocking. `key_sum` moves with `children`: the sum of the
+ * counted children's record keys, so a cell's key is `sum(key_sum) mod 256` for any grouping. A
+ * change that keeps the count but swaps the children (a merge) still moves the key sum.
+ */
 function addToAreaCounts(changes: string): string {
   return `
-    INSERT INTO statistics_area_counts AS counts (indicator, basis, year, period, area_code, area_path, children)
-    SELECT indicator, basis, year, period, area_code, area_path, sum(delta)
+    INSERT INTO statistics_area_counts AS counts (indicator, basis, year, period, area_code, area_path, children, key_sum)
+    SELECT indicator, basis, year, period, area_code, area_path, sum(delta), sum(delta * record_key)
       FROM (${changes}) AS changes CROSS JOIN LATERAL ${PERIODS_OF_ROW}
      WHERE period IS NOT NULL
      GROUP BY 1, 2, 3, 4, 5, 6
-    HAVING sum(delta) <> 0
+    HAVING sum(delta) <> 0 OR sum(delta * record_key) <> 0
      ORDER BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT (indicator, basis, year, period, area_path text_pattern_ops) DO UPDATE SET children = counts.children + EXCLUDED.children`;
+    ON CONFLICT (indicator, basis, year, period, area_path text_pattern_ops)
+    DO UPDATE SET children = counts.children + EXCLUDED.children, key_sum = counts.key_sum + EXCLUDED.key_sum`;
 }
 
 /**
@@ -90,7 +97,7 @@ export function replaceChildrenFactsSql(): string {
       INSERT INTO statistics_facts (${FACT_COLUMNS}) SELECT ${FACT_COLUMNS} FROM fresh
       ON CONFLICT (${key}) DO UPDATE SET event_date = EXCLUDED.event_date, area_code = EXCLUDED.area_code, area_path = EXCLUDED.area_path,
         sex = EXCLUDED.sex, age = EXCLUDED.age, form = EXCLUDED.form, first_in_quarter = EXCLUDED.first_in_quarter,
-        first_in_half = EXCLUDED.first_in_half, first_in_year = EXCLUDED.first_in_year
+        first_in_half = EXCLUDED.first_in_half, first_in_year = EXCLUDED.first_in_year, record_key = EXCLUDED.record_key
     )
     ${addToAreaCounts(`SELECT ${COUNTED_COLUMNS}, 1 AS delta FROM fresh UNION ALL SELECT ${COUNTED_COLUMNS}, -1 FROM old`)}`;
 }

@@ -23,6 +23,8 @@ export interface Slice {
 export interface KeyedCount {
   key: string;
   count: number;
+  /** The children's record keys summed, mod 256: the cell key's share of this group. Never published. */
+  keySum: number;
 }
 
 export interface PopulationCell {
@@ -72,7 +74,7 @@ function keyOf(grouping: Grouping, area: AreaRef, params: Parameters): string {
 }
 
 /**
- * Distinct children by key. Totals and breakdowns by area add up the per-commune sums
+ * Distinct children by key, with the sum of their record keys (mod 256) for the cell keys. Totals and breakdowns by area add up the per-commune sums
  * (`statistics_area_counts`); breakdowns by sex, age and form count the fact rows themselves.
  */
 export async function countChildren(
@@ -83,9 +85,9 @@ export async function countChildren(
 ): Promise<KeyedCount[]> {
   const params = new Parameters();
   const fromSums = grouping === 'none' || grouping === 'area';
-  const [table, columns, measure] = fromSums
-    ? ['statistics_area_counts', 'f.children', 'sum(children)']
-    : ['statistics_facts', 'f.sex, f.age, f.form', 'count(*)'];
+  const [table, columns, measure, keySum] = fromSums
+    ? ['statistics_area_counts', 'f.children, f.key_sum', 'sum(children)', 'sum(key_sum)']
+    : ['statistics_facts', 'f.sex, f.age, f.form, f.record_key', 'count(*)', 'sum(record_key)'];
   const where = `f.indicator = ${params.add(slice.indicator)} AND f.basis = ${params.add(slice.basis)} AND f.year = ${params.add(slice.year)}
                  AND ${fromSums ? `f.period = ${params.add(slice.period)}` : inPeriod(slice.range, params)}`;
   const leaving = outboundOrigins(scope);
@@ -106,7 +108,7 @@ export async function countChildren(
   }
   const key = keyOf(grouping, scope.area, params);
   const rows = (await manager.query(
-    `SELECT ${key} AS key, ${measure}::int AS count FROM (${branches.join(' UNION ALL ')}) AS counted GROUP BY 1`,
+    `SELECT ${key} AS key, ${measure}::int AS count, coalesce(${keySum} % 256, 0)::int AS "keySum" FROM (${branches.join(' UNION ALL ')}) AS counted GROUP BY 1`,
     params.values,
   )) as KeyedCount[];
   return rows;

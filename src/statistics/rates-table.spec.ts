@@ -23,9 +23,9 @@ const input = (overrides: Partial<TableInput>): TableInput => ({
 
 describe('rows and denominators of a breakdown', () => {
   it('divides the total by the children under 16 (abuse, injuries)', () => {
-    const table = buildRawTable(input({ counts: [{ key: '', count: 7 }] }));
+    const table = buildRawTable(input({ counts: [{ key: '', count: 7, keySum: 700 }] }));
     expect(table.rows).toEqual([]);
-    expect(table.total).toEqual({ key: {}, count: 7, population: 16 * 30, target: null });
+    expect(table.total).toEqual({ key: {}, count: 7, keySum: 700 % 256, population: 16 * 30, target: null });
   });
 
   it('divides child labour by the children aged 5 to 17', () => {
@@ -37,16 +37,16 @@ describe('rows and denominators of a breakdown', () => {
       input({
         groupBy: 'sex',
         counts: [
-          { key: 'male', count: 3 },
-          { key: 'female', count: 4 },
-          { key: 'unknown', count: 1 },
+          { key: 'male', count: 3, keySum: 300 },
+          { key: 'female', count: 4, keySum: 400 },
+          { key: 'unknown', count: 1, keySum: 100 },
         ],
       }),
     );
     expect(table.rows).toEqual([
-      { key: { sex: 'male' }, count: 3, population: 160 },
-      { key: { sex: 'female' }, count: 4, population: 320 },
-      { key: { sex: 'unknown' }, count: 1, population: null },
+      { key: { sex: 'male' }, count: 3, keySum: 300 % 256, population: 160 },
+      { key: { sex: 'female' }, count: 4, keySum: 400 % 256, population: 320 },
+      { key: { sex: 'unknown' }, count: 1, keySum: 100, population: null },
     ]);
     expect(table.total.count).toBe(8);
     expect(buildRawTable(input({ groupBy: 'sex' })).rows.map((row) => row.key.sex)).toEqual(['male', 'female']);
@@ -57,21 +57,23 @@ describe('rows and denominators of a breakdown', () => {
       input({
         groupBy: 'ageGroup',
         counts: [
-          { key: '4', count: 2 },
-          { key: '0', count: 1 },
-          { key: '12', count: 5 },
+          { key: '4', count: 2, keySum: 200 },
+          { key: '0', count: 1, keySum: 100 },
+          { key: '12', count: 5, keySum: 500 },
         ],
       }),
     );
     expect(table.rows).toEqual([
-      { key: { ageGroup: '0-4' }, count: 3, population: 150 },
-      { key: { ageGroup: '5-11' }, count: 0, population: 210 },
-      { key: { ageGroup: '12-15' }, count: 5, population: 120 },
+      { key: { ageGroup: '0-4' }, count: 3, keySum: 300 % 256, population: 150 },
+      { key: { ageGroup: '5-11' }, count: 0, keySum: 0, population: 210 },
+      { key: { ageGroup: '12-15' }, count: 5, keySum: 500 % 256, population: 120 },
     ]);
   });
 
   it('lists every form of the category, each divided by all children of the indicator’s ages', () => {
-    const table = buildRawTable(input({ indicator: 'abuse', groupBy: 'form', counts: [{ key: 'neglect', count: 4 }] }));
+    const table = buildRawTable(
+      input({ indicator: 'abuse', groupBy: 'form', counts: [{ key: 'neglect', count: 4, keySum: 400 }] }),
+    );
     expect(table.rows.map((row) => row.key.form)).toEqual([
       'violence',
       'sexual_abuse',
@@ -90,7 +92,7 @@ describe('rows and denominators of a breakdown', () => {
       input({
         groupBy: 'area',
         rowAreas: communes,
-        counts: [{ key: '46001', count: 12 }],
+        counts: [{ key: '46001', count: 12, keySum: 1200 }],
         population: { total: cells, byArea: new Map([['46001', 300]]) },
         targets: new Map([
           ['46001', { value: 550, kind: 'max' as const }],
@@ -99,8 +101,14 @@ describe('rows and denominators of a breakdown', () => {
       }),
     );
     expect(table.rows).toEqual([
-      { key: { areaCode: '46001' }, count: 12, population: 300, target: { value: 550, kind: 'max' } },
-      { key: { areaCode: '46002' }, count: 0, population: null, target: null },
+      {
+        key: { areaCode: '46001' },
+        count: 12,
+        keySum: 1200 % 256,
+        population: 300,
+        target: { value: 550, kind: 'max' },
+      },
+      { key: { areaCode: '46002' }, count: 0, keySum: 0, population: null, target: null },
     ]);
     expect(table.total.target).toEqual({ value: 500, kind: 'max' });
   });
@@ -111,13 +119,21 @@ describe('rows and denominators of a breakdown', () => {
         groupBy: 'area',
         rowAreas: communes,
         counts: [
-          { key: '46001', count: 12 },
-          { key: '46999', count: 2 },
+          { key: '46001', count: 12, keySum: 1200 },
+          { key: '46999', count: 2, keySum: 200 },
         ],
       }),
     );
-    expect(table.rows.at(-1)).toEqual({ key: { areaCode: null }, count: 2, population: null, target: null });
+    expect(table.rows.at(-1)).toEqual({
+      key: { areaCode: null },
+      count: 2,
+      keySum: 200,
+      population: null,
+      target: null,
+    });
     expect(table.rows.reduce((sum, row) => sum + row.count, 0)).toBe(table.total.count);
+    // Key sums add like counts (mod 256): the total's key is the rows' keys summed.
+    expect(table.rows.reduce((sum, row) => (sum + row.keySum) % 256, 0)).toBe(table.total.keySum);
   });
 
   it('has no denominator when the population table has no figures', () => {

@@ -97,31 +97,37 @@ const ELSEWHERE_KEY: Record<GroupBy, CellKey> = {
   form: { form: null },
 };
 
+/** Children and their key sum over several groups: a cell's key is additive like its count. */
+function sumOf(counts: KeyedCount[]): { count: number; keySum: number } {
+  return counts.reduce((sum, c) => ({ count: sum.count + c.count, keySum: (sum.keySum + c.keySum) % 256 }), {
+    count: 0,
+    keySum: 0,
+  });
+}
+
 export function buildRawTable(input: TableInput): { rows: RawCell[]; total: RawCell } {
   const specs = rowSpecs(input);
   const taken = new Set<string>();
   const rows: RawCell[] = specs.map((spec) => {
-    const count = input.counts
-      .filter((c) => spec.takes(c.key))
-      .reduce((sum, c) => (taken.add(c.key), sum + c.count), 0);
+    const counts = input.counts.filter((c) => spec.takes(c.key));
+    counts.forEach((c) => taken.add(c.key));
     return {
       key: spec.key,
-      count,
+      ...sumOf(counts),
       population: rowDenominator(spec, input.indicator),
       ...(input.groupBy === 'area' ? { target: spec.target ?? null } : {}),
     };
   });
-  const totalCount = input.counts.reduce((sum, c) => sum + c.count, 0);
   if (input.groupBy) {
-    const elsewhere = input.counts.filter((c) => !taken.has(c.key)).reduce((sum, c) => sum + c.count, 0);
-    if (elsewhere > 0)
-      rows.push({ key: ELSEWHERE_KEY[input.groupBy], count: elsewhere, population: null, target: null });
+    const elsewhere = sumOf(input.counts.filter((c) => !taken.has(c.key)));
+    if (elsewhere.count > 0)
+      rows.push({ key: ELSEWHERE_KEY[input.groupBy], ...elsewhere, population: null, target: null });
   }
   return {
     rows,
     total: {
       key: {},
-      count: totalCount,
+      ...sumOf(input.counts),
       population: denominator(input.population.total, input.indicator, () => true),
       target: input.targets.get(input.area.code) ?? null,
     },

@@ -7,11 +7,12 @@ import { Forbidden, invalidField } from '../common/problem';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { AreaRef, findArea, isValidOn, movesTouching, RatesScope } from './area-scope';
-import { PublishedCell, publishRates } from './disclosure-control';
+import { Protection, PublishedCell, publishRates } from './disclosure-control';
 import { RatesBaseQuery, RatesQuery } from './dto/rates-query.dto';
 import { Basis, defaultBasis, Indicator, INDICATOR_RULES } from './indicators';
 import { Period, periodRange } from './periods';
 import { PER } from './poisson-interval';
+import { ptableFor } from './ptable';
 import { countChildren, Grouping, populationCells, rowAreas, Slice, targetsFor } from './rates-repository';
 import { buildRawTable, GROUP_BY, GroupBy } from './rates-table';
 
@@ -26,6 +27,12 @@ export interface RatesResult {
   basis: Basis;
   groupBy?: GroupBy;
   per: number;
+  /** How the figures were made (API.md "Statistics protection"). */
+  protection: Protection;
+  /** Whether the rows add up to the total: false for protected figures, each cell perturbed on its own. */
+  additive: boolean;
+  /** The perturbation table of protected figures. */
+  ptableVersion?: string;
   rows: PublishedCell[];
   total: PublishedCell;
 }
@@ -34,6 +41,19 @@ interface RatesRequest {
   scope: RatesScope;
   slice: Slice;
   period: Period;
+  protection: Protection;
+}
+
+/** Roles that may read every case counted in their own area: their default is exact counts. */
+const EXACT_ROLES: readonly string[] = ['commune_officer', 'commune_chair', 'provincial_officer'];
+
+/**
+ * `exact` only for a case role inside its own area (the area check has passed already) that did
+ * not ask for `protected`; everyone else — managers always, whatever they ask — gets `protected`.
+ * A manager asking `exact` is not refused: the safe answer is the protected table.
+ */
+export function protectionFor(role: string, requested: Protection | undefined): Protection {
+  return EXACT_ROLES.includes(role) && requested !== 'protected' ? 'exact' : 'protected';
 }
 
 const SQL_GROUPING: Record<GroupBy, Grouping> = { area: 'area', sex: 'sex', ageGroup: 'age', form: 'form' };
@@ -91,6 +111,7 @@ export class RatesService {
         range,
       },
       period,
+      protection: protectionFor(caller.user.role, query.protection),
     };
   }
 
@@ -112,9 +133,12 @@ export class RatesService {
       population,
       targets,
     });
+    const ptable = ptableFor(this.config.statsMaxNoise);
     const published = publishRates(table.rows, table.total, {
       minCell: this.config.statsMinCell,
       periodMonths: slice.range.months,
+      protection: request.protection,
+      ptable,
     });
     return {
       indicator: slice.indicator,
@@ -124,6 +148,9 @@ export class RatesService {
       basis: slice.basis,
       ...(groupBy ? { groupBy } : {}),
       per: PER,
+      protection: request.protection,
+      additive: published.additive,
+      ...(request.protection === 'protected' ? { ptableVersion: ptable.version } : {}),
       rows: published.rows,
       total: published.total,
     };
@@ -142,6 +169,7 @@ export class RatesService {
         basis: slice.basis,
         breakdown,
         format,
+        protection: request.protection,
       },
     });
   }

@@ -25,7 +25,10 @@ export class StatisticsController {
       'Incidence rates per 100,000 children, anonymized (manager, provincial and commune officers, commune chair; own area)',
     description:
       'Distinct children per indicator and period, counted once at the residence commune of their first qualifying event. ' +
-      'Counts from 1 to STATS_MIN_CELL − 1 are suppressed, with secondary suppression. `Accept: text/csv` returns the same rows, then the total, as CSV.',
+      '`protection`: `exact` (true counts, nothing suppressed) for commune officers and chairs and provincial officers in their own area; ' +
+      '`protected` for managers always and for anyone with `?protection=protected`: every cell perturbed by the cell-key method ' +
+      '(at most STATS_MAX_NOISE), then perturbed counts from 1 to STATS_MIN_CELL − 1 suppressed; rows need not add up to the total (`additive: false`). ' +
+      '`Accept: text/csv` returns the same rows, then the total, as CSV, with a `protection` column.',
   })
   @ApiExtraModels(RatesResponseDto)
   @ApiOkResponse({
@@ -51,7 +54,8 @@ export class StatisticsController {
   @Authorize('read', 'Statistics')
   @ApiOperation({
     summary: 'The same figures as an Excel workbook: one sheet per breakdown (total, area, sex, age group, form)',
-    description: 'Every sheet passes the same disclosure control as the JSON response.',
+    description:
+      'A cover sheet names the protection; every sheet passes the same disclosure control as the JSON response.',
   })
   @ApiOkResponse({
     description: 'An .xlsx workbook',
@@ -74,7 +78,8 @@ export class StatisticsController {
   @Authorize('read', 'Statistics')
   @ApiOperation({
     summary: 'A chart of the rates by area (direct children of areaCode) with the target as a line, as SVG',
-    description: 'Rendered on the server with Vega-Lite from the published (disclosure-controlled) figures.',
+    description:
+      'Rendered on the server with Vega-Lite from the published (disclosure-controlled) figures; the caption names the protection.',
   })
   @ApiOkResponse({ description: 'An SVG image', content: { 'image/svg+xml': { schema: { type: 'string' } } } })
   @ApiProblems(400)

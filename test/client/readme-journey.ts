@@ -19,6 +19,8 @@ export interface JourneyResult {
   listedCaseIds: string[];
   accessLogActions: string[];
   ratesTotalFlags: string[];
+  ratesTotalCount: number | null;
+  ratesProtection: string;
   ratesIndicator: string;
 }
 
@@ -214,7 +216,7 @@ export async function readmeJourney(baseUrl: string, admin: { username: string; 
     'access log',
   );
 
-  // Statistics for the manager: anonymized, so one child is a suppressed cell.
+  // Statistics for the manager: protected, so one child is never shown as 1 (suppressed, or perturbed to 0).
   const rates = ok(
     await manager.GET('/api/v1/statistics/rates', {
       params: { query: { indicator: 'abuse', year: 2025, areaCode: '46', groupBy: 'area' } },
@@ -229,6 +231,8 @@ export async function readmeJourney(baseUrl: string, admin: { username: string; 
     listedCaseIds: listed.items.map((item) => item.id),
     accessLogActions: accessLog.items.map((item) => item.action),
     ratesTotalFlags: rates.total.flags,
+    ratesTotalCount: rates.total.count,
+    ratesProtection: rates.protection,
     ratesIndicator: rates.indicator,
   } satisfies JourneyResult;
 }

@@ -571,7 +571,7 @@ export interface paths {
         };
         /**
          * Incidence rates per 100,000 children, anonymized (manager, provincial and commune officers, commune chair; own area)
-         * @description Distinct children per indicator and period, counted once at the residence commune of their first qualifying event. Counts from 1 to STATS_MIN_CELL − 1 are suppressed, with secondary suppression. `Accept: text/csv` returns the same rows, then the total, as CSV.
+         * @description Distinct children per indicator and period, counted once at the residence commune of their first qualifying event. `protection`: `exact` (true counts, nothing suppressed) for commune officers and chairs and provincial officers in their own area; `protected` for managers always and for anyone with `?protection=protected`: every cell perturbed by the cell-key method (at most STATS_MAX_NOISE), then perturbed counts from 1 to STATS_MIN_CELL − 1 suppressed; rows need not add up to the total (`additive: false`). `Accept: text/csv` returns the same rows, then the total, as CSV, with a `protection` column.
          */
         get: operations["statisticsRates"];
         put?: never;
@@ -591,7 +591,7 @@ export interface paths {
         };
         /**
          * The same figures as an Excel workbook: one sheet per breakdown (total, area, sex, age group, form)
-         * @description Every sheet passes the same disclosure control as the JSON response.
+         * @description A cover sheet names the protection; every sheet passes the same disclosure control as the JSON response.
          */
         get: operations["statisticsXlsx"];
         put?: never;
@@ -611,7 +611,7 @@ export interface paths {
         };
         /**
          * A chart of the rates by area (direct children of areaCode) with the target as a line, as SVG
-         * @description Rendered on the server with Vega-Lite from the published (disclosure-controlled) figures.
+         * @description Rendered on the server with Vega-Lite from the published (disclosure-controlled) figures; the caption names the protection.
          */
         get: operations["statisticsChart"];
         put?: never;
@@ -1610,7 +1610,7 @@ export interface components {
              *     }
              */
             key: components["schemas"]["RateKeyDto"];
-            /** @description Distinct children; null when suppressed */
+            /** @description Distinct children (perturbed when protected); null when suppressed */
             count: number | null;
             /** @description Children of the indicator’s ages in the denominator */
             population: number | null;
@@ -1634,6 +1634,18 @@ export interface components {
             groupBy?: "area" | "sex" | "ageGroup" | "form";
             /** @example 100000 */
             per: number;
+            /**
+             * @description `exact`: true counts, nothing suppressed (case roles in their own area). `protected`: every cell perturbed by the cell-key method (at most STATS_MAX_NOISE), then counts 1 to STATS_MIN_CELL − 1 suppressed
+             * @enum {string}
+             */
+            protection: "exact" | "protected";
+            /** @description Whether the rows add up to the total: false for protected figures (the total is a cell of its own) */
+            additive: boolean;
+            /**
+             * @description The perturbation table of protected figures
+             * @example maxent-v1-D2-V1
+             */
+            ptableVersion?: string;
             rows: components["schemas"]["RateCellDto"][];
             total: components["schemas"]["RateCellDto"];
         };
@@ -4200,6 +4212,8 @@ export interface operations {
                 areaCode?: string;
                 /** @description Default: substantiated for abuse and child labour, reported for injuries */
                 basis?: "substantiated" | "reported";
+                /** @description `protected`: cell-key perturbed figures, fit for publication (any statistics role). Default: `exact` for commune officers and chairs and provincial officers (their own area), `protected` for managers, who get protected figures whatever they ask */
+                protection?: "exact" | "protected";
                 /** @description Absent: the total only. `area`: the direct children of areaCode */
                 groupBy?: "area" | "sex" | "ageGroup" | "form";
             };
@@ -4259,6 +4273,8 @@ export interface operations {
                 areaCode?: string;
                 /** @description Default: substantiated for abuse and child labour, reported for injuries */
                 basis?: "substantiated" | "reported";
+                /** @description `protected`: cell-key perturbed figures, fit for publication (any statistics role). Default: `exact` for commune officers and chairs and provincial officers (their own area), `protected` for managers, who get protected figures whatever they ask */
+                protection?: "exact" | "protected";
             };
             header?: never;
             path?: never;
@@ -4315,6 +4331,8 @@ export interface operations {
                 areaCode?: string;
                 /** @description Default: substantiated for abuse and child labour, reported for injuries */
                 basis?: "substantiated" | "reported";
+                /** @description `protected`: cell-key perturbed figures, fit for publication (any statistics role). Default: `exact` for commune officers and chairs and provincial officers (their own area), `protected` for managers, who get protected figures whatever they ask */
+                protection?: "exact" | "protected";
             };
             header?: never;
             path?: never;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional } from 'class-validator';
+import { Protection, PROTECTIONS } from '../disclosure-control';
 import { BASES, Basis, Indicator, INDICATORS } from '../indicators';
 import { Period, PERIODS } from '../periods';
 import { GROUP_BY, GroupBy } from '../rates-table';
@@ -38,6 +39,17 @@ export class RatesBaseQuery {
   @IsOptional()
   @IsCode(BASES)
   basis?: Basis;
+
+  @ApiPropertyOptional({
+    enum: PROTECTIONS,
+    description:
+      '`protected`: cell-key perturbed figures, fit for publication (any statistics role). Default: `exact` for ' +
+      'commune officers and chairs and provincial officers (their own area), `protected` for managers, who get ' +
+      'protected figures whatever they ask',
+  })
+  @IsOptional()
+  @IsCode(PROTECTIONS)
+  protection?: Protection;
 }
 
 export class RatesQuery extends RatesBaseQuery {

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PROTECTIONS } from '../disclosure-control';
 import { GROUP_BY } from '../rates-table';
 import { BASES, INDICATORS } from '../indicators';
 import { PERIODS } from '../periods';
@@ -44,8 +45,12 @@ export class RateCellDto {
   })
   key!: RateKeyDto;
 
-  @ApiProperty({ nullable: true, type: Number, description: 'Distinct children; null when suppressed' }) count!:
-    number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Distinct children (perturbed when protected); null when suppressed',
+  })
+  count!: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Children of the indicator’s ages in the denominator' })
   population!: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Per 100,000 children, one decimal' }) rate!: number | null;
@@ -63,6 +68,19 @@ export class RatesResponseDto {
   @ApiProperty({ enum: BASES }) basis!: string;
   @ApiPropertyOptional({ enum: GROUP_BY }) groupBy?: string;
   @ApiProperty({ example: 100000 }) per!: number;
+  @ApiProperty({
+    enum: PROTECTIONS,
+    description:
+      '`exact`: true counts, nothing suppressed (case roles in their own area). `protected`: every cell perturbed by ' +
+      'the cell-key method (at most STATS_MAX_NOISE), then counts 1 to STATS_MIN_CELL − 1 suppressed',
+  })
+  protection!: string;
+  @ApiProperty({
+    description: 'Whether the rows add up to the total: false for protected figures (the total is a cell of its own)',
+  })
+  additive!: boolean;
+  @ApiPropertyOptional({ example: 'maxent-v1-D2-V1', description: 'The perturbation table of protected figures' })
+  ptableVersion?: string;
   @ApiProperty({ type: [RateCellDto] }) rows!: RateCellDto[];
   @ApiProperty({ type: RateCellDto }) total!: RateCellDto;
 }

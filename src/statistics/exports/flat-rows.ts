@@ -3,7 +3,8 @@ import { RatesResult } from '../rates.service';
 
 /**
  * A published breakdown as flat records (one per row, then the total), the shape the CSV and XLSX
- * exports share. Built only from `RatesResult`, which has been through disclosure control.
+ * exports share. Built only from `RatesResult`, which has been through disclosure control. Every
+ * record says the protection it was made with (`exact` or `protected`), so a file passed on keeps it.
  */
 export const FLAT_COLUMNS = [
   'indicator',
@@ -11,6 +12,7 @@ export const FLAT_COLUMNS = [
   'period',
   'area_code',
   'basis',
+  'protection',
   'breakdown',
   'key',
   'count',
@@ -34,6 +36,7 @@ function flatten(result: RatesResult, cell: PublishedCell, breakdown: string): F
     period: result.period,
     area_code: result.areaCode,
     basis: result.basis,
+    protection: result.protection,
     breakdown,
     key: keyValue ?? null,
     count: cell.count,

@@ -5,6 +5,13 @@ import { RatesResult } from '../rates.service';
  * area's target (when set) as a horizontal rule, and a mark for areas whose rate is not shown.
  * Labels are codes; the data are the published cells, never anything before disclosure control.
  */
+/** The caption every rendering of a result carries: how its figures were made. */
+export function protectionCaption(result: RatesResult): string {
+  return result.protection === 'protected'
+    ? `protected figures (cell-key method, ${result.ptableVersion}): each perturbed slightly, rows need not add up to the total`
+    : 'exact counts: not for publication';
+}
+
 export function ratesChartSpec(result: RatesResult): Record<string, unknown> {
   const values = result.rows.map((row) => ({
     area: row.key.areaCode ?? 'other',
@@ -46,7 +53,10 @@ export function ratesChartSpec(result: RatesResult): Record<string, unknown> {
   }
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: `${result.indicator} (${result.basis}), ${result.areaCode}, ${result.year} ${result.period}`,
+    title: {
+      text: `${result.indicator} (${result.basis}), ${result.areaCode}, ${result.year} ${result.period}`,
+      subtitle: protectionCaption(result),
+    },
     width: Math.max(240, 28 * values.length),
     height: 260,
     data: { values },
