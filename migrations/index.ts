@@ -15,6 +15,7 @@ import { AddUserMustChangePassword1763900007100 } from './1763900007100-AddUserM
 import { AuditActorAreaAndClientRequestId1763900009000 } from './1763900009000-AuditActorAreaAndClientRequestId';
 import { StatisticsCellKeys1763900009100 } from './1763900009100-StatisticsCellKeys';
 import { AddSocialRole1763900010000 } from './1763900010000-AddSocialRole';
+import { CreateNotifications1763900013000 } from './1763900013000-CreateNotifications';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   AuditActorAreaAndClientRequestId1763900009000,
   StatisticsCellKeys1763900009100,
   AddSocialRole1763900010000,
+  CreateNotifications1763900013000,
 ];

@@ -14,6 +14,7 @@ import { IntakeModule } from './intake/intake.module';
 import { CasesModule } from './cases/cases.module';
 import { WorkflowModule } from './cases/workflow.module';
 import { InterventionsModule } from './interventions/interventions.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ConsentModule } from './cases/consent/consent.module';
 import { UsersModule } from './users/users.module';
@@ -28,6 +29,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), autoLoadEntities: true }),
         AuditModule,
+        NotificationsModule,
         PrivacyModule,
         AreaTreeModule,
         AuthModule,

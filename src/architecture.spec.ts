@@ -18,6 +18,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['auth'], // authentication: tokens, passwords, lockout, the principal
   ['access'], // CASL abilities, the global guard, scope as SQL
   ['audit'], // the append-only access and change log
+  ['notifications'], // the inbox and its outbox, written in the transaction of each change (below cases)
   ['areas'], // areas, population, holiday calendar
   ['users'], // signing in, one's own password, user administration
   ['statistics'], // rates per 100,000 children, facts kept current by the case writes

@@ -21,6 +21,7 @@ export type Subject =
   | 'Deadline'
   | 'Statistics'
   | 'StatisticsTarget'
+  | 'Notification'
   | 'all';
 export type AppAbility = MongoAbility<[Action, Subject | Record<string, unknown>], MongoQuery>;
 
@@ -40,6 +41,9 @@ type Can = AbilityBuilder<AppAbility>['can'];
 
 /** Who may file a report (API.md, Intake). */
 const REPORTING_ROLES: readonly Role[] = ['hotline_operator', ...CASE_ROLES, ...AGENCY_ROLES];
+
+/** Who takes part in cases, and so has an inbox: case roles and agency staff (API.md, Notifications). */
+const INBOX_ROLES: readonly Role[] = [...CASE_ROLES, ...AGENCY_ROLES];
 
 /** Who may do what, per role. Everything not granted here is denied. */
 const RULES_BY_ROLE: Record<Role, (can: Can, user: Principal) => void> = {
@@ -115,6 +119,7 @@ export function defineAbilityFor(user: Principal): AppAbility {
     can('create', 'Report');
     can('read', 'Report', { createdBy: user.id });
   }
+  if (INBOX_ROLES.includes(user.role)) can(['read', 'update'], 'Notification', { recipientId: user.id });
   if ((CASE_ROLES as readonly Role[]).includes(user.role)) grantCaseRole(can, user);
   if ((AGENCY_ROLES as readonly Role[]).includes(user.role)) grantAgencyRole(can, user);
   RULES_BY_ROLE[user.role](can, user);

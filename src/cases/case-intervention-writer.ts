@@ -5,6 +5,8 @@ import { AreaRepository } from '../area-tree/area-repository';
 import { AuditService } from '../audit/audit.service';
 import { FieldError, InvalidInput } from '../common/problem';
 import { Agency, FINAL_STATUSES, InterventionStatus, isTypeOf } from '../domain/intervention-types';
+import { AGENCY_ROLES, Role } from '../domain/roles';
+import { NotificationOutbox } from '../notifications/notification-outbox';
 import { PiiService } from '../privacy/pii.service';
 import { DeadlineStore } from './deadline-store';
 
@@ -42,6 +44,7 @@ export class CaseInterventionWriter {
     private readonly pii: PiiService,
     private readonly audit: AuditService,
     private readonly areas: AreaRepository,
+    private readonly notifications: NotificationOutbox,
   ) {}
 
   /** Checks measures or interventions before anything is written: type of the agency, known area, due date. */
@@ -118,6 +121,7 @@ export class CaseInterventionWriter {
       })),
       manager,
     );
+    await this.notifications.notify(manager, { kind: 'referral', caseId, interventionIds: ids });
     return ids;
   }
 
@@ -151,5 +155,13 @@ export class CaseInterventionWriter {
     );
     if (FINAL_STATUSES.includes(status))
       await new DeadlineStore(manager, row.caseId).meetForIntervention(row.id, new Date());
+    // An agency moved its own work: whoever runs the case is told.
+    if ((AGENCY_ROLES as readonly Role[]).includes(caller.user.role))
+      await this.notifications.notify(manager, {
+        kind: 'intervention_updated',
+        caseId: row.caseId,
+        interventionId: row.id,
+        status,
+      });
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Caller } from '../access/request-context';
 import { Conflict, Forbidden } from '../common/problem';
+import { NotificationOutbox } from '../notifications/notification-outbox';
 import { CaseInterventionWriter } from './case-intervention-writer';
 import {
   emergencyResponseDue,
@@ -28,6 +29,7 @@ export class CaseStepsService {
   constructor(
     private readonly workflow: WorkflowService,
     private readonly interventions: CaseInterventionWriter,
+    private readonly notifications: NotificationOutbox,
   ) {}
 
   /** Mẫu 02: risk and emergency; meets the 12-hour initial assessment. */
@@ -96,7 +98,9 @@ export class CaseStepsService {
           'action',
         );
         await deadlines.meet('plan_draft', performedAt);
-        await deadlines.set('plan_approval', await calendar.addWorkingDays(performedAt, PLAN_APPROVAL_WORKING_DAYS));
+        const approvalDue = await calendar.addWorkingDays(performedAt, PLAN_APPROVAL_WORKING_DAYS);
+        await deadlines.set('plan_approval', approvalDue);
+        await this.notifications.notify(manager, { kind: 'plan_awaiting_approval', caseId, dueAt: approvalDue });
         return { facts: { measures: dto.measures }, content: { goals: dto.goals } };
       },
     );

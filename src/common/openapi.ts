@@ -14,6 +14,7 @@ const TAGS: Record<string, string> = {
   health: 'Whether the service and its database answer',
   intake: 'Reports (Mẫu 01) from 111 and the other channels: one case per child',
   interventions: 'Work of police, health, justice, education and social agencies on a case',
+  notifications: 'The inbox of case roles and agency staff: what needs them, by ids, codes and times only',
   population: 'Children by commune, year, sex and age: the denominators of the rates',
   statistics: 'Anonymized incidence rates per 100,000 children, exports and plan targets',
   users: 'User accounts, roles and areas (admin), and the signed-in user',

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { NotificationKind } from './notification-kinds';
+import { RECIPIENTS } from './recipients';
+
+/** A change that tells people, named by ids only: the outbox reads the rest (number, agency, area) itself. */
+export type NotificationEvent =
+  /** Interventions were requested of their agencies. */
+  | { kind: 'referral'; caseId: string; interventionIds: readonly string[] }
+  /** A plan was drafted; its approval is due at `dueAt`. */
+  | { kind: 'plan_awaiting_approval'; caseId: string; dueAt: Date }
+  /** An agency moved its intervention to `status`. */
+  | { kind: 'intervention_updated'; caseId: string; interventionId: string; status: string };
+
+/** What one event's statement selects per recipient, as SQL over `c` (the case) and `i` (an intervention). */
+interface Shape {
+  from: string;
+  where: string;
+  recipients: string;
+  interventionId: string;
+  deadlineKind: string;
+  dueAt: string;
+  occurrence: string;
+  params: unknown[];
+}
+
+function shapeOf(event: NotificationEvent): Shape {
+  switch (event.kind) {
+    case 'referral':
+      return {
+        from: 'interventions i JOIN cases c ON c.id = i.case_id',
+        where: 'i.case_id = $2 AND i.id = ANY($3::uuid[])',
+        recipients: RECIPIENTS.agencyStaff,
+        interventionId: 'i.id',
+        deadlineKind: `'intervention'`,
+        dueAt: 'i.due_at',
+        occurrence: `''`,
+        params: [event.caseId, event.interventionIds],
+      };
+    case 'plan_awaiting_approval':
+      return {
+        from: 'cases c',
+        where: 'c.id = $2',
+        recipients: RECIPIENTS.communeChairs,
+        interventionId: 'NULL::uuid',
+        deadlineKind: `'plan_approval'`,
+        dueAt: '$3::timestamptz',
+        // A plan drafted again (after a replan) waits for approval again: its own notification.
+        occurrence: `to_char($3::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+        params: [event.caseId, event.dueAt],
+      };
+    case 'intervention_updated':
+      return {
+        from: 'interventions i JOIN cases c ON c.id = i.case_id',
+        where: 'i.case_id = $2 AND i.id = $3',
+        recipients: RECIPIENTS.caseOwners,
+        interventionId: 'i.id',
+        deadlineKind: 'NULL',
+        dueAt: 'NULL::timestamptz',
+        // Statuses only move forward: each one reached is told once.
+        occurrence: '$4::text',
+        params: [event.caseId, event.interventionId, event.status],
+      };
+  }
+}
+
+/**
+ * The transactional outbox: `notify` writes the notifications of a change inside the change's
+ * own transaction (pass its manager), so they stand or fall with it. Recipients are resolved by
+ * the contract's rules at the moment of the change; each notification exists once (the table's
+ * unique key), so a change told twice tells nobody twice. Codes, ids, case numbers and times only.
+ */
+@Injectable()
+export class NotificationOutbox {
+  async notify(manager: EntityManager, event: NotificationEvent): Promise<void> {
+    const shape = shapeOf(event);
+    const kind: NotificationKind = event.kind;
+    await manager.query(
+      `INSERT INTO notifications (recipient_id, kind, case_id, case_number, intervention_id, deadline_kind, due_at, occurrence)
+       SELECT r.id, $1, c.id, c.case_number, ${shape.interventionId}, ${shape.deadlineKind}, ${shape.dueAt}, ${shape.occurrence}
+         FROM ${shape.from} CROSS JOIN LATERAL (${shape.recipients}) r
+        WHERE ${shape.where}
+       ON CONFLICT DO NOTHING`,
+      [kind, ...shape.params],
+    );
+  }
+}

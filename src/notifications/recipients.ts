@@ -1,0 +1,23 @@
+/**
+ * The contract's recipient rules as SQL: each a subquery of user ids, correlated with the case
+ * `c` (and the intervention `i`) of the statement it is joined into. Only active users are told.
+ * Area codes hold no `%` or `_`, so `path || '.%'` matches exactly the areas below a path.
+ */
+export const RECIPIENTS = {
+  /** Active staff of the intervention's agency whose area holds the intervention's area. */
+  agencyStaff: `
+    SELECT u.id FROM users u JOIN areas a ON a.code = u.area_code
+     WHERE u.active AND u.role = i.agency AND (i.area_path = a.path OR i.area_path LIKE a.path || '.%')`,
+
+  /** The commune chairs of the case's commune. */
+  communeChairs: `
+    SELECT u.id FROM users u WHERE u.active AND u.role = 'commune_chair' AND u.area_code = c.area_code`,
+
+  /**
+   * Whoever runs the case: its assignee, or the case's commune officers while it has none. Cases
+   * carry no assignee yet, so this is the commune officers; the assignee is the first branch of
+   * this one rule when `cases.assignee_id` exists.
+   */
+  caseOwners: `
+    SELECT u.id FROM users u WHERE u.active AND u.role = 'commune_officer' AND u.area_code = c.area_code`,
+} as const;
