@@ -13,6 +13,20 @@ const user = (role: Role, areaPath = 'VN.46'): Principal => ({
 });
 
 describe('abilities', () => {
+  it('gives case roles and agency staff an inbox of their own notifications, and nobody else one', () => {
+    const mine = { recipientId: '00000000-0000-4000-8000-000000000001' };
+    const theirs = { recipientId: '00000000-0000-4000-8000-000000000002' };
+    for (const role of ['commune_officer', 'commune_chair', 'provincial_officer', 'police', 'social'] as Role[]) {
+      const ability = defineAbilityFor(user(role));
+      for (const action of ['read', 'update'] as const) {
+        expect(ability.can(action, subject('Notification', { ...mine }) as never)).toBe(true);
+        expect(ability.can(action, subject('Notification', { ...theirs }) as never)).toBe(false);
+      }
+    }
+    for (const role of ['admin', 'hotline_operator', 'manager', 'auditor'] as Role[])
+      expect(defineAbilityFor(user(role)).can('read', 'Notification')).toBe(false);
+  });
+
   it('lets an admin manage users inside its area and nowhere else', () => {
     const ability = defineAbilityFor(user('admin', 'VN.46'));
     expect(ability.can('create', subject('User', { areaPath: 'VN.46' }) as never)).toBe(true);
