@@ -4,7 +4,7 @@
  * Area codes hold no `%` or `_`, so `path || '.%'` matches exactly the areas below a path.
  */
 export const RECIPIENTS = {
-  /** Active staff of the intervention's agency whose area holds the intervention's area. */
+  /** Active staff of the intervention’s agency (their role is the agency’s code) whose area holds the intervention’s area. */
   agencyStaff: `
     SELECT u.id FROM users u JOIN areas a ON a.code = u.area_code
      WHERE u.active AND u.role = i.agency AND (i.area_path = a.path OR i.area_path LIKE a.path || '.%')`,
