@@ -16,6 +16,7 @@ import { AuditActorAreaAndClientRequestId1763900009000 } from './1763900009000-A
 import { StatisticsCellKeys1763900009100 } from './1763900009100-StatisticsCellKeys';
 import { AddSocialRole1763900010000 } from './1763900010000-AddSocialRole';
 import { CreateNotifications1763900013000 } from './1763900013000-CreateNotifications';
+import { CreateNotificationSweeps1763900013100 } from './1763900013100-CreateNotificationSweeps';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   StatisticsCellKeys1763900009100,
   AddSocialRole1763900010000,
   CreateNotifications1763900013000,
+  CreateNotificationSweeps1763900013100,
 ];

@@ -30,6 +30,8 @@ export interface AppConfig {
   logFormat: LogFormat;
   /** Logins allowed per minute from one client address (POST /auth/login). */
   loginRateLimit: number;
+  /** Seconds between two sweeps for deadline notifications; 0: no sweeps in this process. */
+  notifySweepSeconds: number;
   /** Fastify's `trustProxy`: which proxies may name the client in X-Forwarded-For. */
   trustProxy: TrustProxy;
 }
@@ -189,6 +191,7 @@ export function loadConfig(env: Env = process.env, terminal = process.stdout.isT
     logLevel,
     logFormat: readLogFormat(env, production, terminal),
     loginRateLimit: readInt(env, 'LOGIN_RATE_LIMIT', 20, 1, 1_000_000),
+    notifySweepSeconds: readInt(env, 'NOTIFY_SWEEP_SECONDS', 60, 0, 86_400),
     trustProxy: readTrustProxy(env),
   };
 }

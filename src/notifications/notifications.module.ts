@@ -2,12 +2,14 @@ import { Global, Module } from '@nestjs/common';
 import { NotificationInbox } from './notification-inbox';
 import { NotificationOutbox } from './notification-outbox';
 import { NotificationsController } from './notifications.controller';
+import { DeadlineSweep } from './deadline-sweep';
+import { NotificationScheduler } from './notification-scheduler';
 
 /** Global, like the audit: the modules that change cases write their notifications through NotificationOutbox. */
 @Global()
 @Module({
   controllers: [NotificationsController],
-  providers: [NotificationOutbox, NotificationInbox],
-  exports: [NotificationOutbox],
+  providers: [NotificationOutbox, NotificationInbox, DeadlineSweep, NotificationScheduler],
+  exports: [NotificationOutbox, DeadlineSweep],
 })
 export class NotificationsModule {}

@@ -13,6 +13,11 @@ export const RECIPIENTS = {
   communeChairs: `
     SELECT u.id FROM users u WHERE u.active AND u.role = 'commune_chair' AND u.area_code = c.area_code`,
 
+  /** The provincial officers whose area holds the case (escalations). */
+  provincialOfficers: `
+    SELECT u.id FROM users u JOIN areas a ON a.code = u.area_code
+     WHERE u.active AND u.role = 'provincial_officer' AND (c.area_path = a.path OR c.area_path LIKE a.path || '.%')`,
+
   /**
    * Whoever runs the case: its assignee, or the case's commune officers while it has none. Cases
    * carry no assignee yet, so this is the commune officers; the assignee is the first branch of

@@ -55,6 +55,8 @@ export class TestApp {
       ADMIN_PASSWORD,
       // Every test signs its users in from 127.0.0.1; test/login-throttle.e2e-spec.ts sets a low one.
       LOGIN_RATE_LIMIT: '100000',
+      // Tests sweep for deadline notifications themselves, at the times they choose.
+      NOTIFY_SWEEP_SECONDS: '0',
       ...env,
     });
     const app = await createApp(config, appRoleUrl(database.url, TEST_APP_PASSWORD));

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  APPROACH_ALERT_AT_SQL,
+  CHAIRS_TOLD_WHEN_OVERDUE,
+  ESCALATION_HOURS,
+  HOUR_DEADLINES,
+  LONGEST_LEAD_HOURS,
+} from './deadline-alerts';
+import { RECIPIENTS } from './recipients';
+
+/** Advisory-lock namespace and key of "the deadline sweep" (one at a time across instances). */
+const SWEEP_LOCK: [number, number] = [7, 1];
+const SWEEP_NAME = 'deadlines';
+/** A first sweep (an empty watermark) looks back this far, not over every old overdue deadline. */
+const FIRST_SWEEP_LOOKBACK_HOURS = 48;
+
+/** The recipients of a deadline alert about deadline `d` of case `c` (intervention `i` when it has one). */
+const DEADLINE_PEOPLE = `
+  ${RECIPIENTS.agencyStaff} AND d.kind = 'intervention'
+  UNION ${RECIPIENTS.caseOwners} AND d.kind <> 'intervention'`;
+
+/** The due time as exact text: a deadline set again (a new plan draft) is a new occurrence. */
+const DUE = `to_char(d.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+interface Alert {
+  kind: 'deadline_approaching' | 'deadline_overdue';
+  recipients: string;
+  occurrence: string;
+  /** Which open deadlines, over `$2` (now) and `$3` (the last sweep): always a range of due_at. */
+  window: string;
+}
+
+const ALERTS: readonly Alert[] = [
+  {
+    kind: 'deadline_approaching',
+    recipients: DEADLINE_PEOPLE,
+    occurrence: DUE,
+    window: `d.due_at > $2 AND d.due_at <= $2 + interval '${LONGEST_LEAD_HOURS} hours'
+             AND ${APPROACH_ALERT_AT_SQL.replace(':hourKinds', '$4')} <= $2`,
+  },
+  {
+    kind: 'deadline_overdue',
+    recipients: `${DEADLINE_PEOPLE}
+      UNION ${RECIPIENTS.communeChairs} AND d.kind = ANY($5)`,
+    occurrence: DUE,
+    window: `d.due_at <= $2 AND d.due_at > $3`,
+  },
+  {
+    kind: 'deadline_overdue',
+    recipients: RECIPIENTS.provincialOfficers,
+    occurrence: `'escalated:' || ${DUE}`,
+    window: `d.due_at <= $2 - interval '${ESCALATION_HOURS} hours' AND d.due_at > $3 - interval '${ESCALATION_HOURS} hours'`,
+  },
+];
+
+/**
+ * The time-driven notifications: approaching, overdue, and the escalation 24 hours later. One
+ * sweep at a time across every instance on the database (an advisory lock; another instance
+ * skips), each sweep covering the deadlines that crossed a threshold since the last one (a
+ * watermark row, so a restart resumes), each notification made once (the table's unique key).
+ * Every statement reads a range of the open-deadline index on due_at, never the whole table.
+ */
+@Injectable()
+export class DeadlineSweep {
+  constructor(private readonly db: DataSource) {}
+
+  /** Makes the alerts due at `now`; `swept: false` when another instance is sweeping. */
+  sweep(now: Date = new Date()): Promise<{ swept: boolean; made: number }> {
+    return this.db.transaction(async (manager) => {
+      const [{ locked }] = (await manager.query(`SELECT pg_try_advisory_xact_lock($1, $2) AS locked`, SWEEP_LOCK)) as {
+        locked: boolean;
+      }[];
+      if (!locked) return { swept: false, made: 0 };
+      const since = await this.watermark(manager, now);
+      let made = 0;
+      for (const alert of ALERTS) made += await this.make(manager, alert, now, since);
+      await manager.query(
+        `INSERT INTO notification_sweeps (name, swept_until) VALUES ($1, $2)
+         ON CONFLICT (name) DO UPDATE SET swept_until = greatest(notification_sweeps.swept_until, EXCLUDED.swept_until)`,
+        [SWEEP_NAME, now],
+      );
+      return { swept: true, made };
+    });
+  }
+
+  private async watermark(manager: EntityManager, now: Date): Promise<Date> {
+    const [row] = (await manager.query(`SELECT swept_until AS "sweptUntil" FROM notification_sweeps WHERE name = $1`, [
+      SWEEP_NAME,
+    ])) as { sweptUntil: Date }[];
+    return row?.sweptUntil ?? new Date(now.getTime() - FIRST_SWEEP_LOOKBACK_HOURS * 3600 * 1000);
+  }
+
+  private async make(manager: EntityManager, alert: Alert, now: Date, since: Date): Promise<number> {
+    const rows = (await manager.query(
+      // The CTE only names the parameters' types: each statement uses some of them.
+      `WITH typed AS (SELECT $1::text, $2::timestamptz, $3::timestamptz, $4::text[], $5::text[])
+       INSERT INTO notifications (recipient_id, kind, case_id, case_number, intervention_id, deadline_kind, due_at, occurrence)
+       SELECT r.id, $1, c.id, c.case_number, d.intervention_id, d.kind, d.due_at, ${alert.occurrence}
+         FROM deadlines d
+         JOIN cases c ON c.id = d.case_id
+         LEFT JOIN interventions i ON i.id = d.intervention_id
+        CROSS JOIN LATERAL (${alert.recipients}) r
+        WHERE d.met_at IS NULL AND c.status <> 'closed' AND ${alert.window}
+       ON CONFLICT DO NOTHING
+       RETURNING 1`,
+      [alert.kind, now, since, HOUR_DEADLINES, CHAIRS_TOLD_WHEN_OVERDUE],
+    )) as unknown[];
+    return rows.length;
+  }
+}

@@ -1,0 +1,143 @@
+import { DataSource } from 'typeorm';
+import { createApp } from '../src/app.factory';
+import { appRoleUrl } from '../src/database/app-role';
+import { DeadlineSweep } from '../src/notifications/deadline-sweep';
+import { TEST_APP_PASSWORD } from './setup/test-database';
+import { TestApp } from './support/test-app';
+import { buildWorld, reportBody } from './support/world';
+
+let t: TestApp;
+let officer: string;
+let chair: string;
+let provincial: string;
+let caseId: string;
+let dueAt: Date;
+
+const HOUR = 3600_000;
+const at = (offsetHours: number) => new Date(dueAt.getTime() + offsetHours * HOUR);
+
+beforeAll(async () => {
+  t = await TestApp.start();
+  await buildWorld(t);
+  const hotline = await t.tokenFor('hotline_operator', 'VN');
+  officer = await t.tokenFor('commune_officer', '46001');
+  chair = await t.tokenFor('commune_chair', '46001');
+  provincial = await t.tokenFor('provincial_officer', '46');
+  await t.tokenFor('commune_officer', '46002'); // another commune's officer: never told
+  // The parent is the alleged abuser: initial assessment and emergency response, both due 12 h after receipt.
+  const receivedAt = new Date(Date.now() - 3 * 24 * HOUR);
+  const filed = await t.post(
+    '/reports',
+    reportBody({ receivedAt: receivedAt.toISOString(), occurredAt: undefined }),
+    hotline,
+  );
+  caseId = filed.body.cases[0].id;
+  dueAt = new Date(receivedAt.getTime() + 12 * HOUR);
+});
+afterAll(() => t.close());
+
+const sweep = (now: Date) => t.app.get(DeadlineSweep).sweep(now);
+const inbox = async (token: string) =>
+  (
+    (await t.get('/notifications?limit=200', token)).body.items as {
+      kind: string;
+      caseId: string;
+      deadlineKind: string;
+    }[]
+  )
+    .filter((item) => item.caseId === caseId && item.kind.startsWith('deadline_'))
+    .map((item) => `${item.kind}:${item.deadlineKind}`)
+    .sort();
+
+describe('deadline notifications, made by the sweep', () => {
+  it('tells nobody while a deadline is more than 3 hours away', async () => {
+    expect((await sweep(at(-4))).made).toBe(0);
+    expect(await inbox(officer)).toEqual([]);
+  });
+
+  it('tells the case’s commune officers 3 hours before an hour deadline falls due', async () => {
+    await sweep(at(-2));
+    expect(await inbox(officer)).toEqual([
+      'deadline_approaching:emergency_response',
+      'deadline_approaching:initial_assessment',
+    ]);
+    expect(await inbox(chair)).toEqual([]);
+  });
+
+  it('tells them again when it falls due, and the chairs too for the emergency response', async () => {
+    await sweep(at(0.5));
+    expect(await inbox(officer)).toEqual([
+      'deadline_approaching:emergency_response',
+      'deadline_approaching:initial_assessment',
+      'deadline_overdue:emergency_response',
+      'deadline_overdue:initial_assessment',
+    ]);
+    expect(await inbox(chair)).toEqual(['deadline_overdue:emergency_response']);
+    expect(await inbox(provincial)).toEqual([]);
+  });
+
+  it('escalates to the provincial officers when it is still open 24 hours later', async () => {
+    await sweep(at(23));
+    expect(await inbox(provincial)).toEqual([]);
+    await sweep(at(25));
+    expect(await inbox(provincial)).toEqual([
+      'deadline_overdue:emergency_response',
+      'deadline_overdue:initial_assessment',
+    ]);
+  });
+
+  it('makes each notification once, however often it sweeps', async () => {
+    const before = await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE case_id = $1`, [caseId]);
+    expect((await sweep(at(26))).made).toBe(0);
+    expect((await sweep(at(26))).made).toBe(0);
+    const after = await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE case_id = $1`, [caseId]);
+    expect(after).toEqual(before);
+  });
+
+  it('sweeps once with two service instances on one database: one sweeps, the other skips, nothing twice', async () => {
+    const hotline = await t.tokenFor('hotline_operator', 'VN');
+    const received = new Date(at(26).getTime() - 12 * HOUR + HOUR); // due one hour after at(26)
+    const filed = await t.post(
+      '/reports',
+      reportBody({
+        receivedAt: received.toISOString(),
+        occurredAt: undefined,
+        children: [{ fullName: 'Trẻ Hai Máy', estimatedAge: 9, sex: 'male', residenceAreaCode: '46001' }],
+      }),
+      hotline,
+    );
+    expect(filed.status).toBe(201);
+    const second = await createApp(t.config, appRoleUrl(t.ownerUrl, TEST_APP_PASSWORD));
+    await second.init();
+    try {
+      const now = new Date(received.getTime() + 12 * HOUR + 60_000); // just past its due time
+      const results = await Promise.all([sweep(now), second.get(DeadlineSweep).sweep(now), sweep(now)]);
+      expect(results.filter((result) => result.swept).length).toBeGreaterThanOrEqual(1);
+      const [{ duplicates }] = await (second.get(DataSource) as DataSource).query(
+        `SELECT count(*) - count(DISTINCT (recipient_id, kind, case_id, deadline_kind, occurrence))::int AS duplicates FROM notifications`,
+      );
+      expect(Number(duplicates)).toBe(0);
+      const made = await t.db.query(
+        `SELECT count(*)::int AS n FROM notifications WHERE case_id = $1 AND kind = 'deadline_overdue'`,
+        [filed.body.cases[0].id],
+      );
+      expect(made[0].n).toBeGreaterThan(0);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('puts nothing personal in a deadline notification', async () => {
+    const text = (await t.get('/notifications?limit=200', officer)).text;
+    for (const personal of [
+      'Nguyễn Văn Thử',
+      '2015-03-04',
+      'Số 1 Đường Thử Nghiệm',
+      'Trần Thị Báo',
+      '0900000001',
+      'Hàng xóm',
+    ]) {
+      expect(text).not.toContain(personal);
+    }
+  });
+});
