@@ -10,6 +10,8 @@ import { CaseRepository, CaseWrites } from '../cases/case-repository';
 import { AreaRef, resolveCommunes } from './area-lookup';
 import { provinceOf } from '../cases/case-number';
 import { ChildMatcher } from '../cases/child-matcher';
+import { CaseInterventionWriter } from '../cases/case-intervention-writer';
+import { openCriminalReport, opensCriminalReport } from '../cases/criminal-report';
 import { CreatedCaseRef, CreatedReport, CreateReportDto, ReportChildDto } from './dto/create-report.dto';
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency';
 import { ageAtEvent, vietnamDate } from '../domain/time';
@@ -36,6 +38,7 @@ export class IntakeService {
     private readonly audit: AuditService,
     private readonly cases: CaseRepository,
     private readonly areas: AreaRepository,
+    private readonly interventions: CaseInterventionWriter,
   ) {}
 
   async create(caller: Caller, dto: CreateReportDto, idempotencyKey?: string): Promise<CreatedReport> {
@@ -147,6 +150,10 @@ export class IntakeService {
       matched.filter((match) => match.open).map((match) => ({ id: match.open!.id, childId: match.childId })),
       reportId,
     );
+    // A police officer's report of a crime against the child is the criminal report itself.
+    if (opensCriminalReport(caller.user.role, dto.form)) {
+      for (const ref of refs) await openCriminalReport(this.interventions, manager, caller, ref.id, context.receivedAt);
+    }
     await this.audit.recordManyBy(
       caller,
       [
