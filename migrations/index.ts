@@ -15,6 +15,7 @@ import { AddUserMustChangePassword1763900007100 } from './1763900007100-AddUserM
 import { AuditActorAreaAndClientRequestId1763900009000 } from './1763900009000-AuditActorAreaAndClientRequestId';
 import { StatisticsCellKeys1763900009100 } from './1763900009100-StatisticsCellKeys';
 import { AddSocialRole1763900010000 } from './1763900010000-AddSocialRole';
+import { AddCaseAssignee1763900011000 } from './1763900011000-AddCaseAssignee';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   AuditActorAreaAndClientRequestId1763900009000,
   StatisticsCellKeys1763900009100,
   AddSocialRole1763900010000,
+  AddCaseAssignee1763900011000,
 ];

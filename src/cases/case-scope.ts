@@ -12,6 +12,9 @@ export const CASE_SCOPE_COLUMNS: ColumnMap = {
   },
 };
 
+/** The assignee `{id, username, fullName}` of a case, from its row `u` of users. */
+export const ASSIGNEE_JSON = `json_build_object('id', u.id, 'username', u.username, 'fullName', u.full_name)`;
+
 /** The columns of an `interventions i JOIN cases c` query for conditions on an intervention. */
 export const INTERVENTION_SCOPE_COLUMNS: ColumnMap = {
   agency: 'i.agency',

@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { InvalidInput } from '../common/problem';
 import { deadlinesAtReceipt } from '../cases/deadlines';
 import { PiiService } from '../privacy/pii.service';
-import { CaseRepository, CaseWrites } from '../cases/case-repository';
+import { CaseRepository, CaseWrites, OpenedCase } from '../cases/case-repository';
 import { AreaRef, resolveCommunes } from './area-lookup';
 import { provinceOf } from '../cases/case-number';
 import { ChildMatcher } from '../cases/child-matcher';
@@ -142,9 +142,14 @@ export class IntakeService {
       matched.push({ child, childId: found.id, childCreated: found.created, open });
     }
     const refs: CreatedCaseRef[] = [];
+    const assignees: (string | null)[] = [];
     for (const match of matched) {
-      const ref = match.open ?? (await this.openCase(context, match.child, match.childId, match.childCreated));
+      const opened = match.open
+        ? undefined
+        : await this.openCase(context, match.child, match.childId, match.childCreated);
+      const ref = match.open ?? opened!;
       refs.push({ id: ref.id, caseNumber: ref.caseNumber, childId: match.childId });
+      assignees.push(opened?.assigneeId ?? null);
     }
     await writes.attachReport(
       matched.filter((match) => match.open).map((match) => ({ id: match.open!.id, childId: match.childId })),
@@ -168,7 +173,10 @@ export class IntakeService {
           subjectType: 'Case',
           subjectId: refs[index].id,
           caseId: refs[index].id,
-          details: { childCreated: match.childCreated },
+          // A new case names the officer it went to (an id, nothing personal); null when none.
+          details: match.open
+            ? ({ childCreated: match.childCreated } as Record<string, boolean | string | null>)
+            : { childCreated: match.childCreated, assigneeId: assignees[index] },
         })),
       ],
       manager,
@@ -182,7 +190,7 @@ export class IntakeService {
     child: ReportChildDto,
     childId: string,
     childCreated: boolean,
-  ): Promise<{ id: string; caseNumber: string }> {
+  ): Promise<OpenedCase> {
     const { writes, dto, receivedAt, occurredAt, occurred, areas } = context;
     const event = occurredAt ?? receivedAt;
     const residence = child.residenceAreaCode ? areas.get(child.residenceAreaCode)! : occurred;

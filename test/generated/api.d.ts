@@ -307,6 +307,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give the case to an active commune or provincial officer whose area holds it */
+        post: operations["caseMovesAssign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/codes": {
         parameters: {
             query?: never;
@@ -1007,6 +1024,13 @@ export interface components {
             reporter: components["schemas"]["ReporterViewDto"] | null;
             cases: components["schemas"]["CreatedCaseRef"][];
         };
+        AssigneeDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example officer.46001 */
+            username: string;
+            fullName: string;
+        };
         CaseListItemDto: {
             /** Format: uuid */
             id: string;
@@ -1025,6 +1049,8 @@ export interface components {
             areaCode: string;
             /** Format: date-time */
             receivedAt: string;
+            /** @description The officer who carries the case */
+            assignee: components["schemas"]["AssigneeDto"] | null;
             version: number;
         };
         CaseListItemPage: {
@@ -1170,6 +1196,8 @@ export interface components {
             receivedAt: string;
             /** @enum {string|null} */
             allegedPerpetrator: "parent" | "caregiver" | "relative" | "teacher" | "employer" | "acquaintance" | "stranger" | "unknown" | null;
+            /** @description The officer who carries the case */
+            assignee: components["schemas"]["AssigneeDto"] | null;
             reports: components["schemas"]["CaseReportDto"][];
             /** @description In full, or `{id, agency, status}` for another agency’s staff */
             interventions: (components["schemas"]["InterventionViewDto"] | components["schemas"]["InterventionSummaryDto"])[];
@@ -1211,6 +1239,8 @@ export interface components {
             receivedAt: string;
             /** @enum {string|null} */
             allegedPerpetrator: "parent" | "caregiver" | "relative" | "teacher" | "employer" | "acquaintance" | "stranger" | "unknown" | null;
+            /** @description The officer who carries the case */
+            assignee: components["schemas"]["AssigneeDto"] | null;
             reports: components["schemas"]["CaseReportDto"][];
             /** @description In full, or `{id, agency, status}` for another agency’s staff */
             interventions: (components["schemas"]["InterventionViewDto"] | components["schemas"]["InterventionSummaryDto"])[];
@@ -1264,6 +1294,15 @@ export interface components {
             items: components["schemas"]["AccessLogItemDto"][];
             /** @description Pass as `cursor` for the next page; null on the last one */
             nextCursor: string | null;
+        };
+        AssignCaseDto: {
+            /**
+             * Format: uuid
+             * @description An active commune_officer or provincial_officer whose scope holds the case
+             */
+            userId: string;
+            /** @description The case version the caller last read; a stale one gets 409 */
+            version: number;
         };
         CodeLabelDto: {
             /** @example hotline_111 */
@@ -2838,6 +2877,8 @@ export interface operations {
                 areaCode?: string;
                 /** @description The child’s full name; matches the normalized name exactly */
                 childName?: string;
+                /** @description `me` for the caller’s own cases, or a user’s id */
+                assignee?: string;
                 /** @description Only cases with an overdue deadline */
                 overdue?: "true" | "false";
             };
@@ -2985,6 +3026,95 @@ export interface operations {
             };
             /** @description Not found: not found, or outside the caller’s scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    caseMovesAssign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignCaseDto"];
+            };
+        };
+        responses: {
+            /** @description The case as the caller’s role may see it (new version included) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildProtectionCaseViewDto"] | components["schemas"]["AgencyCaseViewDto"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found: not found, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: a state conflict: a stale version, a step out of order, a duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload too large: the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type: the body’s media type is not accepted here */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,6 +3,7 @@ import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, getSch
 import { ALL_FORMS, CATEGORIES, CHANNELS, codesOf, PERPETRATORS, SEXES } from '../../domain/codes';
 import { CASE_STATUSES } from '../../domain/workflow';
 import { DEADLINE_KINDS } from '../deadlines';
+import { AssigneeDto } from './assignment.dto';
 import { AssessmentDto, CasePlanDto, EmergencyActionRecordDto, TimelineEntryDto } from './case-file.dto';
 import { InterventionSummaryDto, InterventionViewDto } from './intervention-view.dto';
 import { STEP_ENDPOINT_NAMES } from '../../domain/workflow';
@@ -70,6 +71,8 @@ export class CaseViewDto {
   @ApiProperty() occurredAreaCode!: string;
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;
   @ApiProperty({ type: String, enum: codesOf(PERPETRATORS), nullable: true }) allegedPerpetrator!: string | null;
+  @ApiProperty({ type: AssigneeDto, nullable: true, description: 'The officer who carries the case' })
+  assignee!: AssigneeDto | null;
   @ApiProperty({ type: [CaseReportDto] }) reports!: CaseReportDto[];
   @ApiProperty({
     type: 'array',

@@ -1,3 +1,4 @@
+import { AssigneeDto } from '../dto/assignment.dto';
 import { CaseWorkflowParts } from '../dto/case-file.dto';
 import { CaseChildDto, PossibleDuplicateDto } from '../dto/case-view.dto';
 import { InterventionView } from '../intervention-view';
@@ -20,6 +21,7 @@ export interface CaseFacts {
   receivedAt: Date;
   occurredAt: Date | null;
   areaCode: string;
+  assignee: AssigneeDto | null;
   version: number;
 }
 

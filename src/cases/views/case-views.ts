@@ -63,6 +63,7 @@ function commonView(
     occurredAreaCode: kase.areaCode,
     receivedAt: kase.receivedAt.toISOString(),
     allegedPerpetrator: kase.allegedPerpetrator,
+    assignee: kase.assignee,
     reports: reports.map((report) => reportView(report, showReporter)),
     interventions: interventions.map(seeIntervention),
     deadlines: deadlines.map((deadline) => deadlineView(deadline, open, now)),
