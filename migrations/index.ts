@@ -16,6 +16,7 @@ import { AuditActorAreaAndClientRequestId1763900009000 } from './1763900009000-A
 import { StatisticsCellKeys1763900009100 } from './1763900009100-StatisticsCellKeys';
 import { AddSocialRole1763900010000 } from './1763900010000-AddSocialRole';
 import { AddCaseAssignee1763900011000 } from './1763900011000-AddCaseAssignee';
+import { CreateCaseTransfers1763900012000 } from './1763900012000-CreateCaseTransfers';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   StatisticsCellKeys1763900009100,
   AddSocialRole1763900010000,
   AddCaseAssignee1763900011000,
+  CreateCaseTransfers1763900012000,
 ];

@@ -88,8 +88,16 @@ function grantCaseRole(can: Can, user: Principal): void {
   // Whoever reads the file may give it to one of its officers, whatever its status.
   can('assign', 'Case', inArea);
   can('read', 'Intervention', { caseAreaPath: { $under: user.areaPath } } as MongoQuery);
+  // A case on its way here: the target area's case roles read it, its deadlines and its
+  // interventions, and accept or reject it, while the transfer is pending.
+  const incoming = { transferAreaPath: { $under: user.areaPath } } as MongoQuery;
+  can('read', 'Case', incoming);
+  can('read', 'Deadline', incoming);
+  can('decide_transfer', 'Case', incoming);
+  can('read', 'Intervention', { caseTransferAreaPath: { $under: user.areaPath } } as MongoQuery);
   // The chair reads what the officer reads; managing the file is the officers' work.
   if (user.role !== 'commune_chair') {
+    can('transfer', 'Case', inArea);
     can('update', 'Case', inArea);
     can(['create', 'update'], 'Intervention', { caseAreaPath: { $under: user.areaPath } } as MongoQuery);
   }

@@ -15,6 +15,8 @@ export interface LockedCase extends CaseState {
   childId: string;
   areaCode: string;
   areaPath: string;
+  /** The target area of the pending transfer, if one is pending. */
+  transferAreaPath: string | null;
 }
 
 /** Everything a new case row holds, its number drawn from the province's counter. */
@@ -148,7 +150,7 @@ export class CaseWrites {
   async lockForStep(caseId: string): Promise<LockedCase | undefined> {
     const [row] = (await this.manager.query(
       `SELECT status, substantiation, version, form, received_at AS "receivedAt", risk_level AS "riskLevel", emergency, child_id AS "childId",
-              area_code AS "areaCode", area_path AS "areaPath"
+              area_code AS "areaCode", area_path AS "areaPath", transfer_area_path AS "transferAreaPath"
          FROM cases WHERE id = $1 FOR UPDATE`,
       [caseId],
     )) as LockedCase[];
@@ -171,6 +173,35 @@ export class CaseWrites {
     await this.manager.query(
       `UPDATE cases SET assignee_id = $2, version = version + 1, updated_at = now() WHERE id = $1`,
       [caseId, assigneeId],
+    );
+  }
+
+  /** A transfer to `targetPath` is pending: its case roles read the case meanwhile; the version moves on. */
+  async markTransferPending(caseId: string, targetPath: string): Promise<void> {
+    await this.manager.query(
+      `UPDATE cases SET transfer_area_path = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+      [caseId, targetPath],
+    );
+  }
+
+  /** The pending transfer was rejected: the case stays where it is; the version moves on. */
+  async clearPendingTransfer(caseId: string): Promise<void> {
+    await this.manager.query(
+      `UPDATE cases SET transfer_area_path = NULL, version = version + 1, updated_at = now() WHERE id = $1`,
+      [caseId],
+    );
+  }
+
+  /**
+   * An accepted transfer: the case belongs to `area` now (its deadlines follow, as they join it),
+   * with no assignee. Its number and the residence the statistics count stay as they were.
+   */
+  async moveToArea(caseId: string, area: { code: string; path: string }): Promise<void> {
+    await this.manager.query(
+      `UPDATE cases SET area_code = $2, area_path = $3, assignee_id = NULL, transfer_area_path = NULL,
+                        version = version + 1, updated_at = now()
+        WHERE id = $1`,
+      [caseId, area.code, area.path],
     );
   }
 

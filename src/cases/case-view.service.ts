@@ -6,6 +6,7 @@ import { Caller } from '../access/request-context';
 import { requireAccess } from '../access/require-access';
 import { scopeCondition } from '../access/scope-sql';
 import { ASSIGNEE_JSON, CASE_SCOPE_COLUMNS } from './case-scope';
+import { LATEST_TRANSFER_JSON } from './case-transfer-store';
 import { allowedActions, CaseState, CaseStatus } from '../domain/workflow';
 import { interventionMoves } from './intervention-moves';
 import { CaseRecordService } from './case-record.service';
@@ -66,6 +67,7 @@ export class CaseViewService {
               alleged_perpetrator AS "allegedPerpetrator", received_at AS "receivedAt", occurred_at AS "occurredAt",
               area_code AS "areaCode", area_path AS "areaPath", version, child_id AS "childId",
               (SELECT ${ASSIGNEE_JSON} FROM users u WHERE u.id = cases.assignee_id) AS assignee,
+              transfer_area_path AS "transferAreaPath", ${LATEST_TRANSFER_JSON} AS transfer,
               (SELECT coalesce(json_agg(json_build_object('agency', i.agency, 'areaPath', i.area_path)), '[]')
                  FROM interventions i WHERE i.case_id = cases.id) AS interventions
          FROM cases WHERE id = $1`,

@@ -11,6 +11,7 @@ import { CaseViewService } from './case-view.service';
 import { CasesController } from './cases.controller';
 import { CaseAssignmentService } from './case-assignment.service';
 import { CaseMovesController } from './case-moves.controller';
+import { CaseTransferService } from './case-transfer.service';
 import { CodesController } from './codes.controller';
 
 @Module({
@@ -19,6 +20,7 @@ import { CodesController } from './codes.controller';
   providers: [
     CaseListService,
     CaseAssignmentService,
+    CaseTransferService,
     CaseViewService,
     CaseAccessLogService,
     CaseRecordService,

@@ -4,6 +4,7 @@ import { ALL_FORMS, CATEGORIES, CHANNELS, codesOf, PERPETRATORS, SEXES } from '.
 import { CASE_STATUSES } from '../../domain/workflow';
 import { DEADLINE_KINDS } from '../deadlines';
 import { AssigneeDto } from './assignment.dto';
+import { TransferViewDto } from './transfer.dto';
 import { AssessmentDto, CasePlanDto, EmergencyActionRecordDto, TimelineEntryDto } from './case-file.dto';
 import { InterventionSummaryDto, InterventionViewDto } from './intervention-view.dto';
 import { STEP_ENDPOINT_NAMES } from '../../domain/workflow';
@@ -73,6 +74,12 @@ export class CaseViewDto {
   @ApiProperty({ type: String, enum: codesOf(PERPETRATORS), nullable: true }) allegedPerpetrator!: string | null;
   @ApiProperty({ type: AssigneeDto, nullable: true, description: 'The officer who carries the case' })
   assignee!: AssigneeDto | null;
+  @ApiProperty({
+    type: TransferViewDto,
+    nullable: true,
+    description: 'The latest transfer to another commune; `pending` until the target commune answers',
+  })
+  transfer!: TransferViewDto | null;
   @ApiProperty({ type: [CaseReportDto] }) reports!: CaseReportDto[];
   @ApiProperty({
     type: 'array',

@@ -1,4 +1,5 @@
 import { AssigneeDto } from '../dto/assignment.dto';
+import { TransferViewDto } from '../dto/transfer.dto';
 import { CaseWorkflowParts } from '../dto/case-file.dto';
 import { CaseChildDto, PossibleDuplicateDto } from '../dto/case-view.dto';
 import { InterventionView } from '../intervention-view';
@@ -22,6 +23,7 @@ export interface CaseFacts {
   occurredAt: Date | null;
   areaCode: string;
   assignee: AssigneeDto | null;
+  transfer: TransferViewDto | null;
   version: number;
 }
 

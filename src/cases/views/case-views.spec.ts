@@ -38,6 +38,7 @@ function parts(overrides: Partial<CaseFileParts> = {}): CaseFileParts {
       occurredAt: null,
       areaCode: '46001',
       assignee: { id: 'u1', username: 'officer.46001', fullName: 'Cán bộ Một' },
+      transfer: null,
       version: 7,
     },
     child: {

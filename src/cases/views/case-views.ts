@@ -64,6 +64,7 @@ function commonView(
     receivedAt: kase.receivedAt.toISOString(),
     allegedPerpetrator: kase.allegedPerpetrator,
     assignee: kase.assignee,
+    transfer: kase.transfer,
     reports: reports.map((report) => reportView(report, showReporter)),
     interventions: interventions.map(seeIntervention),
     deadlines: deadlines.map((deadline) => deadlineView(deadline, open, now)),
