@@ -94,7 +94,7 @@ describe('a transfer to another commune, accepted', () => {
       requestedBy: officerAId,
     });
     expect(asked.body.version).toBe(version + 1);
-    expect(asked.body.occurredAreaCode).toBe('46001');
+    expect(asked.body.areaCode).toBe('46001');
   });
 
   it('while pending: the target commune’s case roles read it (view, list, deadlines), the old commune still does', async () => {
@@ -130,7 +130,8 @@ describe('a transfer to another commune, accepted', () => {
     expect((await t.get(`/cases/${caseId}`, officerA)).body.assignee).not.toBeNull();
     const accepted = await decide(officerB, caseId, 'accept');
     expect(accepted.status).toBe(200);
-    expect(accepted.body.occurredAreaCode).toBe('46002');
+    expect(accepted.body.areaCode).toBe('46002');
+    expect(accepted.body.occurredAreaCode).toBe('46001'); // where it happened does not move
     expect(accepted.body.assignee).toBeNull();
     expect(accepted.body.transfer).toEqual(expect.objectContaining({ toAreaCode: '46002', status: 'accepted' }));
     expect(accepted.body.allowedActions).toContain('initial-assessment');
@@ -171,7 +172,7 @@ describe('a transfer rejected', () => {
     expect((await t.get(`/cases/${caseId}`, officerB)).status).toBe(404);
     expect(await listed(officerB)).not.toContain(caseId);
     const view = (await t.get(`/cases/${caseId}`, officerA)).body;
-    expect(view.occurredAreaCode).toBe('46001');
+    expect(view.areaCode).toBe('46001');
     expect(view.transfer).toEqual(expect.objectContaining({ status: 'rejected' }));
     expect(view.version).toBe(version + 1);
   });

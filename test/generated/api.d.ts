@@ -1258,7 +1258,10 @@ export interface components {
             child: components["schemas"]["CaseChildDto"];
             /** Format: date-time */
             occurredAt: string | null;
+            /** @description The commune where it happened, as first reported */
             occurredAreaCode: string;
+            /** @description The commune the case belongs to: where it happened, until a transfer moves it */
+            areaCode: string;
             /** Format: date-time */
             receivedAt: string;
             /** @enum {string|null} */
@@ -1303,7 +1306,10 @@ export interface components {
             child: components["schemas"]["CaseChildDto"];
             /** Format: date-time */
             occurredAt: string | null;
+            /** @description The commune where it happened, as first reported */
             occurredAreaCode: string;
+            /** @description The commune the case belongs to: where it happened, until a transfer moves it */
+            areaCode: string;
             /** Format: date-time */
             receivedAt: string;
             /** @enum {string|null} */

@@ -69,7 +69,9 @@ export class CaseViewDto {
   @ApiProperty({ enum: ['pending', 'substantiated', 'unsubstantiated'] }) substantiation!: string;
   @ApiProperty({ type: CaseChildDto }) child!: CaseChildDto;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) occurredAt!: string | null;
-  @ApiProperty() occurredAreaCode!: string;
+  @ApiProperty({ description: 'The commune where it happened, as first reported' }) occurredAreaCode!: string;
+  @ApiProperty({ description: 'The commune the case belongs to: where it happened, until a transfer moves it' })
+  areaCode!: string;
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;
   @ApiProperty({ type: String, enum: codesOf(PERPETRATORS), nullable: true }) allegedPerpetrator!: string | null;
   @ApiProperty({ type: AssigneeDto, nullable: true, description: 'The officer who carries the case' })

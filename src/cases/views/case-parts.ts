@@ -21,7 +21,10 @@ export interface CaseFacts {
   allegedPerpetrator: string | null;
   receivedAt: Date;
   occurredAt: Date | null;
+  /** The commune the case belongs to (moved by an accepted transfer). */
   areaCode: string;
+  /** The commune where it happened, as first reported. */
+  occurredAreaCode: string;
   assignee: AssigneeDto | null;
   transfer: TransferViewDto | null;
   version: number;
