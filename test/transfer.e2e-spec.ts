@@ -37,6 +37,8 @@ const decide = async (token: string, id: string, answer: 'accept' | 'reject', bo
     { version: await versionOf(id), ...(answer === 'reject' ? { reason: 'Trẻ không sống ở xã này' } : {}), ...body },
     token,
   );
+const queue = async (token: string) =>
+  ((await t.get('/interventions', token)).body.items as { caseId: string }[]).map((i) => i.caseId);
 const listed = async (token: string) =>
   ((await t.get('/cases', token)).body.items as { id: string }[]).map((c) => c.id);
 const deadlinesOf = async (token: string) =>
@@ -71,15 +73,26 @@ describe('a transfer to another commune, accepted', () => {
   let caseId: string;
   let counted: Record<string, number>;
 
+  let police: string;
+
   beforeAll(async () => {
     caseId = await fileIn46001();
+    police = await t.tokenFor('police', '46001');
+    const dueAt = new Date(Date.now() + 5 * 86400_000).toISOString();
+    const requested = await t.post(
+      `/cases/${caseId}/interventions`,
+      { agency: 'police', type: 'investigation', areaCode: '46001', dueAt },
+      officerA,
+    );
+    expect(requested.status).toBe(201);
     counted = await countedByCommune();
   });
 
-  it('before: the target commune does not see the case, in its view, its list or its deadlines', async () => {
+  it('before: the target commune does not see the case, in its view, its list, its deadlines or interventions', async () => {
     expect((await t.get(`/cases/${caseId}`, officerB)).status).toBe(404);
     expect(await listed(officerB)).not.toContain(caseId);
     expect(await deadlinesOf(officerB)).not.toContain(caseId);
+    expect(await queue(officerB)).not.toContain(caseId);
     expect((await t.get(`/cases/${caseId}`, officerA)).body.transfer).toBeNull();
   });
 
@@ -102,6 +115,7 @@ describe('a transfer to another commune, accepted', () => {
       expect((await t.get(`/cases/${caseId}`, token)).status).toBe(200);
       expect(await listed(token)).toContain(caseId);
       expect(await deadlinesOf(token)).toContain(caseId);
+      expect(await queue(token)).toContain(caseId);
     }
     expect((await t.get(`/cases/${caseId}`, officerA)).status).toBe(200);
     expect(await listed(officerA)).toContain(caseId);
@@ -144,6 +158,11 @@ describe('a transfer to another commune, accepted', () => {
     expect(await deadlinesOf(officerA)).not.toContain(caseId);
     expect(await listed(officerB)).toContain(caseId);
     expect(await deadlinesOf(officerB)).toContain(caseId);
+    expect(await queue(officerA)).not.toContain(caseId);
+    expect(await queue(officerB)).toContain(caseId);
+    // The agency's work does not move with the case: the police of 46001 keep their intervention.
+    expect(await queue(police)).toContain(caseId);
+    expect((await t.get(`/cases/${caseId}`, police)).status).toBe(200);
     expect((await t.get('/cases?areaCode=46002', provincial)).body.items.map((c: { id: string }) => c.id)).toContain(
       caseId,
     );
