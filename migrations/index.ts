@@ -15,6 +15,8 @@ import { AddUserMustChangePassword1763900007100 } from './1763900007100-AddUserM
 import { AuditActorAreaAndClientRequestId1763900009000 } from './1763900009000-AuditActorAreaAndClientRequestId';
 import { StatisticsCellKeys1763900009100 } from './1763900009100-StatisticsCellKeys';
 import { AddSocialRole1763900010000 } from './1763900010000-AddSocialRole';
+import { AddCaseAssignee1763900011000 } from './1763900011000-AddCaseAssignee';
+import { CreateCaseTransfers1763900012000 } from './1763900012000-CreateCaseTransfers';
 import { CreateNotifications1763900013000 } from './1763900013000-CreateNotifications';
 import { CreateNotificationSweeps1763900013100 } from './1763900013100-CreateNotificationSweeps';
 
@@ -37,6 +39,8 @@ export const MIGRATIONS = [
   AuditActorAreaAndClientRequestId1763900009000,
   StatisticsCellKeys1763900009100,
   AddSocialRole1763900010000,
+  AddCaseAssignee1763900011000,
+  CreateCaseTransfers1763900012000,
   CreateNotifications1763900013000,
   CreateNotificationSweeps1763900013100,
 ];

@@ -65,6 +65,8 @@ describe('GET /cases', () => {
       emergency: false,
       areaCode: '46001',
       receivedAt: '2025-06-02T01:30:00.000Z',
+      // The commune's only commune officer got it at intake.
+      assignee: { id: expect.any(String), username: expect.any(String), fullName: expect.any(String) },
       version: 1,
     });
   });

@@ -127,6 +127,32 @@ describe('deadline notifications, made by the sweep', () => {
     }
   });
 
+  it('tells the case’s assignee instead of the commune officers once the case has one', async () => {
+    const hotline = await t.tokenFor('hotline_operator', 'VN');
+    const received = new Date(at(30).getTime() - 12 * HOUR + 2 * HOUR); // due two hours after at(30)
+    const filed = await t.post(
+      '/reports',
+      reportBody({
+        receivedAt: received.toISOString(),
+        occurredAt: undefined,
+        allegedPerpetrator: 'stranger',
+        children: [{ fullName: 'Trẻ Được Giao', estimatedAge: 10, sex: 'female', residenceAreaCode: '46001' }],
+      }),
+      hotline,
+    );
+    const id = filed.body.cases[0].id;
+    const me = (await t.get('/users/me', provincial)).body.id;
+    const view = await t.get(`/cases/${id}`, officer);
+    expect((await t.post(`/cases/${id}/assign`, { userId: me, version: view.body.version }, officer)).status).toBe(200);
+    await sweep(at(30));
+    const toldOf = async (token: string) =>
+      ((await t.get('/notifications?limit=200', token)).body.items as { kind: string; caseId: string }[]).filter(
+        (item) => item.caseId === id && item.kind === 'deadline_approaching',
+      ).length;
+    expect(await toldOf(provincial)).toBe(1);
+    expect(await toldOf(officer)).toBe(0);
+  });
+
   it('puts nothing personal in a deadline notification', async () => {
     const text = (await t.get('/notifications?limit=200', officer)).text;
     for (const personal of [

@@ -104,4 +104,38 @@ describe('abilities', () => {
     expect(defineAbilityFor(user('manager')).can('update', 'Holiday')).toBe(false);
     expect(defineAbilityFor(user('provincial_officer')).can('create', 'User')).toBe(false);
   });
+  it('lets the case roles of the case’s area assign it, whatever its status; nobody else', () => {
+    const kase = subject('Case', { areaPath: 'VN.46.46001', status: 'closed' }) as never;
+    for (const role of ['commune_officer', 'commune_chair'] as Role[])
+      expect(defineAbilityFor(user(role, 'VN.46.46001')).can('assign', kase)).toBe(true);
+    expect(defineAbilityFor(user('provincial_officer', 'VN.46')).can('assign', kase)).toBe(true);
+    expect(defineAbilityFor(user('commune_officer', 'VN.46.46002')).can('assign', kase)).toBe(false);
+    for (const role of ['police', 'hotline_operator', 'manager', 'admin'] as Role[])
+      expect(defineAbilityFor(user(role, 'VN.46')).can('assign', kase)).toBe(false);
+  });
+
+  it('lets officers (not the chair) transfer a case of their area', () => {
+    const kase = subject('Case', { areaPath: 'VN.46.46001', transferAreaPath: null }) as never;
+    expect(defineAbilityFor(user('commune_officer', 'VN.46.46001')).can('transfer', kase)).toBe(true);
+    expect(defineAbilityFor(user('provincial_officer', 'VN.46')).can('transfer', kase)).toBe(true);
+    expect(defineAbilityFor(user('commune_chair', 'VN.46.46001')).can('transfer', kase)).toBe(false);
+    expect(defineAbilityFor(user('commune_officer', 'VN.46.46002')).can('transfer', kase)).toBe(false);
+  });
+
+  it('lets the target area of a pending transfer read the case and decide it, and work on nothing', () => {
+    const incoming = { areaPath: 'VN.46.46001', transferAreaPath: 'VN.46.46002' };
+    const target = defineAbilityFor(user('commune_chair', 'VN.46.46002'));
+    expect(target.can('read', subject('Case', { ...incoming }) as never)).toBe(true);
+    expect(target.can('read', subject('Deadline', { ...incoming }) as never)).toBe(true);
+    expect(target.can('decide_transfer', subject('Case', { ...incoming }) as never)).toBe(true);
+    const officer = defineAbilityFor(user('commune_officer', 'VN.46.46002'));
+    expect(officer.can('update', subject('Case', { ...incoming }) as never)).toBe(false);
+    expect(officer.can('initial_assessment', subject('Case', { ...incoming }) as never)).toBe(false);
+    expect(officer.can('assign', subject('Case', { ...incoming }) as never)).toBe(false);
+    const source = defineAbilityFor(user('commune_officer', 'VN.46.46001'));
+    expect(source.can('decide_transfer', subject('Case', { ...incoming }) as never)).toBe(false);
+    expect(defineAbilityFor(user('police', 'VN.46')).can('read', subject('Case', { ...incoming }) as never)).toBe(
+      false,
+    );
+  });
 });

@@ -4,8 +4,14 @@ import { CaseStep, stepsOf } from '../domain/workflow';
 import { Principal } from '../auth/principal';
 import { AGENCY_ROLES, CASE_ROLES, Role, STATISTICS_ROLES } from '../domain/roles';
 
+/**
+ * Moves of a case that do not depend on its workflow status: giving it to an officer, sending it to
+ * another commune, and the target commune's answer to that.
+ */
+export type CaseMove = 'assign' | 'transfer' | 'decide_transfer';
+
 /** CRUD, plus each step of the case workflow (`cases/workflow.ts` says which roles take it). */
-export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete' | CaseStep;
+export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete' | CaseStep | CaseMove;
 export type Subject =
   | 'Profile'
   | 'Password'
@@ -83,9 +89,19 @@ function grantCaseRole(can: Can, user: Principal): void {
   can('read', 'Deadline', inArea);
   const steps = stepsOf(user.role);
   if (steps.length) can(steps, 'Case', inArea);
+  // Whoever reads the file may give it to one of its officers, whatever its status.
+  can('assign', 'Case', inArea);
   can('read', 'Intervention', { caseAreaPath: { $under: user.areaPath } } as MongoQuery);
+  // A case on its way here: the target area's case roles read it, its deadlines and its
+  // interventions, and accept or reject it, while the transfer is pending.
+  const incoming = { transferAreaPath: { $under: user.areaPath } } as MongoQuery;
+  can('read', 'Case', incoming);
+  can('read', 'Deadline', incoming);
+  can('decide_transfer', 'Case', incoming);
+  can('read', 'Intervention', { caseTransferAreaPath: { $under: user.areaPath } } as MongoQuery);
   // The chair reads what the officer reads; managing the file is the officers' work.
   if (user.role !== 'commune_chair') {
+    can('transfer', 'Case', inArea);
     can('update', 'Case', inArea);
     can(['create', 'update'], 'Intervention', { caseAreaPath: { $under: user.areaPath } } as MongoQuery);
   }

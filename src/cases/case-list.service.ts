@@ -9,7 +9,7 @@ import { normalizeName } from '../privacy/normalize-name';
 import { PiiService } from '../privacy/pii.service';
 import { CaseListQuery } from './dto/case-query.dto';
 import { CaseListItemDto } from './dto/case-list-item.dto';
-import { CASE_SCOPE_COLUMNS, caseAreaFilter } from './case-scope';
+import { ASSIGNEE_JSON, CASE_SCOPE_COLUMNS, caseAreaFilter } from './case-scope';
 
 export type CaseListItem = CaseListItemDto;
 
@@ -39,14 +39,20 @@ export class CaseListService {
         'c.emergency AS emergency',
         'c.area_code AS "areaCode"',
         'c.received_at AS "receivedAt"',
+        `CASE WHEN u.id IS NULL THEN NULL ELSE ${ASSIGNEE_JSON} END AS assignee`,
         'c.version AS version',
         `${cursorTimestamp('c.received_at')} AS "receivedAtExact"`,
       ])
       .from('cases', 'c')
+      .leftJoin('users', 'u', 'u.id = c.assignee_id')
       .where(scopeWhere(caller.ability, 'read', 'Case', CASE_SCOPE_COLUMNS))
       .orderBy('c.received_at', 'DESC')
       .addOrderBy('c.id', 'DESC')
       .limit(page.fetch);
+    if (query.assignee) {
+      const assigneeId = query.assignee.toLowerCase() === 'me' ? caller.user.id : query.assignee;
+      qb.andWhere('c.assignee_id = :assigneeId', { assigneeId });
+    }
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.category) qb.andWhere('c.category = :category', { category: query.category });
     if (query.areaCode) {

@@ -13,6 +13,10 @@ export interface LockedCase extends CaseState {
   riskLevel: string | null;
   emergency: boolean;
   childId: string;
+  areaCode: string;
+  areaPath: string;
+  /** The target area of the pending transfer, if one is pending. */
+  transferAreaPath: string | null;
 }
 
 /** Everything a new case row holds, its number drawn from the province's counter. */
@@ -40,6 +44,15 @@ export interface CaseRef {
   id: string;
   caseNumber: string;
 }
+
+/** A new case, and the officer it went to when its commune has exactly one. */
+export interface OpenedCase extends CaseRef {
+  assigneeId: string | null;
+}
+
+/** The commune's only active commune officer, or NULL when it has none or several. */
+const ONLY_COMMUNE_OFFICER = `(SELECT (array_agg(u.id))[1] FROM users u
+  WHERE u.area_code = $12 AND u.active AND u.role = 'commune_officer' HAVING count(*) = 1)`;
 
 /** Columns a step may set besides status and version. */
 export type CaseChanges = Partial<Record<'risk_level' | 'emergency' | 'substantiation', string | boolean>>;
@@ -78,23 +91,26 @@ export class CaseWrites {
   }
 
   /**
-   * A new case with its number, the deadlines its receipt sets and its report, in one statement.
+   * A new case with its number, the deadlines its receipt sets and its report, in one statement;
+   * assigned to its commune's commune officer when the commune has exactly one.
    * `childCreatedHere`: the child was inserted by this transaction, so no other can see it yet.
    */
-  async open(kase: NewCase, childCreatedHere: boolean): Promise<CaseRef> {
+  async open(kase: NewCase, childCreatedHere: boolean): Promise<OpenedCase> {
     const [row] = (await this.manager.query(
       `WITH ${caseNumberCte('$11', '$19')}, opened AS (
          INSERT INTO cases (case_number, child_id, category, form, fatal, alleged_perpetrator, received_at, occurred_at, event_date,
-                            age_at_event, sex, province_code, area_code, area_path, residence_area_code, residence_area_path)
-         SELECT case_number.value, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15 FROM case_number
-         RETURNING id, case_number
+                            age_at_event, sex, province_code, area_code, area_path, residence_area_code, residence_area_path,
+                            assignee_id)
+         SELECT case_number.value, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, ${ONLY_COMMUNE_OFFICER}
+           FROM case_number
+         RETURNING id, case_number, assignee_id
        ), due AS (
          INSERT INTO deadlines (case_id, kind, due_at)
          SELECT opened.id, d.kind, d.due_at FROM opened, unnest($16::text[], $17::timestamptz[]) AS d(kind, due_at)
        ), linked AS (
          INSERT INTO case_reports (case_id, report_id) SELECT opened.id, $18 FROM opened
        )
-       SELECT id, case_number AS "caseNumber" FROM opened`,
+       SELECT id, case_number AS "caseNumber", assignee_id AS "assigneeId" FROM opened`,
       [
         kase.childId,
         kase.category,
@@ -116,7 +132,7 @@ export class CaseWrites {
         kase.reportId,
         kase.numberYear,
       ],
-    )) as CaseRef[];
+    )) as OpenedCase[];
     this.touch(kase.childId, childCreatedHere);
     return row;
   }
@@ -133,7 +149,8 @@ export class CaseWrites {
 
   async lockForStep(caseId: string): Promise<LockedCase | undefined> {
     const [row] = (await this.manager.query(
-      `SELECT status, substantiation, version, form, received_at AS "receivedAt", risk_level AS "riskLevel", emergency, child_id AS "childId"
+      `SELECT status, substantiation, version, form, received_at AS "receivedAt", risk_level AS "riskLevel", emergency, child_id AS "childId",
+              area_code AS "areaCode", area_path AS "areaPath", transfer_area_path AS "transferAreaPath"
          FROM cases WHERE id = $1 FOR UPDATE`,
       [caseId],
     )) as LockedCase[];
@@ -149,6 +166,43 @@ export class CaseWrites {
       [kase.id, status, ...columns.map((column) => changes[column])],
     );
     if (columns.some((column) => COUNTED_COLUMNS.includes(column))) this.touch(kase.childId, false);
+  }
+
+  /** A new assignee (or none); the version moves on. The assignee does not count for statistics. */
+  async assign(caseId: string, assigneeId: string | null): Promise<void> {
+    await this.manager.query(
+      `UPDATE cases SET assignee_id = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+      [caseId, assigneeId],
+    );
+  }
+
+  /** A transfer to `targetPath` is pending: its case roles read the case meanwhile; the version moves on. */
+  async markTransferPending(caseId: string, targetPath: string): Promise<void> {
+    await this.manager.query(
+      `UPDATE cases SET transfer_area_path = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+      [caseId, targetPath],
+    );
+  }
+
+  /** The pending transfer was rejected: the case stays where it is; the version moves on. */
+  async clearPendingTransfer(caseId: string): Promise<void> {
+    await this.manager.query(
+      `UPDATE cases SET transfer_area_path = NULL, version = version + 1, updated_at = now() WHERE id = $1`,
+      [caseId],
+    );
+  }
+
+  /**
+   * An accepted transfer: the case belongs to `area` now (its deadlines follow, as they join it),
+   * with no assignee. Its number and the residence the statistics count stay as they were.
+   */
+  async moveToArea(caseId: string, area: { code: string; path: string }): Promise<void> {
+    await this.manager.query(
+      `UPDATE cases SET area_code = $2, area_path = $3, assignee_id = NULL, transfer_area_path = NULL,
+                        version = version + 1, updated_at = now()
+        WHERE id = $1`,
+      [caseId, area.code, area.path],
+    );
   }
 
   /** Children whose facts this transaction must recompute, and which of them it created. */

@@ -6,17 +6,22 @@ import { ColumnMap } from '../access/scope-sql';
 /** The columns of a `cases c` query that CASL conditions on a case refer to. */
 export const CASE_SCOPE_COLUMNS: ColumnMap = {
   areaPath: 'c.area_path',
+  transferAreaPath: 'c.transfer_area_path',
   interventions: {
     exists: 'SELECT 1 FROM interventions i WHERE i.case_id = c.id',
     columns: { agency: 'i.agency', areaPath: 'i.area_path' },
   },
 };
 
+/** The assignee `{id, username, fullName}` of a case, from its row `u` of users. */
+export const ASSIGNEE_JSON = `json_build_object('id', u.id, 'username', u.username, 'fullName', u.full_name)`;
+
 /** The columns of an `interventions i JOIN cases c` query for conditions on an intervention. */
 export const INTERVENTION_SCOPE_COLUMNS: ColumnMap = {
   agency: 'i.agency',
   areaPath: 'i.area_path',
   caseAreaPath: 'c.area_path',
+  caseTransferAreaPath: 'c.transfer_area_path',
 };
 
 /**

@@ -5,7 +5,8 @@ import { Action } from '../access/ability';
 import { Caller } from '../access/request-context';
 import { requireAccess } from '../access/require-access';
 import { scopeCondition } from '../access/scope-sql';
-import { CASE_SCOPE_COLUMNS } from './case-scope';
+import { ASSIGNEE_JSON, CASE_SCOPE_COLUMNS } from './case-scope';
+import { LATEST_TRANSFER_JSON } from './case-transfer-store';
 import { allowedActions, CaseState, CaseStatus } from '../domain/workflow';
 import { interventionMoves } from './intervention-moves';
 import { CaseRecordService } from './case-record.service';
@@ -65,6 +66,12 @@ export class CaseViewService {
       `SELECT id, case_number AS "caseNumber", category, form, fatal, status, risk_level AS "riskLevel", emergency, substantiation,
               alleged_perpetrator AS "allegedPerpetrator", received_at AS "receivedAt", occurred_at AS "occurredAt",
               area_code AS "areaCode", area_path AS "areaPath", version, child_id AS "childId",
+              -- Where it happened: the first report's commune, which a transfer does not move
+              -- (a case loaded without a report, as the national seed writes them: its own commune).
+              coalesce((SELECT r.occurred_area_code FROM case_reports cr JOIN reports r ON r.id = cr.report_id
+                         WHERE cr.case_id = cases.id ORDER BY r.received_at, r.id LIMIT 1), area_code) AS "occurredAreaCode",
+              (SELECT ${ASSIGNEE_JSON} FROM users u WHERE u.id = cases.assignee_id) AS assignee,
+              transfer_area_path AS "transferAreaPath", ${LATEST_TRANSFER_JSON} AS transfer,
               (SELECT coalesce(json_agg(json_build_object('agency', i.agency, 'areaPath', i.area_path)), '[]')
                  FROM interventions i WHERE i.case_id = cases.id) AS interventions
          FROM cases WHERE id = $1`,

@@ -9,13 +9,18 @@ import { StatisticsModule } from '../statistics/statistics.module';
 import { CaseRecordService } from './case-record.service';
 import { CaseViewService } from './case-view.service';
 import { CasesController } from './cases.controller';
+import { CaseAssignmentService } from './case-assignment.service';
+import { CaseMovesController } from './case-moves.controller';
+import { CaseTransferService } from './case-transfer.service';
 import { CodesController } from './codes.controller';
 
 @Module({
   imports: [StatisticsModule],
-  controllers: [CasesController, CodesController],
+  controllers: [CasesController, CaseMovesController, CodesController],
   providers: [
     CaseListService,
+    CaseAssignmentService,
+    CaseTransferService,
     CaseViewService,
     CaseAccessLogService,
     CaseRecordService,

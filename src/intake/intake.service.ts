@@ -6,10 +6,12 @@ import { AuditService } from '../audit/audit.service';
 import { InvalidInput } from '../common/problem';
 import { deadlinesAtReceipt } from '../cases/deadlines';
 import { PiiService } from '../privacy/pii.service';
-import { CaseRepository, CaseWrites } from '../cases/case-repository';
+import { CaseRepository, CaseWrites, OpenedCase } from '../cases/case-repository';
 import { AreaRef, resolveCommunes } from './area-lookup';
 import { provinceOf } from '../cases/case-number';
 import { ChildMatcher } from '../cases/child-matcher';
+import { CaseInterventionWriter } from '../cases/case-intervention-writer';
+import { openCriminalReport, opensCriminalReport } from '../cases/criminal-report';
 import { CreatedCaseRef, CreatedReport, CreateReportDto, ReportChildDto } from './dto/create-report.dto';
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency';
 import { ageAtEvent, vietnamDate } from '../domain/time';
@@ -36,6 +38,7 @@ export class IntakeService {
     private readonly audit: AuditService,
     private readonly cases: CaseRepository,
     private readonly areas: AreaRepository,
+    private readonly interventions: CaseInterventionWriter,
   ) {}
 
   async create(caller: Caller, dto: CreateReportDto, idempotencyKey?: string): Promise<CreatedReport> {
@@ -139,14 +142,23 @@ export class IntakeService {
       matched.push({ child, childId: found.id, childCreated: found.created, open });
     }
     const refs: CreatedCaseRef[] = [];
+    const assignees: (string | null)[] = [];
     for (const match of matched) {
-      const ref = match.open ?? (await this.openCase(context, match.child, match.childId, match.childCreated));
+      const opened = match.open
+        ? undefined
+        : await this.openCase(context, match.child, match.childId, match.childCreated);
+      const ref = match.open ?? opened!;
       refs.push({ id: ref.id, caseNumber: ref.caseNumber, childId: match.childId });
+      assignees.push(opened?.assigneeId ?? null);
     }
     await writes.attachReport(
       matched.filter((match) => match.open).map((match) => ({ id: match.open!.id, childId: match.childId })),
       reportId,
     );
+    // A police officer's report of a crime against the child is the criminal report itself.
+    if (opensCriminalReport(caller.user.role, dto.form)) {
+      for (const ref of refs) await openCriminalReport(this.interventions, manager, caller, ref.id, context.receivedAt);
+    }
     await this.audit.recordManyBy(
       caller,
       [
@@ -161,7 +173,10 @@ export class IntakeService {
           subjectType: 'Case',
           subjectId: refs[index].id,
           caseId: refs[index].id,
-          details: { childCreated: match.childCreated },
+          // A new case names the officer it went to (an id, nothing personal); null when none.
+          details: match.open
+            ? ({ childCreated: match.childCreated } as Record<string, boolean | string | null>)
+            : { childCreated: match.childCreated, assigneeId: assignees[index] },
         })),
       ],
       manager,
@@ -175,7 +190,7 @@ export class IntakeService {
     child: ReportChildDto,
     childId: string,
     childCreated: boolean,
-  ): Promise<{ id: string; caseNumber: string }> {
+  ): Promise<OpenedCase> {
     const { writes, dto, receivedAt, occurredAt, occurred, areas } = context;
     const event = occurredAt ?? receivedAt;
     const residence = child.residenceAreaCode ? areas.get(child.residenceAreaCode)! : occurred;

@@ -9,6 +9,8 @@ export type NotificationEvent =
   | { kind: 'referral'; caseId: string; interventionIds: readonly string[] }
   /** A plan was drafted; its approval is due at `dueAt`. */
   | { kind: 'plan_awaiting_approval'; caseId: string; dueAt: Date }
+  /** A transfer of the case to another commune was asked for, at `requestedAt`. */
+  | { kind: 'transfer_requested'; caseId: string; requestedAt: Date }
   /** An agency moved its intervention to `status`. */
   | { kind: 'intervention_updated'; caseId: string; interventionId: string; status: string };
 
@@ -48,6 +50,18 @@ function shapeOf(event: NotificationEvent): Shape {
         // A plan drafted again (after a replan) waits for approval again: its own notification.
         occurrence: `to_char($3::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
         params: [event.caseId, event.dueAt],
+      };
+    case 'transfer_requested':
+      return {
+        from: 'cases c',
+        where: 'c.id = $2',
+        recipients: RECIPIENTS.transferTargets,
+        interventionId: 'NULL::uuid',
+        deadlineKind: 'NULL',
+        dueAt: 'NULL::timestamptz',
+        // A case transferred, sent back and asked again is asked again: its own notification.
+        occurrence: `to_char($3::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+        params: [event.caseId, event.requestedAt],
       };
     case 'intervention_updated':
       return {

@@ -18,11 +18,14 @@ export const RECIPIENTS = {
     SELECT u.id FROM users u JOIN areas a ON a.code = u.area_code
      WHERE u.active AND u.role = 'provincial_officer' AND (c.area_path = a.path OR c.area_path LIKE a.path || '.%')`,
 
-  /**
-   * Whoever runs the case: its assignee, or the case's commune officers while it has none. Cases
-   * carry no assignee yet, so this is the commune officers; the assignee is the first branch of
-   * this one rule when `cases.assignee_id` exists.
-   */
+  /** Whoever runs the case: its assignee, or the case's commune officers while it has none. */
   caseOwners: `
-    SELECT u.id FROM users u WHERE u.active AND u.role = 'commune_officer' AND u.area_code = c.area_code`,
+    SELECT c.assignee_id AS id WHERE c.assignee_id IS NOT NULL
+    UNION SELECT u.id FROM users u
+     WHERE c.assignee_id IS NULL AND u.active AND u.role = 'commune_officer' AND u.area_code = c.area_code`,
+
+  /** The commune officers and chairs of the commune a pending transfer would move the case to. */
+  transferTargets: `
+    SELECT u.id FROM users u JOIN areas a ON a.code = u.area_code
+     WHERE u.active AND u.role IN ('commune_officer', 'commune_chair') AND a.path = c.transfer_area_path`,
 } as const;

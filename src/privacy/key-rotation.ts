@@ -16,6 +16,8 @@ export const ENCRYPTED_COLUMNS: ReadonlyArray<{ table: string; column: string; c
   { table: 'interventions', column: 'outcome_enc', context: 'interventions.outcome' },
   { table: 'disclosures', column: 'recipient_enc', context: 'disclosures.recipient' },
   { table: 'disclosures', column: 'purpose_enc', context: 'disclosures.purpose' },
+  { table: 'case_transfers', column: 'reason_enc', context: 'case_transfers.reason' },
+  { table: 'case_transfers', column: 'decision_reason_enc', context: 'case_transfers.decision_reason' },
 ];
 
 export interface RotationProgress {

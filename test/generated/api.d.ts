@@ -341,6 +341,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give the case to an active commune or provincial officer whose area holds it */
+        post: operations["caseMovesAssign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask another commune to take the case (the child moved, communes merged) */
+        post: operations["caseMovesTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/transfer/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The target commune takes the case: it belongs to that commune from now on */
+        post: operations["caseMovesAcceptTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/transfer/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The target commune refuses the case: it stays where it was
+         * @description No body: the target commune no longer reads the case once it has refused it
+         */
+        post: operations["caseMovesRejectTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/codes": {
         parameters: {
             query?: never;
@@ -1069,6 +1140,13 @@ export interface components {
             reporter: components["schemas"]["ReporterViewDto"] | null;
             cases: components["schemas"]["CreatedCaseRef"][];
         };
+        AssigneeDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example officer.46001 */
+            username: string;
+            fullName: string;
+        };
         CaseListItemDto: {
             /** Format: uuid */
             id: string;
@@ -1087,6 +1165,8 @@ export interface components {
             areaCode: string;
             /** Format: date-time */
             receivedAt: string;
+            /** @description The officer who carries the case */
+            assignee: components["schemas"]["AssigneeDto"] | null;
             version: number;
         };
         CaseListItemPage: {
@@ -1106,6 +1186,19 @@ export interface components {
             sex: "male" | "female" | "unknown";
             residenceAreaCode: string | null;
             address: string | null;
+        };
+        TransferViewDto: {
+            /** @example 46002 */
+            toAreaCode: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "rejected";
+            /** Format: date-time */
+            requestedAt: string;
+            /**
+             * Format: uuid
+             * @description The user who asked for it
+             */
+            requestedBy: string;
         };
         CaseReportDto: {
             /** Format: uuid */
@@ -1227,11 +1320,18 @@ export interface components {
             child: components["schemas"]["CaseChildDto"];
             /** Format: date-time */
             occurredAt: string | null;
+            /** @description The commune where it happened, as first reported */
             occurredAreaCode: string;
+            /** @description The commune the case belongs to: where it happened, until a transfer moves it */
+            areaCode: string;
             /** Format: date-time */
             receivedAt: string;
             /** @enum {string|null} */
             allegedPerpetrator: "parent" | "caregiver" | "relative" | "teacher" | "employer" | "acquaintance" | "stranger" | "unknown" | null;
+            /** @description The officer who carries the case */
+            assignee: components["schemas"]["AssigneeDto"] | null;
+            /** @description The latest transfer to another commune; `pending` until the target commune answers */
+            transfer: components["schemas"]["TransferViewDto"] | null;
             reports: components["schemas"]["CaseReportDto"][];
             /** @description In full, or `{id, agency, status}` for another agency’s staff */
             interventions: (components["schemas"]["InterventionViewDto"] | components["schemas"]["InterventionSummaryDto"])[];
@@ -1268,11 +1368,18 @@ export interface components {
             child: components["schemas"]["CaseChildDto"];
             /** Format: date-time */
             occurredAt: string | null;
+            /** @description The commune where it happened, as first reported */
             occurredAreaCode: string;
+            /** @description The commune the case belongs to: where it happened, until a transfer moves it */
+            areaCode: string;
             /** Format: date-time */
             receivedAt: string;
             /** @enum {string|null} */
             allegedPerpetrator: "parent" | "caregiver" | "relative" | "teacher" | "employer" | "acquaintance" | "stranger" | "unknown" | null;
+            /** @description The officer who carries the case */
+            assignee: components["schemas"]["AssigneeDto"] | null;
+            /** @description The latest transfer to another commune; `pending` until the target commune answers */
+            transfer: components["schemas"]["TransferViewDto"] | null;
             reports: components["schemas"]["CaseReportDto"][];
             /** @description In full, or `{id, agency, status}` for another agency’s staff */
             interventions: (components["schemas"]["InterventionViewDto"] | components["schemas"]["InterventionSummaryDto"])[];
@@ -1326,6 +1433,36 @@ export interface components {
             items: components["schemas"]["AccessLogItemDto"][];
             /** @description Pass as `cursor` for the next page; null on the last one */
             nextCursor: string | null;
+        };
+        AssignCaseDto: {
+            /**
+             * Format: uuid
+             * @description An active commune_officer or provincial_officer whose scope holds the case
+             */
+            userId: string;
+            /** @description The case version the caller last read; a stale one gets 409 */
+            version: number;
+        };
+        TransferCaseDto: {
+            /** @description The case version the caller last read; a stale one gets 409 */
+            version: number;
+            /**
+             * @description The commune the case goes to
+             * @example 46002
+             */
+            toAreaCode: string;
+            /** @description Why (the child moved, communes merged); stored encrypted */
+            reason: string;
+        };
+        AcceptTransferDto: {
+            /** @description The case version the caller last read; a stale one gets 409 */
+            version: number;
+        };
+        RejectTransferDto: {
+            /** @description The case version the caller last read; a stale one gets 409 */
+            version: number;
+            /** @description Why the target commune refuses the case; stored encrypted */
+            reason: string;
         };
         CodeLabelDto: {
             /** @example hotline_111 */
@@ -2999,6 +3136,8 @@ export interface operations {
                 areaCode?: string;
                 /** @description The child’s full name; matches the normalized name exactly */
                 childName?: string;
+                /** @description `me` for the caller’s own cases, or a user’s id */
+                assignee?: string;
                 /** @description Only cases with an overdue deadline */
                 overdue?: "true" | "false";
             };
@@ -3146,6 +3285,360 @@ export interface operations {
             };
             /** @description Not found: not found, or outside the caller’s scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    caseMovesAssign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignCaseDto"];
+            };
+        };
+        responses: {
+            /** @description The case as the caller’s role may see it (new version included) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildProtectionCaseViewDto"] | components["schemas"]["AgencyCaseViewDto"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found: not found, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: a state conflict: a stale version, a step out of order, a duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload too large: the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type: the body’s media type is not accepted here */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    caseMovesTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferCaseDto"];
+            };
+        };
+        responses: {
+            /** @description The case as the caller’s role may see it (new version included) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildProtectionCaseViewDto"] | components["schemas"]["AgencyCaseViewDto"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found: not found, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: a state conflict: a stale version, a step out of order, a duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload too large: the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type: the body’s media type is not accepted here */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    caseMovesAcceptTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptTransferDto"];
+            };
+        };
+        responses: {
+            /** @description The case as the caller’s role may see it (new version included) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildProtectionCaseViewDto"] | components["schemas"]["AgencyCaseViewDto"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found: not found, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: a state conflict: a stale version, a step out of order, a duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload too large: the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type: the body’s media type is not accepted here */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    caseMovesRejectTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectTransferDto"];
+            };
+        };
+        responses: {
+            /** @description Refused; the case stays in its commune, its version moved on */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found: not found, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: a state conflict: a stale version, a step out of order, a duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload too large: the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type: the body’s media type is not accepted here */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

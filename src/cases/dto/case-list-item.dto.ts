@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ALL_FORMS, CATEGORIES, codesOf } from '../../domain/codes';
 import { CASE_STATUSES } from '../../domain/workflow';
+import { AssigneeDto } from './assignment.dto';
 import { RISK_LEVELS } from './workflow.dto';
 
 /** An item of GET /cases: codes and times only, nothing personal. */
@@ -14,5 +15,7 @@ export class CaseListItemDto {
   @ApiProperty() emergency!: boolean;
   @ApiProperty({ description: 'The commune of the case' }) areaCode!: string;
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;
+  @ApiProperty({ type: AssigneeDto, nullable: true, description: 'The officer who carries the case' })
+  assignee!: AssigneeDto | null;
   @ApiProperty() version!: number;
 }

@@ -1,5 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
+import { LengthAtMost, MAX_UUID } from '../../common/text-limits';
+
+const ASSIGNEE_PATTERN = /^(me|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 import { PageQuery } from '../../common/pagination';
 import { CASE_STATUSES, CaseStatus } from '../../domain/workflow';
 import { CATEGORIES, Category, codesOf } from '../../domain/codes';
@@ -25,6 +28,12 @@ export class CaseListQuery extends PageQuery {
   @IsOptional()
   @IsPersonName()
   childName?: string;
+
+  @ApiPropertyOptional({ description: '`me` for the caller’s own cases, or a user’s id', example: 'me' })
+  @IsOptional()
+  @Matches(ASSIGNEE_PATTERN, { message: 'assignee must be me or a user id (UUID)' })
+  @LengthAtMost(MAX_UUID)
+  assignee?: string;
 
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only cases with an overdue deadline' })
   @IsOptional()

@@ -3,6 +3,8 @@ import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, getSch
 import { ALL_FORMS, CATEGORIES, CHANNELS, codesOf, PERPETRATORS, SEXES } from '../../domain/codes';
 import { CASE_STATUSES } from '../../domain/workflow';
 import { DEADLINE_KINDS } from '../deadlines';
+import { AssigneeDto } from './assignment.dto';
+import { TransferViewDto } from './transfer.dto';
 import { AssessmentDto, CasePlanDto, EmergencyActionRecordDto, TimelineEntryDto } from './case-file.dto';
 import { InterventionSummaryDto, InterventionViewDto } from './intervention-view.dto';
 import { STEP_ENDPOINT_NAMES } from '../../domain/workflow';
@@ -67,9 +69,19 @@ export class CaseViewDto {
   @ApiProperty({ enum: ['pending', 'substantiated', 'unsubstantiated'] }) substantiation!: string;
   @ApiProperty({ type: CaseChildDto }) child!: CaseChildDto;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) occurredAt!: string | null;
-  @ApiProperty() occurredAreaCode!: string;
+  @ApiProperty({ description: 'The commune where it happened, as first reported' }) occurredAreaCode!: string;
+  @ApiProperty({ description: 'The commune the case belongs to: where it happened, until a transfer moves it' })
+  areaCode!: string;
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;
   @ApiProperty({ type: String, enum: codesOf(PERPETRATORS), nullable: true }) allegedPerpetrator!: string | null;
+  @ApiProperty({ type: AssigneeDto, nullable: true, description: 'The officer who carries the case' })
+  assignee!: AssigneeDto | null;
+  @ApiProperty({
+    type: TransferViewDto,
+    nullable: true,
+    description: 'The latest transfer to another commune; `pending` until the target commune answers',
+  })
+  transfer!: TransferViewDto | null;
   @ApiProperty({ type: [CaseReportDto] }) reports!: CaseReportDto[];
   @ApiProperty({
     type: 'array',

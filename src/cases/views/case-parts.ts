@@ -1,3 +1,5 @@
+import { AssigneeDto } from '../dto/assignment.dto';
+import { TransferViewDto } from '../dto/transfer.dto';
 import { CaseWorkflowParts } from '../dto/case-file.dto';
 import { CaseChildDto, PossibleDuplicateDto } from '../dto/case-view.dto';
 import { InterventionView } from '../intervention-view';
@@ -19,7 +21,12 @@ export interface CaseFacts {
   allegedPerpetrator: string | null;
   receivedAt: Date;
   occurredAt: Date | null;
+  /** The commune the case belongs to (moved by an accepted transfer). */
   areaCode: string;
+  /** The commune where it happened, as first reported. */
+  occurredAreaCode: string;
+  assignee: AssigneeDto | null;
+  transfer: TransferViewDto | null;
   version: number;
 }
 

@@ -37,6 +37,9 @@ function parts(overrides: Partial<CaseFileParts> = {}): CaseFileParts {
       receivedAt: new Date('2025-06-01T01:30:00Z'),
       occurredAt: null,
       areaCode: '46001',
+      occurredAreaCode: '46001',
+      assignee: { id: 'u1', username: 'officer.46001', fullName: 'Cán bộ Một' },
+      transfer: null,
       version: 7,
     },
     child: {
