@@ -1,5 +1,6 @@
 import { FieldError } from '../common/problem';
-import { AreaLevel, childPath, isValidPeriod, parentLevelProblem } from './area-rules';
+import { AreaLevel } from '../domain/area-path';
+import { childPath, isValidPeriod, parentLevelProblem } from './area-rules';
 import { RowNaming } from './row-errors';
 
 /** What the import needs to know of an area already stored. */

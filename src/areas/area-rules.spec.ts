@@ -1,4 +1,5 @@
-import { childPath, isCalendarDate, isValidPeriod, levelRank, parentLevelProblem } from './area-rules';
+import { isCalendarDate } from '../common/validators';
+import { childPath, isValidPeriod, levelRank, parentLevelProblem } from './area-rules';
 
 describe('area levels', () => {
   it('orders country above province above district above commune', () => {

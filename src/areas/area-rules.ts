@@ -1,9 +1,5 @@
 import { AREA_LEVELS, AreaLevel, PATH_SEPARATOR } from '../domain/area-path';
 
-export { AREA_LEVELS };
-export type { AreaLevel };
-export { AREA_CODE_PATTERN, isCalendarDate } from '../common/validators';
-
 /**
  * Which level may hold which: a province sits in the country, a district in a province, and a
  * commune in a district or, since districts were abolished on 1 July 2025, directly in a province.

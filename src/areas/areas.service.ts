@@ -8,7 +8,8 @@ import { AreaRecord, AreaRepository } from '../area-tree/area-repository';
 import { Page, pageRequest, toPage } from '../common/pagination';
 import { Conflict, FieldError, Forbidden, invalidField, invalidFields, NotFound } from '../common/problem';
 import { KnownArea } from './area-import-plan';
-import { AREA_CODE_PATTERN, childPath, isValidPeriod, parentLevelProblem } from './area-rules';
+import { AREA_CODE_PATTERN } from '../common/validators';
+import { childPath, isValidPeriod, parentLevelProblem } from './area-rules';
 import { AreaListQuery, AreaView, CreateAreaDto } from './dto/area.dto';
 
 function toView(row: AreaRecord): AreaView {

@@ -2,7 +2,6 @@
 export const SEXES = ['male', 'female'] as const;
 export type Sex = (typeof SEXES)[number];
 export const CHILD_AGES = 18;
-export { MIN_YEAR, MAX_YEAR } from '../common/validators';
 
 export interface PopulationCell {
   areaCode: string;

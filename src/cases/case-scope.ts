@@ -25,17 +25,18 @@ export const INTERVENTION_SCOPE_COLUMNS: ColumnMap = {
 };
 
 /**
- * `?areaCode=` on a case list: the cases whose commune lies in that area, as a condition on
- * `c.area_path`. An unknown code is a 400 on `areaCode`.
+ * `?areaCode=` on a list: the rows whose `column` (an area path; the case's commune by default)
+ * lies in that area. An unknown code is a 400 on `areaCode`.
  */
 export async function caseAreaFilter(
   areas: AreaRepository,
   areaCode: string,
+  column = 'c.area_path',
 ): Promise<{ sql: string; params: Record<string, string> }> {
   const area = await areas.ref(areaCode);
   if (!area) throw invalidField('areaCode', `no area has code ${areaCode}`);
   return {
-    sql: '(c.area_path = :areaPath OR c.area_path LIKE :areaPattern)',
+    sql: `(${column} = :areaPath OR ${column} LIKE :areaPattern)`,
     params: { areaPath: area.path, areaPattern: descendantsPattern(area.path) },
   };
 }

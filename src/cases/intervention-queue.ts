@@ -5,10 +5,8 @@ import { scopeWhere } from '../access/scope-sql';
 import { AreaRepository } from '../area-tree/area-repository';
 import { AuditService } from '../audit/audit.service';
 import { cursorTimestamp, Page, PageQuery, pageRequest, toPage } from '../common/pagination';
-import { invalidField } from '../common/problem';
-import { descendantsPattern } from '../domain/area-path';
 import { FINAL_STATUSES } from '../domain/intervention-types';
-import { INTERVENTION_SCOPE_COLUMNS } from './case-scope';
+import { caseAreaFilter, INTERVENTION_SCOPE_COLUMNS } from './case-scope';
 
 export interface InterventionQueueFilter extends PageQuery {
   status?: string;
@@ -78,12 +76,9 @@ export class InterventionQueue {
     if (filter.caseId) qb.andWhere('i.case_id = :caseId', { caseId: filter.caseId });
     if (filter.overdue === 'true') qb.andWhere(OVERDUE);
     if (filter.areaCode) {
-      const area = await this.areas.ref(filter.areaCode);
-      if (!area) throw invalidField('areaCode', `no area has code ${filter.areaCode}`);
-      qb.andWhere('(i.area_path = :areaPath OR i.area_path LIKE :areaPattern)', {
-        areaPath: area.path,
-        areaPattern: descendantsPattern(area.path),
-      });
+      // Where the agency acts, not the case's commune.
+      const where = await caseAreaFilter(this.areas, filter.areaCode, 'i.area_path');
+      qb.andWhere(where.sql, where.params);
     }
     if (page.after) {
       qb.andWhere('(i.due_at, i.id) > (:afterAt::timestamptz, :afterId::uuid)', {

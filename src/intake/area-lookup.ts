@@ -3,8 +3,6 @@ import { Caller } from '../access/request-context';
 import { AreaRef, AreaRepository } from '../area-tree/area-repository';
 import { FieldError, Forbidden, InvalidInput } from '../common/problem';
 
-export type { AreaRef };
-
 /**
  * Resolves the commune codes a request names: unknown or non-commune codes are 400 on their
  * field; a commune outside the caller's area is 403.

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Caller } from '../access/request-context';
-import { AreaRepository } from '../area-tree/area-repository';
+import { AreaRef, AreaRepository } from '../area-tree/area-repository';
 import { AuditService } from '../audit/audit.service';
 import { InvalidInput } from '../common/problem';
 import { deadlinesAtReceipt } from '../cases/deadlines';
 import { PiiService } from '../privacy/pii.service';
 import { CaseRepository, CaseWrites, OpenedCase } from '../cases/case-repository';
-import { AreaRef, resolveCommunes } from './area-lookup';
+import { resolveCommunes } from './area-lookup';
 import { provinceOf } from '../cases/case-number';
 import { ChildMatcher } from '../cases/child-matcher';
 import { CaseInterventionWriter } from '../cases/case-intervention-writer';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches, ValidateIf, ValidationArguments } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
-import { AREA_LEVELS, AreaLevel } from '../area-rules';
+import { AREA_LEVELS, AreaLevel } from '../../domain/area-path';
 import { LengthAtMost, MAX_NAME } from '../../common/text-limits';
 import { IsAreaCode, IsCode, IsLocalDate } from '../../common/validators';
 

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ValidateBy } from 'class-validator';
-import { CHILD_AGES, MAX_YEAR, MIN_YEAR, SEXES, Sex } from '../population-rules';
+import { MAX_YEAR, MIN_YEAR } from '../../common/validators';
+import { CHILD_AGES, SEXES, Sex } from '../population-rules';
 import { IsAreaCode, IsCode, IsYear } from '../../common/validators';
 
 const MAX_COUNT = 2_147_483_647;
