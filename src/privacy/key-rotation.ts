@@ -18,6 +18,7 @@ export const ENCRYPTED_COLUMNS: ReadonlyArray<{ table: string; column: string; c
   { table: 'disclosures', column: 'purpose_enc', context: 'disclosures.purpose' },
   { table: 'case_transfers', column: 'reason_enc', context: 'case_transfers.reason' },
   { table: 'case_transfers', column: 'decision_reason_enc', context: 'case_transfers.decision_reason' },
+  { table: 'users', column: 'email_enc', context: 'users.email' },
 ];
 
 export interface RotationProgress {
