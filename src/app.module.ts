@@ -12,6 +12,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { IntakeModule } from './intake/intake.module';
 import { CasesModule } from './cases/cases.module';
+import { DeliveryModule } from './delivery/delivery.module';
 import { WorkflowModule } from './cases/workflow.module';
 import { InterventionsModule } from './interventions/interventions.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -44,6 +45,7 @@ export class AppModule {
         WorkflowModule,
         ConsentModule,
         StatisticsModule,
+        DeliveryModule,
       ],
     };
   }
