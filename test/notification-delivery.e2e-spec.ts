@@ -4,7 +4,7 @@ import { DeadlineSweep } from '../src/notifications/deadline-sweep';
 import { startSmtpReceiver, startWebhookReceiver } from './support/receivers';
 import { TestApp } from './support/test-app';
 import { FINDINGS, step } from './support/workflow';
-import { buildWorld, reportBody } from './support/world';
+import { buildWorld, personalValuesOfTheReport, reportBody } from './support/world';
 
 /**
  * Delivery beyond the inbox, against a real SMTP server (smtp-server) and a real HTTP receiver:
@@ -249,16 +249,8 @@ describe('no personal data leaves in a notification', () => {
       ...smtp.mails.map((mail) => `${mail.raw}\n${mail.parsed.subject}\n${mail.parsed.text}`),
       ...webhook.hooks.map((hook) => `${JSON.stringify(hook.headers)}\n${hook.body}`),
     ].join('\n');
-    const report = reportBody();
-    const child = report.children[0];
-    const [year, month, day] = child.dateOfBirth.split('-');
     for (const personal of [
-      child.fullName,
-      child.dateOfBirth,
-      `${day}/${month}/${year}`,
-      child.address,
-      report.reporter.name,
-      report.reporter.phone,
+      ...personalValuesOfTheReport(),
       DESCRIPTION,
       GOAL,
       NOTES,
