@@ -7,7 +7,7 @@ import {
   HOUR_DEADLINES,
   LONGEST_LEAD_HOURS,
 } from './deadline-alerts';
-import { DeliveryQueue } from './delivery-queue';
+import { DeliveryQueue, queuingDeliveries } from './delivery-queue';
 import { RECIPIENTS } from './recipients';
 
 /** Advisory-lock namespace and key of "the deadline sweep" (one at a time across instances). */
@@ -106,7 +106,7 @@ export class DeadlineSweep {
        ON CONFLICT DO NOTHING`;
     // The first CTE only names the parameters' types: each statement uses some of them.
     const typed = `typed AS (SELECT $1::text, $2::timestamptz, $3::timestamptz, $4::text[], $5::text[], $6::text[])`;
-    return this.deliveries.run(manager, this.deliveries.statementQueuing(insert, '$6', typed), [
+    return this.deliveries.run(manager, queuingDeliveries(insert, '$6', typed), [
       alert.kind,
       now,
       since,

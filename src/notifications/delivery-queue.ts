@@ -28,8 +28,26 @@ export interface ClaimedDelivery {
 }
 
 /**
+ * `insert` (an `INSERT INTO notifications … ON CONFLICT DO NOTHING`, without RETURNING) made a
+ * statement that also queues each new row on the channels bound to `channelsParam` (a text[]
+ * placeholder) and answers `made`, the number of new notifications; `ctes` go first. Mail is
+ * queued only for recipients with an email.
+ */
+export function queuingDeliveries(insert: string, channelsParam: string, ctes = ''): string {
+  return `WITH ${ctes ? `${ctes},` : ''}
+     made AS (${insert} RETURNING id, recipient_id),
+     queued AS (
+       INSERT INTO notification_deliveries (notification_id, channel)
+       SELECT m.id, channel FROM made m
+         JOIN users u ON u.id = m.recipient_id
+        CROSS JOIN unnest(${channelsParam}::text[]) channel
+        WHERE channel <> 'email' OR u.email_enc IS NOT NULL)
+   SELECT count(*)::int AS made FROM made`;
+}
+
+/**
  * The delivery rows of `notification_deliveries` (the table's one owner). Writers of notifications
- * wrap their INSERT with `statementQueuing`, so every new notification is queued on the channels
+ * wrap their INSERT with `queuingDeliveries`, so every new notification is queued on the channels
  * this configuration delivers to in the same statement and transaction: nothing is made without
  * being queued, nothing queued that was not made. The worker then claims, delivers and settles.
  */
@@ -48,25 +66,7 @@ export class DeliveryQueue {
     this.leaseSeconds = 2 * timeoutSeconds + 30;
   }
 
-  /**
-   * `insert` (an `INSERT INTO notifications … ON CONFLICT DO NOTHING`, without RETURNING) made a
-   * statement that also queues each new row and answers `made`, the number of new notifications.
-   * `channelsParam` is the placeholder the caller binds to `this.channels`; `ctes` go first.
-   * Mail is queued only for recipients with an email.
-   */
-  statementQueuing(insert: string, channelsParam: string, ctes = ''): string {
-    return `WITH ${ctes ? `${ctes},` : ''}
-       made AS (${insert} RETURNING id, recipient_id),
-       queued AS (
-         INSERT INTO notification_deliveries (notification_id, channel)
-         SELECT m.id, channel FROM made m
-           JOIN users u ON u.id = m.recipient_id
-          CROSS JOIN unnest(${channelsParam}::text[]) channel
-          WHERE channel <> 'email' OR u.email_enc IS NOT NULL)
-     SELECT count(*)::int AS made FROM made`;
-  }
-
-  /** Runs a statement made by `statementQueuing`; answers the number of new notifications. */
+  /** Runs a statement made by `queuingDeliveries`; answers the number of new notifications. */
   async run(manager: EntityManager, statement: string, params: unknown[]): Promise<number> {
     const [{ made }] = (await manager.query(statement, params)) as { made: number }[];
     return made;

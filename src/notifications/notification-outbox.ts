@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DeliveryQueue } from './delivery-queue';
+import { DeliveryQueue, queuingDeliveries } from './delivery-queue';
 import { NotificationKind } from './notification-kinds';
 import { RECIPIENTS } from './recipients';
 
@@ -99,7 +99,7 @@ export class NotificationOutbox {
          FROM ${shape.from} CROSS JOIN LATERAL (${shape.recipients}) r
         WHERE ${shape.where}
        ON CONFLICT DO NOTHING`;
-    const statement = this.deliveries.statementQueuing(insert, `$${params.length + 1}`);
+    const statement = queuingDeliveries(insert, `$${params.length + 1}`);
     await this.deliveries.run(manager, statement, [...params, this.deliveries.channels]);
   }
 }
