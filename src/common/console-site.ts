@@ -7,22 +7,23 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
  * The web console's pages: no inline script or style, nothing from elsewhere, never framed. Its own
  * API calls go to the same origin. /docs (Swagger UI) keeps the looser policy it needs.
  */
-export const CONSOLE_CSP = [
-  `default-src 'self'`,
-  `script-src 'self'`,
-  `style-src 'self'`,
-  `img-src 'self' data: blob:`,
-  `connect-src 'self'`,
-  `font-src 'self'`,
-  `object-src 'none'`,
-  `base-uri 'none'`,
-  `form-action 'self'`,
-  `frame-ancestors 'none'`,
-].join('; ');
+export const CONSOLE_CSP_DIRECTIVES: Record<string, string[]> = {
+  defaultSrc: [`'self'`],
+  scriptSrc: [`'self'`],
+  scriptSrcAttr: [`'none'`],
+  styleSrc: [`'self'`],
+  imgSrc: [`'self'`, 'data:', 'blob:'],
+  connectSrc: [`'self'`],
+  fontSrc: [`'self'`],
+  objectSrc: [`'none'`],
+  baseUri: [`'none'`],
+  formAction: [`'self'`],
+  frameAncestors: [`'none'`],
+};
 
-/** Where `npm run build` puts the console (dist/console), from src/ (tests) or dist/src/ (npm start). */
+/** Where `npm run build` puts the console (dist/console), from src/common (tests) or dist/src/common (npm start). */
 export function consoleBuildFolder(from = __dirname): string {
-  const above = dirname(from);
+  const above = dirname(dirname(from));
   const root = basename(above) === 'dist' ? dirname(above) : above;
   return join(root, 'dist', 'console');
 }
@@ -45,6 +46,14 @@ export async function serveConsole(app: NestFastifyApplication, folder = console
     );
     return;
   }
+  // @fastify/helmet reads a route's own policy from its config: the console's routes get the strict one.
+  fastify.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') || route.url.startsWith('/docs')) return;
+    route.config = {
+      ...(route.config as object),
+      helmet: { contentSecurityPolicy: { useDefaults: false, directives: CONSOLE_CSP_DIRECTIVES } },
+    } as typeof route.config;
+  });
   await app.register(fastifyStatic, {
     root: folder,
     prefix: '/',
@@ -54,7 +63,6 @@ export async function serveConsole(app: NestFastifyApplication, folder = console
     // The build writes a .gz beside each file: a commune's connection gets the compressed one.
     preCompressed: true,
     setHeaders: (reply, path) => {
-      void reply.header('Content-Security-Policy', CONSOLE_CSP);
       void reply.header(
         'Cache-Control',
         path.includes(`${join(folder, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',

@@ -47,12 +47,10 @@ export function Dashboard({ profile }: { profile: Schemas['UserProfile'] }) {
     };
   }, [indicator, year, areaCode]);
 
-  const exportQuery = new URLSearchParams({
-    indicator,
-    year,
-    groupBy: 'area',
-    ...(areaCode.trim() ? { areaCode: areaCode.trim() } : {}),
-  });
+  const area = areaCode.trim() ? { areaCode: areaCode.trim() } : {};
+  const csvQuery = new URLSearchParams({ indicator, year, groupBy: 'area', ...area });
+  // The workbook has a sheet per breakdown of its own.
+  const xlsxQuery = new URLSearchParams({ indicator, year, ...area });
   const name = `${indicator}-${year}-${areaCode.trim() || profile.areaCode}`;
 
   return (
@@ -82,7 +80,7 @@ export function Dashboard({ profile }: { profile: Schemas['UserProfile'] }) {
               type="button"
               className="secondary"
               onClick={() =>
-                void download(`/api/v1/statistics/rates?${exportQuery}`, 'text/csv', `${name}.csv`).then(setProblem)
+                void download(`/api/v1/statistics/rates?${csvQuery}`, 'text/csv', `${name}.csv`).then(setProblem)
               }
             >
               {t('dashboard.csv')}
@@ -92,7 +90,7 @@ export function Dashboard({ profile }: { profile: Schemas['UserProfile'] }) {
               className="secondary"
               onClick={() =>
                 void download(
-                  `/api/v1/statistics/rates.xlsx?${exportQuery}`,
+                  `/api/v1/statistics/rates.xlsx?${xlsxQuery}`,
                   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
                   `${name}.xlsx`,
                 ).then(setProblem)
