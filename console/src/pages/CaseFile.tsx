@@ -198,7 +198,11 @@ export function CaseFile({ id, profile }: { id: string; profile: Profile }) {
                     </p>
                   )}
                   {item.allowedStatuses.length > 0 && (
-                    <InterventionUpdate key={`${item.id}-${item.version}`} item={item} onDone={after(t('case.interventionUpdated'))} />
+                    <InterventionUpdate
+                      key={`${item.id}-${item.version}`}
+                      item={item}
+                      onDone={after(t('case.interventionUpdated'))}
+                    />
                   )}
                 </>
               )}

@@ -47,7 +47,7 @@ export function Dashboard({ profile }: { profile: Schemas['UserProfile'] }) {
     };
   }, [indicator, year, areaCode]);
 
-  const area = areaCode.trim() ? { areaCode: areaCode.trim() } : {};
+  const area: Record<string, string> = areaCode.trim() ? { areaCode: areaCode.trim() } : {};
   const csvQuery = new URLSearchParams({ indicator, year, groupBy: 'area', ...area });
   // The workbook has a sheet per breakdown of its own.
   const xlsxQuery = new URLSearchParams({ indicator, year, ...area });
