@@ -165,7 +165,7 @@ suite('the web console', () => {
     const desk = officer.page;
     await desk.goto('/#/cases/mine');
     await desk.getByRole('link', { name: caseNumber }).waitFor();
-    await expect(desk.locator('tbody tr')).toHaveCount(2);
+    await eventually(desk.locator('tbody tr')).toHaveCount(2);
     await desk.locator('tbody .due').first().waitFor();
     await checkPage(desk, '04-officer-my-cases');
     await desk.getByRole('link', { name: caseNumber }).click();
@@ -181,7 +181,7 @@ suite('the web console', () => {
     await desk.getByText('Đã lưu đánh giá ban đầu.').waitFor();
 
     const emergency = stepForm(desk, 'Biện pháp khẩn cấp');
-    await expect(
+    await eventually(
       emergency.getByLabel('Biện pháp', { exact: true }).locator('option[value="temporary_separation"]'),
     ).toHaveCount(0);
     await emergency.getByLabel('Biện pháp', { exact: true }).selectOption('safe_shelter');
@@ -235,7 +235,7 @@ suite('the web console', () => {
     const p = policeOfficer.page;
     await p.getByRole('heading', { name: 'Thông báo' }).waitFor();
     await p.getByText(caseNumber).first().waitFor();
-    await expect(p.locator('.badge')).toHaveText(/[1-9]/);
+    await eventually(p.locator('.badge')).toHaveText(/[1-9]/);
     await checkPage(p, '09-police-inbox');
     await p
       .getByRole('button', { name: `Đánh dấu đã đọc (${caseNumber})` })
@@ -305,7 +305,7 @@ suite('the web console', () => {
     const { context, page } = await signedIn(users.officer);
     const started = Date.now();
     await page.goto('/#/cases');
-    await expect(page.locator('tbody tr')).toHaveCount(200, { timeout: 10_000 });
+    await eventually(page.locator('tbody tr')).toHaveCount(200, { timeout: 10_000 });
     expect(Date.now() - started).toBeLessThan(5_000);
     await checkPage(page, '13-officer-200-cases');
     await context.close();
@@ -330,7 +330,7 @@ suite('the web console', () => {
     await page.getByRole('heading', { name: 'Thống kê' }).waitFor();
     await page.getByRole('note').getByText('Số liệu được bảo vệ').waitFor();
     await page.getByRole('row', { name: /46001/ }).waitFor();
-    await expect(page.getByRole('row', { name: /46001/ })).toContainText('≤ 550');
+    await eventually(page.getByRole('row', { name: /46001/ })).toContainText('≤ 550');
     await page.getByRole('heading', { name: 'Diễn biến theo tháng' }).waitFor();
     await checkPage(page, '14-manager-dashboard');
     const download = page.waitForEvent('download');
@@ -354,7 +354,7 @@ suite('the web console', () => {
     const page = await context.newPage();
     await page.clock.install();
     await signIn(page, users.manager, 'not-the-password');
-    await expect(page.getByRole('alert')).toContainText('Wrong username or password');
+    await eventually(page.getByRole('alert')).toContainText('Wrong username or password');
     await checkPage(page, '00-sign-in-refused');
     for (let attempt = 0; attempt < 6; attempt++) await signIn(page, 'locked.console', 'not-the-password');
     const locked = await page.getByRole('alert').textContent();
@@ -371,7 +371,7 @@ suite('the web console', () => {
 });
 
 async function expectInvalid(locator: ReturnType<Page['locator']>) {
-  await expect(locator).toHaveAttribute('aria-invalid', 'true');
+  await eventually(locator).toHaveAttribute('aria-invalid', 'true');
 }
 
 /** The agency moves its intervention to `status` in the case file (the radio of allowedStatuses). */
@@ -383,13 +383,8 @@ async function moveIntervention(page: Page, status: string, outcome?: string) {
   await page.locator(`.card .code-interventionStatuses[data-code="${status}"]`).waitFor();
 }
 
-/** Playwright's own expect is not used: jest's, polled, keeps one assertion style in the tests. */
-function expect<T>(actual: T) {
-  return Object.assign(globalThis.expect(actual), pollingMatchers(actual));
-}
-
-function pollingMatchers(actual: unknown) {
-  const locator = actual as ReturnType<Page['locator']>;
+/** Assertions on what the page shows, polled until they hold (jest's expect is for plain values). */
+function eventually(locator: ReturnType<Page['locator']>) {
   const poll = async (check: () => Promise<boolean>, what: () => Promise<string>, timeout = 5_000) => {
     const until = Date.now() + timeout;
     while (Date.now() < until) {

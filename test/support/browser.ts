@@ -90,10 +90,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** What the browser keeps for the console's origin: storage keys, IndexedDB databases, caches. */
 export async function browserStorage(page: Page) {
-  return page.evaluate(async () => ({
+  // Run in the page (a string: the test's TypeScript knows no DOM).
+  const kept: { local: string[]; session: string[]; indexedDb: string[]; caches: string[] } =
+    await page.evaluate(`(async () => ({
     local: Object.keys(localStorage),
     session: Object.keys(sessionStorage),
     indexedDb: (await indexedDB.databases()).map((db) => db.name),
     caches: 'caches' in self ? await caches.keys() : [],
-  }));
+  }))()`);
+  return kept;
 }
