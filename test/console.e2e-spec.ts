@@ -10,7 +10,7 @@ import {
   screenshot,
   seriousViolations,
 } from './support/browser';
-import { CHANGED_PASSWORD, TestApp, TEST_PASSWORD } from './support/test-app';
+import { ADMIN_PASSWORD, CHANGED_PASSWORD, TestApp, TEST_PASSWORD } from './support/test-app';
 import { buildWorld, reportBody } from './support/world';
 
 /**
@@ -347,6 +347,79 @@ suite('the web console', () => {
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     expect(problems).toEqual([]);
     await context.close();
+  }, 120_000);
+
+  it('lets the admin manage users, areas, holidays and targets, and the auditor read the log', async () => {
+    const admin = await newContext(browser, t.baseUrl);
+    const page = await admin.context.newPage();
+    await signIn(page, 'admin', ADMIN_PASSWORD);
+    await page.getByRole('heading', { name: 'Người dùng', level: 1 }).waitFor();
+    await page.getByRole('cell', { name: users.officer }).waitFor();
+    const create = stepForm(page, 'Tạo người dùng');
+    await create.getByLabel('Tên đăng nhập', { exact: true }).fill('auditor.console');
+    await create.getByLabel('Họ tên', { exact: true }).fill('Kiểm Tra Viên');
+    await create.getByLabel('Vai trò', { exact: true }).selectOption('auditor');
+    await create.getByLabel('Địa bàn (mã)', { exact: true }).fill('VN');
+    await create.getByLabel('Mật khẩu dùng một lần', { exact: true }).fill(TEST_PASSWORD);
+    await create.getByRole('button', { name: 'Tạo', exact: true }).click();
+    await page.getByText('Đã tạo người dùng.').waitFor();
+    await page.getByRole('cell', { name: 'auditor.console' }).waitFor();
+    await checkPage(page, '15-admin-users');
+
+    await page.goto('/#/admin/areas');
+    const area = stepForm(page, 'Thêm địa bàn');
+    await area.getByLabel('Mã', { exact: true }).fill('46004');
+    await area.getByLabel('Tên', { exact: true }).fill('Xã Demo 5');
+    await area.getByLabel('Cấp', { exact: true }).selectOption('commune');
+    await area.getByLabel('Mã địa bàn cấp trên', { exact: true }).fill('46');
+    await area.getByRole('button', { name: 'Thêm', exact: true }).click();
+    await page.getByText('Đã thêm địa bàn.').waitFor();
+    await checkPage(page, '16-admin-areas');
+    expect((await t.get('/areas/46004', await t.adminToken())).body.parentCode).toBe('46');
+
+    await page.goto('/#/admin/calendar');
+    await page.getByLabel('Năm', { exact: true }).fill('2027');
+    await page.getByLabel('Mỗi dòng: YYYY-MM-DD tên ngày lễ', { exact: true }).fill('2027-09-02 Quốc khánh');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.getByText('Đã lưu.').waitFor();
+    await checkPage(page, '17-admin-holidays');
+    const holidays = await t.get('/calendar/holidays?year=2027', await t.adminToken());
+    expect(holidays.body.items).toEqual([{ date: '2027-09-02', name: 'Quốc khánh' }]);
+
+    await page.goto('/#/admin/targets');
+    const target = stepForm(page, 'Đặt chỉ tiêu');
+    await target.getByLabel('Chỉ số', { exact: true }).selectOption('injury');
+    await target.getByLabel('Địa bàn (mã)', { exact: true }).fill('46003');
+    await target.getByLabel('Giá trị (trên 100.000 trẻ em)', { exact: true }).fill('12.34');
+    await target.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.getByRole('alert').waitFor();
+    await target.getByLabel('Giá trị (trên 100.000 trẻ em)', { exact: true }).fill('600');
+    await target.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.getByText('Đã lưu.').waitFor();
+    await checkPage(page, '18-admin-targets');
+    expect(admin.problems).toEqual([]);
+    await admin.context.close();
+
+    // The auditor the admin created chooses a password, then reads who did what.
+    const auditor = await newContext(browser, t.baseUrl, PHONE);
+    const desk = await auditor.context.newPage();
+    await signIn(desk, 'auditor.console', TEST_PASSWORD);
+    await desk.getByLabel('Mật khẩu mới', { exact: true }).fill(CHANGED_PASSWORD);
+    await desk.getByLabel('Nhập lại mật khẩu mới', { exact: true }).fill(CHANGED_PASSWORD);
+    await desk.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await desk.getByText('Hãy đăng nhập bằng mật khẩu mới').waitFor();
+    await signIn(desk, 'auditor.console');
+    await desk.getByRole('heading', { name: 'Nhật ký truy cập' }).waitFor();
+    await desk.getByLabel('Tên đăng nhập', { exact: true }).fill('admin');
+    await desk.getByRole('button', { name: 'Tìm' }).click();
+    await desk.locator('tbody tr').first().waitFor();
+    await eventually(desk.locator('tbody tr').first()).toContainText('admin');
+    await checkPage(desk, '19-auditor-log');
+    await desk.goto('/#/password');
+    await desk.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor();
+    await checkPage(desk, '20-change-password');
+    expect(auditor.problems).toEqual([]);
+    await auditor.context.close();
   }, 120_000);
 
   it('says what the API says about a wrong password and the lockout, and locks an idle session', async () => {
