@@ -24,32 +24,6 @@ let t: TestApp;
 let browser: Browser;
 const users: Record<string, string> = {};
 
-beforeAll(async () => {
-  await buildConsole();
-  t = await TestApp.start();
-  await buildWorld(t);
-  browser = await launchChromium();
-  // Everyone but the hotline operator has already chosen a password of their own.
-  for (const [name, role, area] of [
-    ['officer', 'commune_officer', '46001'],
-    ['chair', 'commune_chair', '46001'],
-    ['police', 'police', '46001'],
-    ['health', 'health', '46001'],
-    ['manager', 'manager', '46'],
-  ]) {
-    users[name] = `${name}.console`;
-    await t.createUser(users[name], role, area);
-    await t.signInFirstTime(users[name]);
-  }
-  users.hotline = 'hotline.console';
-  await t.createUser(users.hotline, 'hotline_operator', 'VN');
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
-
 /** axe-core finds nothing serious, then the page is saved as a screenshot. */
 async function checkPage(page: Page, name: string) {
   await page.waitForLoadState('networkidle');
@@ -82,6 +56,33 @@ const inDays = (days: number) => {
 };
 
 suite('the web console', () => {
+  // Inside the suite: without Chromium nothing is built or started.
+  beforeAll(async () => {
+    await buildConsole();
+    t = await TestApp.start();
+    await buildWorld(t);
+    browser = await launchChromium();
+    // Everyone but the hotline operator has already chosen a password of their own.
+    for (const [name, role, area] of [
+      ['officer', 'commune_officer', '46001'],
+      ['chair', 'commune_chair', '46001'],
+      ['police', 'police', '46001'],
+      ['health', 'health', '46001'],
+      ['manager', 'manager', '46'],
+    ]) {
+      users[name] = `${name}.console`;
+      await t.createUser(users[name], role, area);
+      await t.signInFirstTime(users[name]);
+    }
+    users.hotline = 'hotline.console';
+    await t.createUser(users.hotline, 'hotline_operator', 'VN');
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
   it('is served at / with a strict Content-Security-Policy, beside the API and /docs', async () => {
     const page = await fetch(`${t.baseUrl}/`);
     expect(page.status).toBe(200);
