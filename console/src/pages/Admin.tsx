@@ -296,39 +296,50 @@ export function AdminCalendar() {
   const { t } = useTranslation();
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [text, setText] = useState('');
+  // The list is edited only once the chosen year's list has arrived: a late answer never overwrites typing.
+  const [loadedYear, setLoadedYear] = useState<string | null>(null);
   useEffect(() => {
     if (!/^\d{4}$/.test(year)) return;
-    void api
-      .GET('/api/v1/calendar/holidays', { params: { query: { year: Number(year) } } })
-      .then(({ data }) => setText((data?.items ?? []).map((item) => `${item.date} ${item.name}`).join('\n')));
+    let live = true;
+    void api.GET('/api/v1/calendar/holidays', { params: { query: { year: Number(year) } } }).then(({ data }) => {
+      if (!live) return;
+      setText((data?.items ?? []).map((item) => `${item.date} ${item.name}`).join('\n'));
+      setLoadedYear(year);
+    });
+    return () => {
+      live = false;
+    };
   }, [year]);
   return (
     <section>
       <h1>{t('admin.holidays')}</h1>
       <TextField label={t('dashboard.year')} type="number" value={year} onChange={setYear} />
-      <AdminForm
-        title={t('admin.holidayList')}
-        submit={t('admin.save')}
-        onSubmit={async () => {
-          const items = text
-            .split('\n')
-            .map((line) => line.trim())
-            .filter(Boolean)
-            .map((line) => ({ date: line.slice(0, 10), name: line.slice(10).trim() }));
-          return answer(await api.PUT('/api/v1/calendar/holidays', { body: items }), t('admin.saved'));
-        }}
-      >
-        {(errors) => (
-          <TextField
-            label={t('admin.holidayLines')}
-            hint={t('admin.holidayHint')}
-            multiline
-            value={text}
-            onChange={setText}
-            error={Object.values(errors).join('; ') || undefined}
-          />
-        )}
-      </AdminForm>
+      {loadedYear !== year && <p>{t('common.loading')}</p>}
+      {loadedYear === year && (
+        <AdminForm
+          title={t('admin.holidayList')}
+          submit={t('admin.save')}
+          onSubmit={async () => {
+            const items = text
+              .split('\n')
+              .map((line) => line.trim())
+              .filter(Boolean)
+              .map((line) => ({ date: line.slice(0, 10), name: line.slice(10).trim() }));
+            return answer(await api.PUT('/api/v1/calendar/holidays', { body: items }), t('admin.saved'));
+          }}
+        >
+          {(errors) => (
+            <TextField
+              label={t('admin.holidayLines')}
+              hint={t('admin.holidayHint')}
+              multiline
+              value={text}
+              onChange={setText}
+              error={Object.values(errors).join('; ') || undefined}
+            />
+          )}
+        </AdminForm>
+      )}
     </section>
   );
 }
