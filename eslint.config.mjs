@@ -5,7 +5,17 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   // test/generated/: openapi-typescript's output, compared by test/client-journey.e2e-spec.ts, not written by hand.
-  { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', 'test/generated/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      '.data/',
+      'coverage/',
+      'test/generated/',
+      'console/src/generated/',
+      'test-output/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

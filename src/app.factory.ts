@@ -8,6 +8,7 @@ import { loginRateLimitOptions } from './auth/login-rate-limit';
 import { DEFAULT_BODY_LIMIT } from './common/body-policy';
 import { answerClientError } from './common/client-errors';
 import { configureOpenApi } from './common/openapi';
+import { serveConsole } from './common/console-site';
 import { createLogger, PinoNestLogger } from './common/logging';
 import { neverCacheApiResponses } from './common/no-store';
 import { ProblemFilter } from './common/problem.filter';
@@ -58,5 +59,6 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
   configureOpenApi(app);
+  await serveConsole(app);
   return app;
 }

@@ -28,6 +28,7 @@ describe('the lines npm start prints', () => {
     expect(listeningLines(config)[0]).toBe(
       'Listening on http://localhost:3100/api/v1 — docs at http://localhost:3100/docs, OpenAPI at http://localhost:3100/api/v1/openapi.json',
     );
+    expect(listeningLines(config)[1]).toBe('Web console at http://localhost:3100/ (Vietnamese; English at a click)');
   });
 
   it('says what the worker does, naming mail and webhook hosts without their credentials', () => {

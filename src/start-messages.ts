@@ -30,6 +30,7 @@ export function listeningLines(config: AppConfig): string[] {
   const base = `http://localhost:${config.port}`;
   return [
     `Listening on ${base}/api/v1 — docs at ${base}/docs, OpenAPI at ${base}/api/v1/openapi.json`,
+    `Web console at ${base}/ (Vietnamese; English at a click)`,
     config.logFormat === 'pretty'
       ? 'Logs follow, one line each (LOG_FORMAT=json for JSON lines). Stop with Ctrl-C.'
       : 'Logs follow as JSON lines (LOG_FORMAT=pretty for short ones). Stop with Ctrl-C.',
