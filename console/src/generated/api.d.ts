@@ -872,6 +872,8 @@ export interface components {
             role: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "social" | "manager" | "auditor";
             areaCode: string;
             fullName: string;
+            /** @example officer.hue@example.vn */
+            email: string | null;
         };
         CreateUserDto: {
             /**
@@ -889,6 +891,11 @@ export interface components {
              * @example VN
              */
             areaCode: string;
+            /**
+             * @description Where notifications are mailed when the service has SMTP_URL; kept encrypted
+             * @example officer.hue@example.vn
+             */
+            email?: string;
         };
         CreatedUser: {
             /** Format: uuid */
@@ -910,6 +917,8 @@ export interface components {
             areaCode?: string;
             /** @description false deactivates the user: its tokens stop working */
             active?: boolean;
+            /** @description A new email; null removes it */
+            email?: string | null;
             /** @description A new password */
             password?: string;
         };
@@ -921,6 +930,8 @@ export interface components {
             role: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "social" | "manager" | "auditor";
             areaCode: string;
             fullName: string;
+            /** @example officer.hue@example.vn */
+            email: string | null;
             active: boolean;
         };
         CreateAreaDto: {
