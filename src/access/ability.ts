@@ -23,6 +23,7 @@ export type Subject =
   | 'Report'
   | 'Case'
   | 'CaseAccessLog'
+  | 'CaseHistory'
   | 'Intervention'
   | 'Deadline'
   | 'Statistics'
@@ -78,6 +79,7 @@ const RULES_BY_ROLE: Record<Role, (can: Can, user: Principal) => void> = {
     can('read', 'AuditLog', { actorAreaPath: under } as MongoQuery);
     can('read', 'AuditLog', { caseAreaPath: under } as MongoQuery);
     can('read', 'CaseAccessLog', { areaPath: under } as MongoQuery);
+    can('read', 'CaseHistory', { areaPath: under } as MongoQuery);
   },
 };
 
@@ -86,6 +88,7 @@ function grantCaseRole(can: Can, user: Principal): void {
   const inArea = { areaPath: { $under: user.areaPath } } as MongoQuery;
   can('read', 'Case', inArea);
   can('read', 'CaseAccessLog', inArea);
+  can('read', 'CaseHistory', inArea);
   can('read', 'Deadline', inArea);
   const steps = stepsOf(user.role);
   if (steps.length) can(steps, 'Case', inArea);

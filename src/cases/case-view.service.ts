@@ -6,6 +6,7 @@ import { Caller } from '../access/request-context';
 import { requireAccess } from '../access/require-access';
 import { scopeCondition } from '../access/scope-sql';
 import { ASSIGNEE_JSON, CASE_SCOPE_COLUMNS } from './case-scope';
+import { firstReport, SEPARATING } from './case-repository';
 import { LATEST_TRANSFER_JSON } from './case-transfer-store';
 import { allowedActions, CaseState, CaseStatus } from '../domain/workflow';
 import { interventionMoves } from './intervention-moves';
@@ -20,6 +21,9 @@ import { agencyCaseView, childProtectionCaseView } from './views/case-views';
 /** The case row the gate reads: what the views show, and where it lies for the access check. */
 interface CaseRow extends CaseFacts, Record<string, unknown> {
   status: CaseStatus;
+  /** The description as corrected on this case; null: the first report's. */
+  descriptionEnc: string | null;
+  separating: boolean;
   substantiation: CaseState['substantiation'];
   areaPath: string;
   childId: string;
@@ -50,6 +54,9 @@ interface DeadlineRow {
   metAt: Date | null;
 }
 
+/** The context of a description corrected on the case (PATCH /cases/{id}). */
+export const CASE_DESCRIPTION_CONTEXT = 'cases.description';
+
 /** GET /cases/{id}: the case as the caller's role may see it; every read is logged. */
 @Injectable()
 export class CaseViewService {
@@ -67,9 +74,10 @@ export class CaseViewService {
               alleged_perpetrator AS "allegedPerpetrator", received_at AS "receivedAt", occurred_at AS "occurredAt",
               area_code AS "areaCode", area_path AS "areaPath", version, child_id AS "childId",
               -- Where it happened: the first report's commune, which a transfer does not move
-              -- (a case loaded without a report, as the national seed writes them: its own commune).
-              coalesce((SELECT r.occurred_area_code FROM case_reports cr JOIN reports r ON r.id = cr.report_id
-                         WHERE cr.case_id = cases.id ORDER BY r.received_at, r.id LIMIT 1), area_code) AS "occurredAreaCode",
+              -- (a case loaded without a report, as the national seed writes them: its own commune)
+              -- (a correction sets its own).
+              coalesce(occurred_area_code, ${firstReport('occurred_area_code')}, area_code) AS "occurredAreaCode",
+              description_enc AS "descriptionEnc", ${SEPARATING} AS separating,
               (SELECT ${ASSIGNEE_JSON} FROM users u WHERE u.id = cases.assignee_id) AS assignee,
               transfer_area_path AS "transferAreaPath", ${LATEST_TRANSFER_JSON} AS transfer,
               (SELECT coalesce(json_agg(json_build_object('agency', i.agency, 'areaPath', i.area_path)), '[]')
@@ -104,7 +112,9 @@ export class CaseViewService {
       now: new Date(),
     };
     if (!childProtection || !workflow) return agencyCaseView(parts, caller.user);
-    const description = this.pii.decrypt(reports[0]?.descriptionEnc, 'reports.description');
+    const description = kase.descriptionEnc
+      ? this.pii.decrypt(kase.descriptionEnc, CASE_DESCRIPTION_CONTEXT)
+      : this.pii.decrypt(reports[0]?.descriptionEnc, 'reports.description');
     return childProtectionCaseView({ ...parts, description, possibleDuplicates: duplicates, workflow });
   }
 

@@ -7,6 +7,7 @@ import { Flag } from '../statistics/disclosure-control';
 import { Basis, Indicator } from '../statistics/indicators';
 import { DeadlineKind } from './deadlines';
 import { EmergencyActionType, RiskLevel } from './dto/workflow.dto';
+import { HISTORY_ACTIONS } from './history/history-actions';
 
 /** Each code of a list with its labels; `Record<Code, Labels>` makes a missing label a compile error. */
 type Labelled<Code extends string> = Readonly<Record<Code, Labels>>;
@@ -166,6 +167,7 @@ export const CODE_LISTS = {
   interventionStatuses: INTERVENTION_STATUSES,
   notificationKinds: NOTIFICATION_KINDS,
   callTypes: CALL_TYPES,
+  historyActions: HISTORY_ACTIONS,
   indicators: INDICATORS,
   bases: BASES,
   flags: FLAGS,
