@@ -20,6 +20,7 @@ import { CreateCaseTransfers1763900012000 } from './1763900012000-CreateCaseTran
 import { CreateNotifications1763900013000 } from './1763900013000-CreateNotifications';
 import { CreateNotificationSweeps1763900013100 } from './1763900013100-CreateNotificationSweeps';
 import { CaseCorrectionsAndHistory1763900016000 } from './1763900016000-CaseCorrectionsAndHistory';
+import { ReportSituation1763900016100 } from './1763900016100-ReportSituation';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   CreateNotifications1763900013000,
   CreateNotificationSweeps1763900013100,
   CaseCorrectionsAndHistory1763900016000,
+  ReportSituation1763900016100,
 ];

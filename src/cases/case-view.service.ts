@@ -7,6 +7,7 @@ import { requireAccess } from '../access/require-access';
 import { scopeCondition } from '../access/scope-sql';
 import { ASSIGNEE_JSON, CASE_SCOPE_COLUMNS } from './case-scope';
 import { firstReport, SEPARATING } from './case-repository';
+import { parseSituation, SITUATION_CONTEXT } from './report-situation';
 import { LATEST_TRANSFER_JSON } from './case-transfer-store';
 import { allowedActions, CaseState, CaseStatus } from '../domain/workflow';
 import { interventionMoves } from './intervention-moves';
@@ -45,6 +46,7 @@ interface ReportRow {
   receivedAt: Date;
   descriptionEnc: string | null;
   reporterEnc: string | null;
+  situationEnc: string | null;
   consentToContact: boolean;
 }
 
@@ -115,7 +117,9 @@ export class CaseViewService {
     const description = kase.descriptionEnc
       ? this.pii.decrypt(kase.descriptionEnc, CASE_DESCRIPTION_CONTEXT)
       : this.pii.decrypt(reports[0]?.descriptionEnc, 'reports.description');
-    return childProtectionCaseView({ ...parts, description, possibleDuplicates: duplicates, workflow });
+    // The rest of Mẫu 01, shown like the description: the first report's.
+    const situation = parseSituation(this.pii.decrypt(reports[0]?.situationEnc, SITUATION_CONTEXT));
+    return childProtectionCaseView({ ...parts, description, situation, possibleDuplicates: duplicates, workflow });
   }
 
   private decryptChild(child: ChildRow): CaseChildDto {
@@ -131,7 +135,12 @@ export class CaseViewService {
   }
 
   /** The reporter's identity is confidential (Decree 56 Art. 24): not even decrypted unless they agreed to be contacted. */
-  private decryptReport({ descriptionEnc: _description, reporterEnc, ...report }: ReportRow): CaseReportPart {
+  private decryptReport({
+    descriptionEnc: _description,
+    situationEnc: _situation,
+    reporterEnc,
+    ...report
+  }: ReportRow): CaseReportPart {
     const reporter = report.consentToContact ? this.pii.decrypt(reporterEnc, 'reports.reporter') : null;
     return { ...report, reporter: reporter ? (JSON.parse(reporter) as CaseReportPart['reporter']) : null };
   }
@@ -149,7 +158,7 @@ export class CaseViewService {
   private reports(caseId: string): Promise<ReportRow[]> {
     return this.db.query(
       `SELECT r.id, r.channel, r.received_at AS "receivedAt", r.description_enc AS "descriptionEnc", r.reporter_enc AS "reporterEnc",
-              r.reporter_consent_to_contact AS "consentToContact"
+              r.situation_enc AS "situationEnc", r.reporter_consent_to_contact AS "consentToContact"
          FROM case_reports cr JOIN reports r ON r.id = cr.report_id WHERE cr.case_id = $1 ORDER BY r.received_at, r.id`,
       [caseId],
     ) as Promise<ReportRow[]>;

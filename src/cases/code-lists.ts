@@ -6,7 +6,7 @@ import { CaseState, CaseStatus } from '../domain/workflow';
 import { Flag } from '../statistics/disclosure-control';
 import { Basis, Indicator } from '../statistics/indicators';
 import { DeadlineKind } from './deadlines';
-import { EmergencyActionType, RiskLevel } from './dto/workflow.dto';
+import { EmergencyActionType, MEETING_PARTICIPANT_CODES, RiskLevel } from './dto/workflow.dto';
 import { HISTORY_ACTIONS } from './history/history-actions';
 
 /** Each code of a list with its labels; `Record<Code, Labels>` makes a missing label a compile error. */
@@ -106,6 +106,13 @@ const CALL_TYPES: Labelled<
   other: { vi: 'Khác', en: 'Other' },
 };
 
+/** Contract v1.1: who takes part in a case meeting (Decree 56 step 4): the agencies, the family, the child. */
+const MEETING_PARTICIPANTS: Labelled<(typeof MEETING_PARTICIPANT_CODES)[number]> = {
+  ...AGENCIES,
+  family: { vi: 'Gia đình trẻ em', en: 'The child’s family' },
+  child: { vi: 'Trẻ em', en: 'The child' },
+};
+
 const INDICATORS: Labelled<Indicator> = {
   abuse: { vi: 'Trẻ em bị xâm hại', en: 'Children abused' },
   injury: { vi: 'Trẻ em bị tai nạn, thương tích', en: 'Children injured' },
@@ -168,6 +175,7 @@ export const CODE_LISTS = {
   notificationKinds: NOTIFICATION_KINDS,
   callTypes: CALL_TYPES,
   historyActions: HISTORY_ACTIONS,
+  meetingParticipants: MEETING_PARTICIPANTS,
   indicators: INDICATORS,
   bases: BASES,
   flags: FLAGS,

@@ -57,9 +57,11 @@ export class WorkflowService {
     step: CaseStep,
     dto: StepDto,
     effects: (context: StepContext) => Promise<StepRecord>,
+    /** The body field that said when the step was taken (a meeting's `heldAt`). */
+    atField = 'performedAt',
   ): Promise<void> {
     const gate = await this.caseViews.gate(caller, caseId, step);
-    const performedAt = this.performedAt(dto.performedAt, gate.receivedAt);
+    const performedAt = this.performedAt(dto.performedAt, gate.receivedAt, atField);
     await this.cases.transaction(async (writes) => {
       const { manager } = writes;
       const kase = (await writes.lockForStep(caseId))!;
@@ -99,12 +101,12 @@ export class WorkflowService {
   }
 
   /** `performedAt` may lie in the past, not before the case was received, and not in the future. */
-  private performedAt(given: string | undefined, receivedAt: Date): Date {
+  private performedAt(given: string | undefined, receivedAt: Date, field: string): Date {
     if (!given) return new Date();
     const at = new Date(given);
     if (at < receivedAt)
-      throw invalidField('performedAt', `may not be before the case was received (${receivedAt.toISOString()})`);
-    if (at.getTime() > Date.now() + CLOCK_SKEW_MS) throw invalidField('performedAt', 'may not be in the future');
+      throw invalidField(field, `may not be before the case was received (${receivedAt.toISOString()})`);
+    if (at.getTime() > Date.now() + CLOCK_SKEW_MS) throw invalidField(field, 'may not be in the future');
     return at;
   }
 

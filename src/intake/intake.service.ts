@@ -12,6 +12,7 @@ import { provinceOf } from '../cases/case-number';
 import { ChildMatcher } from '../cases/child-matcher';
 import { CaseInterventionWriter } from '../cases/case-intervention-writer';
 import { CaseHistoryWriter } from '../cases/history/case-history-writer';
+import { SITUATION_CONTEXT, situationOf } from '../cases/report-situation';
 import { openCriminalReport, opensCriminalReport } from '../cases/criminal-report';
 import { CreatedCaseRef, CreatedReport, CreateReportDto, ReportChildDto } from './dto/create-report.dto';
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency';
@@ -103,10 +104,11 @@ export class IntakeService {
           relationship: dto.reporter.relationship ?? null,
         })
       : null;
+    const situation = situationOf(dto);
     const [{ id }] = (await manager.query(
       `INSERT INTO reports (channel, received_at, category, form, fatal, occurred_at, occurred_area_code, description_enc,
-                            alleged_perpetrator, reporter_enc, reporter_consent_to_contact, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+                            alleged_perpetrator, reporter_enc, reporter_consent_to_contact, created_by, situation_enc)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
       [
         dto.channel,
         receivedAt,
@@ -120,6 +122,7 @@ export class IntakeService {
         this.pii.encrypt(reporter, 'reports.reporter'),
         dto.reporter?.consentToContact ?? false,
         caller.user.id,
+        this.pii.encrypt(situation ? JSON.stringify(situation) : null, SITUATION_CONTEXT),
       ],
     )) as { id: string }[];
     return id;

@@ -11,6 +11,7 @@ export const ENCRYPTED_COLUMNS: ReadonlyArray<{ table: string; column: string; c
   { table: 'children', column: 'address_enc', context: 'children.address' },
   { table: 'reports', column: 'description_enc', context: 'reports.description' },
   { table: 'reports', column: 'reporter_enc', context: 'reports.reporter' },
+  { table: 'reports', column: 'situation_enc', context: 'reports.situation' },
   { table: 'case_steps', column: 'content_enc', context: 'case_steps.content' },
   { table: 'interventions', column: 'notes_enc', context: 'interventions.notes' },
   { table: 'interventions', column: 'outcome_enc', context: 'interventions.outcome' },
