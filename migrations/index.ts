@@ -21,6 +21,7 @@ import { CreateNotifications1763900013000 } from './1763900013000-CreateNotifica
 import { CreateNotificationSweeps1763900013100 } from './1763900013100-CreateNotificationSweeps';
 import { CaseCorrectionsAndHistory1763900016000 } from './1763900016000-CaseCorrectionsAndHistory';
 import { ReportSituation1763900016100 } from './1763900016100-ReportSituation';
+import { CreateCalls1763900016200 } from './1763900016200-CreateCalls';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   CreateNotificationSweeps1763900013100,
   CaseCorrectionsAndHistory1763900016000,
   ReportSituation1763900016100,
+  CreateCalls1763900016200,
 ];

@@ -20,6 +20,7 @@ export const ENCRYPTED_COLUMNS: ReadonlyArray<{ table: string; column: string; c
   { table: 'case_transfers', column: 'reason_enc', context: 'case_transfers.reason' },
   { table: 'case_transfers', column: 'decision_reason_enc', context: 'case_transfers.decision_reason' },
   { table: 'cases', column: 'description_enc', context: 'cases.description' },
+  { table: 'calls', column: 'notes_enc', context: 'calls.notes' },
   { table: 'case_history', column: 'reason_enc', context: 'case_history.reason' },
   { table: 'case_history', column: 'personal_changes_enc', context: 'case_history.personal_changes' },
 ];
