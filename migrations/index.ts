@@ -22,6 +22,7 @@ import { CreateNotificationSweeps1763900013100 } from './1763900013100-CreateNot
 import { CaseCorrectionsAndHistory1763900016000 } from './1763900016000-CaseCorrectionsAndHistory';
 import { ReportSituation1763900016100 } from './1763900016100-ReportSituation';
 import { CreateCalls1763900016200 } from './1763900016200-CreateCalls';
+import { ChildMerges1763900016300 } from './1763900016300-ChildMerges';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   CaseCorrectionsAndHistory1763900016000,
   ReportSituation1763900016100,
   CreateCalls1763900016200,
+  ChildMerges1763900016300,
 ];
