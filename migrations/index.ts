@@ -19,6 +19,7 @@ import { AddCaseAssignee1763900011000 } from './1763900011000-AddCaseAssignee';
 import { CreateCaseTransfers1763900012000 } from './1763900012000-CreateCaseTransfers';
 import { CreateNotifications1763900013000 } from './1763900013000-CreateNotifications';
 import { CreateNotificationSweeps1763900013100 } from './1763900013100-CreateNotificationSweeps';
+import { CreateNotificationDeliveries1763900015000 } from './1763900015000-CreateNotificationDeliveries';
 import { CaseCorrectionsAndHistory1763900016000 } from './1763900016000-CaseCorrectionsAndHistory';
 import { ReportSituation1763900016100 } from './1763900016100-ReportSituation';
 import { CreateCalls1763900016200 } from './1763900016200-CreateCalls';
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   CreateCaseTransfers1763900012000,
   CreateNotifications1763900013000,
   CreateNotificationSweeps1763900013100,
+  CreateNotificationDeliveries1763900015000,
   CaseCorrectionsAndHistory1763900016000,
   ReportSituation1763900016100,
   CreateCalls1763900016200,

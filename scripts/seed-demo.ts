@@ -4,7 +4,7 @@ import { AppConfig, ConfigError, loadConfig } from '../src/config/config';
 import { runMigrations } from '../src/database/migrate';
 import { DEMO_PROVINCE } from './demo-data';
 import { SeededAccount, SeedProgress, SeedResult, seedDemoAt } from './demo-seed';
-import { openSeedDatabase, SeedDatabase } from './seed-database';
+import { openBesideService, SharedDatabase } from '../src/database/beside-service';
 
 /**
  * `npm run seed:demo`: the demo province, its children counts and one account per role
@@ -71,7 +71,7 @@ function printAccounts(accounts: SeededAccount[], chosenPassword: boolean): void
 }
 
 /** How to reach the seeded database: the same variables for npm start, then a sign-in. */
-function printNextSteps(config: AppConfig, database: SeedDatabase): void {
+function printNextSteps(config: AppConfig, database: SharedDatabase): void {
   const env = ['DATABASE_URL', 'DATA_DIR', 'EMBEDDED_PG_DIR', 'EMBEDDED_PG_PORT']
     .filter((name) => process.env[name])
     .map((name) => (name === 'DATABASE_URL' ? 'DATABASE_URL=<as now>' : `${name}=${process.env[name]}`));
@@ -92,7 +92,7 @@ function printNextSteps(config: AppConfig, database: SeedDatabase): void {
 async function main(): Promise<void> {
   const config = loadConfig();
   const password = readDemoPassword(process.env);
-  const database = await openSeedDatabase(config, say);
+  const database = await openBesideService(config, say);
   let result: SeedResult;
   try {
     const applied = await runMigrations(database.url);

@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { IntakeModule } from './intake/intake.module';
 import { CallsModule } from './calls/calls.module';
 import { CasesModule } from './cases/cases.module';
+import { DeliveryModule } from './delivery/delivery.module';
 import { WorkflowModule } from './cases/workflow.module';
 import { InterventionsModule } from './interventions/interventions.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -46,6 +47,7 @@ export class AppModule {
         WorkflowModule,
         ConsentModule,
         StatisticsModule,
+        DeliveryModule,
       ],
     };
   }

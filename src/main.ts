@@ -15,6 +15,7 @@ import {
   firstAdminBlock,
   listeningLines,
   migrationsLine,
+  workerLines,
 } from './start-messages';
 import { ensureFirstAdmin } from './users/first-admin';
 
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
     app = await createApp(config, serviceUrl);
     const admin = await ensureFirstAdmin(app.get(DataSource), config);
     await app.listen({ port: config.port, host: config.host });
-    listeningLines(config).forEach(say);
+    [...listeningLines(config), ...workerLines(config)].forEach(say);
     const block = firstAdminBlock(admin);
     if (block) say(block);
   } catch (error) {

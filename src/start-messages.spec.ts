@@ -1,5 +1,5 @@
 import { loadConfig } from './config/config';
-import { externalDatabaseLine, firstAdminBlock, listeningLines, migrationsLine } from './start-messages';
+import { externalDatabaseLine, firstAdminBlock, listeningLines, migrationsLine, workerLines } from './start-messages';
 
 const config = loadConfig(
   { JWT_SECRET: 'x'.repeat(40), PII_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'), PORT: '3100' },
@@ -28,5 +28,22 @@ describe('the lines npm start prints', () => {
     expect(listeningLines(config)[0]).toBe(
       'Listening on http://localhost:3100/api/v1 — docs at http://localhost:3100/docs, OpenAPI at http://localhost:3100/api/v1/openapi.json',
     );
+  });
+
+  it('says what the worker does, naming mail and webhook hosts without their credentials', () => {
+    expect(workerLines(config)).toEqual([
+      'Worker: deadline sweeps every 60 s; notifications in the inbox only (set SMTP_URL or NOTIFY_WEBHOOK_URL to deliver them)',
+    ]);
+    const delivering = loadConfig({
+      JWT_SECRET: 'x'.repeat(40),
+      PII_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+      SMTP_URL: 'smtp://mailer:secret@mail.example:587',
+      NOTIFY_WEBHOOK_URL: 'https://hooks.example/cms',
+      NOTIFY_WEBHOOK_SECRET: 'y'.repeat(20),
+    });
+    expect(workerLines(delivering)).toEqual([
+      'Worker: deadline sweeps every 60 s; notifications delivered by mail via mail.example:587 and webhook to hooks.example, every 5 s',
+    ]);
+    expect(workerLines({ ...config, workerInService: false })[0]).toContain('npm run worker');
   });
 });

@@ -36,6 +36,24 @@ export function listeningLines(config: AppConfig): string[] {
   ];
 }
 
+/** What the worker of this process does: deadline sweeps, and deliveries beyond the inbox. */
+export function workerLines(config: AppConfig): string[] {
+  if (!config.workerInService) return ['Worker off here (WORKER_IN_SERVICE=false): run it with npm run worker'];
+  const { smtpUrl, webhookUrl, pollSeconds } = config.delivery;
+  const hostOf = (url: string) => new URL(url).host;
+  const channels = [smtpUrl && `mail via ${hostOf(smtpUrl)}`, webhookUrl && `webhook to ${hostOf(webhookUrl)}`].filter(
+    Boolean,
+  );
+  const sweeps = config.notifySweepSeconds
+    ? `deadline sweeps every ${config.notifySweepSeconds} s`
+    : 'no deadline sweeps (NOTIFY_SWEEP_SECONDS=0)';
+  const deliveries =
+    channels.length && pollSeconds
+      ? `notifications delivered by ${channels.join(' and ')}, every ${pollSeconds} s`
+      : 'notifications in the inbox only (set SMTP_URL or NOTIFY_WEBHOOK_URL to deliver them)';
+  return [`Worker: ${sweeps}; ${deliveries}`];
+}
+
 /** The first admin, framed so that a generated password cannot be missed; null when none was created. */
 export function firstAdminBlock(admin: FirstAdmin | undefined): string | null {
   if (!admin) return null;

@@ -104,6 +104,7 @@ describe('bearer tokens', () => {
       fullName: 'System administrator',
       role: 'admin',
       areaCode: 'VN',
+      email: null,
     });
   });
 
@@ -208,6 +209,54 @@ describe('POST /users', () => {
   it('stores an argon2id hash, never the password', async () => {
     const [row] = await t.db.query(`SELECT password_hash FROM users WHERE username = 'officer.a'`);
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
+  });
+});
+
+describe("a user's email (where notifications are mailed)", () => {
+  const user = (username: string, email?: unknown) => ({
+    username,
+    password: 'mailing-password-1',
+    fullName: 'Mail User',
+    role: 'commune_officer',
+    areaCode: 'VN',
+    ...(email === undefined ? {} : { email }),
+  });
+
+  it('is given at creation, shown in GET /users/me and the user list, and kept encrypted', async () => {
+    const admin = await t.adminToken();
+    const created = await t.post('/users', user('mail.user', 'mail.user@example.vn'), admin);
+    expect(created.status).toBe(201);
+    const token = await t.signInFirstTime('mail.user', 'mailing-password-1');
+    expect((await t.get('/users/me', token)).body).toMatchObject({
+      username: 'mail.user',
+      email: 'mail.user@example.vn',
+    });
+    const listed = await t.get('/users?role=commune_officer', admin);
+    expect(listed.body.items).toContainEqual(
+      expect.objectContaining({ username: 'mail.user', email: 'mail.user@example.vn' }),
+    );
+    const [row] = await t.db.query(`SELECT email_enc FROM users WHERE id = $1`, [created.body.id]);
+    expect(row.email_enc).toEqual(expect.any(String));
+    expect(row.email_enc).not.toContain('example.vn');
+  });
+
+  it('is changed by PATCH /users/{id}, kept when not sent, and removed with null', async () => {
+    const admin = await t.adminToken();
+    const { body } = await t.post('/users', user('mail.change', 'first@example.vn'), admin);
+    const patch = (change: object) => t.request('PATCH', `/users/${body.id}`, { token: admin, body: change });
+    expect((await patch({ email: 'second@example.vn' })).body).toMatchObject({ email: 'second@example.vn' });
+    expect((await patch({ fullName: 'Renamed' })).body).toMatchObject({ email: 'second@example.vn' });
+    expect((await patch({ email: null })).body).toMatchObject({ email: null });
+  });
+
+  it('must be one email address: 400 on email otherwise, and nothing is created', async () => {
+    const admin = await t.adminToken();
+    for (const email of ['not-an-address', 'a@b@example.vn', `${'x'.repeat(250)}@example.vn`, 42]) {
+      const response = await t.post('/users', user('mail.bad', email), admin);
+      expect(response.status).toBe(400);
+      expect(new Set(response.body.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['email']));
+    }
+    expect(await t.db.query(`SELECT 1 FROM users WHERE username = 'mail.bad'`)).toEqual([]);
   });
 });
 

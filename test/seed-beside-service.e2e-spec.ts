@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/config';
 import { freePort } from '../src/database/free-port';
-import { openSeedDatabase } from '../scripts/seed-database';
+import { openBesideService } from '../src/database/beside-service';
 
 /**
  * The seed beside a running `npm start` is in test/start-stop.e2e-spec.ts (it needs the real
@@ -20,7 +20,7 @@ describe('the demo seed, looking for the embedded server', () => {
     await new Promise<void>((resolve) => other.listen(port, '127.0.0.1', resolve));
     try {
       const config = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(port) });
-      await expect(openSeedDatabase(config, () => undefined)).rejects.toThrow(
+      await expect(openBesideService(config, () => undefined)).rejects.toThrow(
         /same DATA_DIR, EMBEDDED_PG_DIR and EMBEDDED_PG_PORT as npm start .*stop npm start first/,
       );
     } finally {

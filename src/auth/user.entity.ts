@@ -18,6 +18,10 @@ export class User {
   @Column({ type: 'text' })
   role!: Role;
 
+  /** Where notifications are mailed, encrypted (context `users.email`); read only where it is shown or used. */
+  @Column({ type: 'text', nullable: true, select: false })
+  emailEnc!: string | null;
+
   @Column()
   areaCode!: string;
 

@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import {
+  IsEmail,
   IsIn,
   IsInt,
   IsISO8601,
@@ -155,6 +156,15 @@ export function IsFreeText(max = MAX_TEXT, { nonEmpty = false, ...options }: Tex
 /** A person's full name, as given: 1–200 characters. */
 export function IsPersonName(): PropertyDecorator {
   return IsFreeText(MAX_NAME, { nonEmpty: true });
+}
+
+/** The longest email address SMTP carries (RFC 5321: 254 characters in a path). */
+export const MAX_EMAIL = 254;
+
+/** An email address to send notifications to: one mailbox, at most 254 characters. */
+export function IsEmailAddress(): PropertyDecorator {
+  const message: Message = ({ property }) => `${property} must be an email address such as name@example.vn`;
+  return stacked(IsString(), IsEmail({}, { message }), LengthAtMost(MAX_EMAIL));
 }
 
 /** A username: letters, digits, dots, dashes and underscores, `shortest` to 64 of them. */

@@ -28,6 +28,24 @@ describe('configuration', () => {
     expect(config.statsMaxNoise).toBe(2);
     expect(config.loginRateLimit).toBe(20);
     expect(config.trustProxy).toBe(false);
+    expect(config.workerInService).toBe(true);
+    expect(config.delivery).toMatchObject({ pollSeconds: 5, retryBaseSeconds: 30, retryMaxSeconds: 3600 });
+    expect(config.delivery.smtpUrl).toBeUndefined();
+    expect(config.delivery.webhookUrl).toBeUndefined();
+  });
+
+  it('needs a secret of 16 characters or more beside a webhook, and mail and webhook URLs of their kind', () => {
+    const webhook = 'https://receiver.example/hook';
+    expect(errorFor({ NOTIFY_WEBHOOK_URL: webhook }).variable).toBe('NOTIFY_WEBHOOK_SECRET');
+    expect(errorFor({ NOTIFY_WEBHOOK_URL: webhook, NOTIFY_WEBHOOK_SECRET: 'short' }).message).toContain('16');
+    expect(errorFor({ NOTIFY_WEBHOOK_URL: 'ftp://x', NOTIFY_WEBHOOK_SECRET: secret }).variable).toBe(
+      'NOTIFY_WEBHOOK_URL',
+    );
+    expect(errorFor({ SMTP_URL: 'http://mail' }).variable).toBe('SMTP_URL');
+    expect(errorFor({ WORKER_IN_SERVICE: 'yes' }).variable).toBe('WORKER_IN_SERVICE');
+    expect(errorFor({ NOTIFY_RETRY_SECONDS: '60', NOTIFY_RETRY_MAX_SECONDS: '30' }).variable).toBe(
+      'NOTIFY_RETRY_MAX_SECONDS',
+    );
   });
 
   it('trusts X-Forwarded-For only when told which proxies may set it', () => {

@@ -32,11 +32,33 @@ export interface AppConfig {
   loginRateLimit: number;
   /** Seconds between two sweeps for deadline notifications; 0: no sweeps in this process. */
   notifySweepSeconds: number;
+  /** Whether this process runs the worker (deadline sweeps and deliveries); `npm run worker` runs it alone. */
+  workerInService: boolean;
+  /** Where notifications go beyond the inbox; unset, they stay in the inbox. */
+  delivery: DeliveryConfig;
   /** Fastify's `trustProxy`: which proxies may name the client in X-Forwarded-For. */
   trustProxy: TrustProxy;
 }
 
 export type LogFormat = 'pretty' | 'json';
+
+export interface DeliveryConfig {
+  /** SMTP_URL: smtp://user:password@host:port (smtps:// for TLS from the start); unset: no mail. */
+  smtpUrl?: string;
+  /** SMTP_FROM: the sender of the mails. */
+  smtpFrom: string;
+  /** NOTIFY_WEBHOOK_URL: each notification is POSTed there as JSON; unset: no webhook. */
+  webhookUrl?: string;
+  /** NOTIFY_WEBHOOK_SECRET: the HMAC-SHA256 key of the X-Signature header (required beside the URL). */
+  webhookSecret?: string;
+  /** Seconds between two looks for deliveries due (0: no delivery in this process). */
+  pollSeconds: number;
+  /** The first retry waits this long; each later one twice as long, up to `retryMaxSeconds`. */
+  retryBaseSeconds: number;
+  retryMaxSeconds: number;
+  /** How long one attempt may take before it counts as failed (and is retried). */
+  timeoutSeconds: number;
+}
 
 /** false: the TCP peer is the client; true: any peer may name it; a list: only those proxies (addresses or CIDRs). */
 export type TrustProxy = boolean | string[];
@@ -101,18 +123,7 @@ function readTrustProxy(env: Env): TrustProxy {
 }
 
 function readDatabaseUrl(env: Env, name = 'DATABASE_URL'): string | undefined {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(name, 'is not a valid URL (expected postgres://user:password@host:port/database)');
-  }
-  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError(name, `must start with postgres:// or postgresql://, got ${url.protocol}//`);
-  }
-  return raw;
+  return readUrl(env, name, ['postgres:', 'postgresql:'], 'postgres://user:password@host:port/database');
 }
 
 export function decodeEncryptionKey(raw: string, name = 'PII_ENCRYPTION_KEY'): Buffer {
@@ -120,6 +131,55 @@ export function decodeEncryptionKey(raw: string, name = 'PII_ENCRYPTION_KEY'): B
   const key = Buffer.from(raw, 'base64');
   if (key.length !== 32) throw new ConfigError(name, `must decode to 32 bytes, got ${key.length}`);
   return key;
+}
+
+function readBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+/** A URL of one of `protocols` (with their colon), or undefined when unset. */
+function readUrl(env: Env, name: string, protocols: readonly string[], example: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `is not a valid URL (expected ${example})`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(
+      name,
+      `must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got ${url.protocol}//`,
+    );
+  }
+  return raw;
+}
+
+/** SMTP_URL, NOTIFY_WEBHOOK_URL and their companions; a webhook needs a secret of 16 characters or more. */
+function readDelivery(env: Env): DeliveryConfig {
+  const webhookUrl = readUrl(env, 'NOTIFY_WEBHOOK_URL', ['http:', 'https:'], 'https://host/path');
+  const webhookSecret = env.NOTIFY_WEBHOOK_SECRET || undefined;
+  if (webhookUrl && !webhookSecret)
+    throw new ConfigError('NOTIFY_WEBHOOK_SECRET', 'is required with NOTIFY_WEBHOOK_URL');
+  if (webhookSecret !== undefined && webhookSecret.length < 16) {
+    throw new ConfigError('NOTIFY_WEBHOOK_SECRET', 'must be at least 16 characters');
+  }
+  const retryBaseSeconds = readInt(env, 'NOTIFY_RETRY_SECONDS', 30, 1, 86_400);
+  return {
+    smtpUrl: readUrl(env, 'SMTP_URL', ['smtp:', 'smtps:'], 'smtp://user:password@host:587'),
+    smtpFrom: env.SMTP_FROM || 'Bảo vệ trẻ em <no-reply@localhost>',
+    webhookUrl,
+    webhookSecret,
+    pollSeconds: readInt(env, 'NOTIFY_DELIVERY_SECONDS', 5, 0, 86_400),
+    retryBaseSeconds,
+    retryMaxSeconds: readInt(env, 'NOTIFY_RETRY_MAX_SECONDS', 3600, retryBaseSeconds, 7 * 86_400),
+    timeoutSeconds: readInt(env, 'NOTIFY_TIMEOUT_SECONDS', 15, 1, 600),
+  };
 }
 
 function readNodeEnv(env: Env): AppConfig['nodeEnv'] {
@@ -192,6 +252,8 @@ export function loadConfig(env: Env = process.env, terminal = process.stdout.isT
     logFormat: readLogFormat(env, production, terminal),
     loginRateLimit: readInt(env, 'LOGIN_RATE_LIMIT', 20, 1, 1_000_000),
     notifySweepSeconds: readInt(env, 'NOTIFY_SWEEP_SECONDS', 60, 0, 86_400),
+    workerInService: readBoolean(env, 'WORKER_IN_SERVICE', true),
+    delivery: readDelivery(env),
     trustProxy: readTrustProxy(env),
   };
 }

@@ -7,6 +7,7 @@ import {
   HOUR_DEADLINES,
   LONGEST_LEAD_HOURS,
 } from './deadline-alerts';
+import { DeliveryQueue } from './delivery-queue';
 import { RECIPIENTS } from './recipients';
 
 /** Advisory-lock namespace and key of "the deadline sweep" (one at a time across instances). */
@@ -63,7 +64,10 @@ const ALERTS: readonly Alert[] = [
  */
 @Injectable()
 export class DeadlineSweep {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly deliveries: DeliveryQueue,
+  ) {}
 
   /** Makes the alerts due at `now`; `swept: false` when another instance is sweeping. */
   sweep(now: Date = new Date()): Promise<{ swept: boolean; made: number }> {
@@ -92,20 +96,23 @@ export class DeadlineSweep {
   }
 
   private async make(manager: EntityManager, alert: Alert, now: Date, since: Date): Promise<number> {
-    const rows = (await manager.query(
-      // The CTE only names the parameters' types: each statement uses some of them.
-      `WITH typed AS (SELECT $1::text, $2::timestamptz, $3::timestamptz, $4::text[], $5::text[])
-       INSERT INTO notifications (recipient_id, kind, case_id, case_number, intervention_id, deadline_kind, due_at, occurrence)
+    const insert = `INSERT INTO notifications (recipient_id, kind, case_id, case_number, intervention_id, deadline_kind, due_at, occurrence)
        SELECT r.id, $1, c.id, c.case_number, d.intervention_id, d.kind, d.due_at, ${alert.occurrence}
          FROM deadlines d
          JOIN cases c ON c.id = d.case_id
          LEFT JOIN interventions i ON i.id = d.intervention_id
         CROSS JOIN LATERAL (${alert.recipients}) r
         WHERE d.met_at IS NULL AND c.status <> 'closed' AND ${alert.window}
-       ON CONFLICT DO NOTHING
-       RETURNING 1`,
-      [alert.kind, now, since, HOUR_DEADLINES, CHAIRS_TOLD_WHEN_OVERDUE],
-    )) as unknown[];
-    return rows.length;
+       ON CONFLICT DO NOTHING`;
+    // The first CTE only names the parameters' types: each statement uses some of them.
+    const typed = `typed AS (SELECT $1::text, $2::timestamptz, $3::timestamptz, $4::text[], $5::text[], $6::text[])`;
+    return this.deliveries.run(manager, this.deliveries.statementQueuing(insert, '$6', typed), [
+      alert.kind,
+      now,
+      since,
+      HOUR_DEADLINES,
+      CHAIRS_TOLD_WHEN_OVERDUE,
+      this.deliveries.channels,
+    ]);
   }
 }

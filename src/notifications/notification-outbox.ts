@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { DeliveryQueue } from './delivery-queue';
 import { NotificationKind } from './notification-kinds';
 import { RECIPIENTS } from './recipients';
 
@@ -83,19 +84,22 @@ function shapeOf(event: NotificationEvent): Shape {
  * own transaction (pass its manager), so they stand or fall with it. Recipients are resolved by
  * the contract's rules at the moment of the change; each notification exists once (the table's
  * unique key), so a change told twice tells nobody twice. Codes, ids, case numbers and times only.
+ * Each new notification is queued for mail and webhook delivery in the same statement.
  */
 @Injectable()
 export class NotificationOutbox {
+  constructor(private readonly deliveries: DeliveryQueue) {}
+
   async notify(manager: EntityManager, event: NotificationEvent): Promise<void> {
     const shape = shapeOf(event);
     const kind: NotificationKind = event.kind;
-    await manager.query(
-      `INSERT INTO notifications (recipient_id, kind, case_id, case_number, intervention_id, deadline_kind, due_at, occurrence)
+    const params = [kind, ...shape.params];
+    const insert = `INSERT INTO notifications (recipient_id, kind, case_id, case_number, intervention_id, deadline_kind, due_at, occurrence)
        SELECT r.id, $1, c.id, c.case_number, ${shape.interventionId}, ${shape.deadlineKind}, ${shape.dueAt}, ${shape.occurrence}
          FROM ${shape.from} CROSS JOIN LATERAL (${shape.recipients}) r
         WHERE ${shape.where}
-       ON CONFLICT DO NOTHING`,
-      [kind, ...shape.params],
-    );
+       ON CONFLICT DO NOTHING`;
+    const statement = this.deliveries.statementQueuing(insert, `$${params.length + 1}`);
+    await this.deliveries.run(manager, statement, [...params, this.deliveries.channels]);
   }
 }

@@ -4,8 +4,8 @@ import { APP_CONFIG } from '../config/config.module';
 import { DeadlineSweep } from './deadline-sweep';
 
 /**
- * Runs the deadline sweep every NOTIFY_SWEEP_SECONDS inside the service. Any number of instances
- * may run it: the sweep itself makes sure one sweeps at a time and nothing is told twice.
+ * Runs the deadline sweep every NOTIFY_SWEEP_SECONDS in the worker (inside the service unless
+ * WORKER_IN_SERVICE=false; `npm run worker` runs it alone). Any number of instances may run it: the sweep itself makes sure one sweeps at a time and nothing is told twice.
  */
 @Injectable()
 export class NotificationScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -20,7 +20,7 @@ export class NotificationScheduler implements OnApplicationBootstrap, OnApplicat
 
   onApplicationBootstrap(): void {
     const seconds = this.config.notifySweepSeconds;
-    if (!seconds) return;
+    if (!seconds || !this.config.workerInService) return;
     this.timer = setInterval(() => this.tick(), seconds * 1000);
     this.timer.unref();
   }

@@ -23,6 +23,7 @@ export const ENCRYPTED_COLUMNS: ReadonlyArray<{ table: string; column: string; c
   { table: 'calls', column: 'notes_enc', context: 'calls.notes' },
   { table: 'case_history', column: 'reason_enc', context: 'case_history.reason' },
   { table: 'case_history', column: 'personal_changes_enc', context: 'case_history.personal_changes' },
+  { table: 'users', column: 'email_enc', context: 'users.email' },
 ];
 
 export interface RotationProgress {

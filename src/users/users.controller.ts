@@ -19,7 +19,7 @@ export class UsersController {
   @Authorize('read', 'Profile')
   @ApiOperation({ summary: 'The signed-in user' })
   @ApiOkResponse({ type: UserProfile })
-  me(@CurrentCaller() caller: Caller): UserProfile {
+  me(@CurrentCaller() caller: Caller): Promise<UserProfile> {
     return this.users.profile(caller);
   }
 

@@ -13,6 +13,10 @@ import { AuthenticationService } from '../auth/authentication.service';
 import { CreatedUser, CreateUserDto, UpdateUserDto, UserAccount, UserListQuery, UserProfile } from './dto/user.dto';
 import { hashPassword } from '../auth/password';
 import { User } from '../auth/user.entity';
+import { PiiService } from '../privacy/pii.service';
+
+/** The encryption context of users' emails. */
+const EMAIL = 'users.email';
 
 @Injectable()
 export class UsersService {
@@ -21,11 +25,15 @@ export class UsersService {
     private readonly areas: AreaRepository,
     private readonly audit: AuditService,
     private readonly authentication: AuthenticationService,
+    private readonly pii: PiiService,
   ) {}
 
-  profile(caller: Caller): UserProfile {
+  async profile(caller: Caller): Promise<UserProfile> {
     const { id, username, fullName, role, areaCode } = caller.user;
-    return { id, username, fullName, role, areaCode };
+    const [{ emailEnc }] = (await this.db.query(`SELECT email_enc AS "emailEnc" FROM users WHERE id = $1`, [id])) as {
+      emailEnc: string | null;
+    }[];
+    return { id, username, fullName, role, areaCode, email: this.pii.decrypt(emailEnc, EMAIL) };
   }
 
   /** The area a user is placed in; an unknown code is a 400 on areaCode. */
@@ -51,6 +59,7 @@ export class UsersService {
             passwordHash,
             mustChangePassword: true,
             fullName: dto.fullName,
+            emailEnc: this.pii.encrypt(dto.email, EMAIL),
             role: dto.role,
             areaCode: dto.areaCode,
           }),
@@ -104,15 +113,26 @@ export class UsersService {
       const [[row]] = (await manager.query(
         `UPDATE users SET full_name = coalesce($2, full_name), role = coalesce($3, role), area_code = coalesce($4, area_code),
                 active = coalesce($5, active), password_hash = coalesce($6, password_hash),
+                -- An email sent replaces the stored one; null removes it; absent keeps it.
+                email_enc = CASE WHEN $7 THEN $8 ELSE email_enc END,
                 -- A password an admin sets is one-time (the admin knows it).
                 must_change_password = must_change_password OR $6 IS NOT NULL,
                 -- A new password or a deactivation ends every token issued before it, for good.
                 token_version = token_version + CASE WHEN $6 IS NOT NULL OR $5 = false THEN 1 ELSE 0 END,
                 updated_at = now()
           WHERE id = $1
-          RETURNING id, username, full_name AS "fullName", role, area_code AS "areaCode", active`,
-        [id, dto.fullName ?? null, dto.role ?? null, dto.areaCode ?? null, dto.active ?? null, passwordHash ?? null],
-      )) as [UserAccount[], number];
+          RETURNING id, username, full_name AS "fullName", role, area_code AS "areaCode", active, email_enc AS "emailEnc"`,
+        [
+          id,
+          dto.fullName ?? null,
+          dto.role ?? null,
+          dto.areaCode ?? null,
+          dto.active ?? null,
+          passwordHash ?? null,
+          dto.email !== undefined,
+          this.pii.encrypt(dto.email, EMAIL),
+        ],
+      )) as [(Omit<UserAccount, 'email'> & { emailEnc: string | null })[], number];
       // The names of the fields sent (the DTO has a key for every field, sent or not), never their values.
       const changed = Object.entries(dto)
         .filter(([, value]) => value !== undefined)
@@ -127,7 +147,8 @@ export class UsersService {
         },
         manager,
       );
-      return row;
+      const { emailEnc, ...fields } = row;
+      return { ...fields, email: this.pii.decrypt(emailEnc, EMAIL) };
     });
     this.authentication.forget(id);
     return account;
@@ -144,6 +165,7 @@ export class UsersService {
         'u.full_name AS "fullName"',
         'u.role AS role',
         'u.area_code AS "areaCode"',
+        'u.email_enc AS "emailEnc"',
       ])
       .from(User, 'u')
       .innerJoin('areas', 'a', 'a.code = u.area_code')
@@ -152,7 +174,7 @@ export class UsersService {
       .limit(page.fetch);
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (page.after) qb.andWhere('u.username > :after', { after: page.after[0] });
-    const rows = await qb.getRawMany<UserProfile>();
+    const rows = await qb.getRawMany<Omit<UserProfile, 'email'> & { emailEnc: string | null }>();
     await this.audit.recordBy(caller, {
       action: 'user.list',
       subjectType: 'User',
@@ -161,7 +183,7 @@ export class UsersService {
     return toPage(
       rows,
       page.limit,
-      (row) => row,
+      ({ emailEnc, ...row }) => ({ ...row, email: this.pii.decrypt(emailEnc, EMAIL) }),
       (row) => [row.username],
     );
   }

@@ -1042,6 +1042,8 @@ export interface components {
             role: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "social" | "manager" | "auditor";
             areaCode: string;
             fullName: string;
+            /** @example officer.hue@example.vn */
+            email: string | null;
         };
         CreateUserDto: {
             /**
@@ -1059,6 +1061,11 @@ export interface components {
              * @example VN
              */
             areaCode: string;
+            /**
+             * @description Where notifications are mailed when the service has SMTP_URL; kept encrypted
+             * @example officer.hue@example.vn
+             */
+            email?: string;
         };
         CreatedUser: {
             /** Format: uuid */
@@ -1080,6 +1087,8 @@ export interface components {
             areaCode?: string;
             /** @description false deactivates the user: its tokens stop working */
             active?: boolean;
+            /** @description A new email; null removes it */
+            email?: string | null;
             /** @description A new password */
             password?: string;
         };
@@ -1091,6 +1100,8 @@ export interface components {
             role: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "social" | "manager" | "auditor";
             areaCode: string;
             fullName: string;
+            /** @example officer.hue@example.vn */
+            email: string | null;
             active: boolean;
         };
         CreateAreaDto: {

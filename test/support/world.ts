@@ -44,3 +44,22 @@ export function reportBody(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/**
+ * The personal values of `reportBody()`, as a leak would
+ * show them: the child's name, birth date (ISO and dd/mm/yyyy), address, the reporter's name and phone.
+ */
+export function personalValuesOfTheReport(): string[] {
+  const report = reportBody();
+  const child = report.children[0];
+  const [year, month, day] = child.dateOfBirth.split('-');
+  return [
+    child.fullName,
+    child.dateOfBirth,
+    `${day}/${month}/${year}`,
+    child.address,
+    report.reporter.name,
+    report.reporter.phone,
+    report.description,
+  ];
+}

@@ -3,7 +3,7 @@ import { IsBoolean, IsOptional, IsString } from 'class-validator';
 import { Role, ROLES } from '../../domain/roles';
 import { PageQuery } from '../../common/pagination';
 import { MIN_PASSWORD_LENGTH } from '../../auth/password';
-import { IsAreaCode, IsCode, IsPersonName, IsUsername } from '../../common/validators';
+import { IsAreaCode, IsCode, IsEmailAddress, IsPersonName, IsUsername } from '../../common/validators';
 import { IsNewPassword } from './password.dto';
 
 /** The shortest username a new user may get. */
@@ -33,6 +33,14 @@ export class CreateUserDto {
   @IsString()
   @IsAreaCode()
   areaCode!: string;
+
+  @ApiPropertyOptional({
+    example: 'officer.hue@example.vn',
+    description: 'Where notifications are mailed when the service has SMTP_URL; kept encrypted',
+  })
+  @IsOptional()
+  @IsEmailAddress()
+  email?: string;
 }
 
 export class CreatedUser {
@@ -44,6 +52,7 @@ export class CreatedUser {
 
 export class UserProfile extends CreatedUser {
   @ApiProperty() fullName!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'officer.hue@example.vn' }) email!: string | null;
 }
 
 export class UserListQuery extends PageQuery {
@@ -74,6 +83,11 @@ export class UpdateUserDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'A new email; null removes it' })
+  @IsOptional()
+  @IsEmailAddress()
+  email?: string | null;
 
   @ApiPropertyOptional({ minLength: MIN_PASSWORD_LENGTH, description: 'A new password' })
   @IsOptional()

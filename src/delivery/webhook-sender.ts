@@ -1,0 +1,42 @@
+import { DeliveryConfig } from '../config/config';
+import { OutgoingNotification, webhookBody } from './delivery-message';
+import { webhookSignature } from './webhook-signature';
+
+export class WebhookRefused extends Error {
+  constructor(readonly reason: string) {
+    super(`webhook ${reason}`);
+    this.name = 'WebhookRefused';
+  }
+}
+
+/**
+ * POSTs each notification to NOTIFY_WEBHOOK_URL as JSON, signed with NOTIFY_WEBHOOK_SECRET in
+ * `X-Signature: sha256=<hex>`. Accepted means a 2xx answer within NOTIFY_TIMEOUT_SECONDS;
+ * anything else (another status, a redirect, no answer) is a failure to retry.
+ */
+export class WebhookSender {
+  constructor(private readonly config: DeliveryConfig & { webhookUrl: string; webhookSecret: string }) {}
+
+  async send(notification: OutgoingNotification, attempt: number): Promise<void> {
+    const body = webhookBody(notification);
+    let response: Response;
+    try {
+      response = await fetch(this.config.webhookUrl, {
+        method: 'POST',
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.config.timeoutSeconds * 1000),
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Signature': webhookSignature(body, this.config.webhookSecret),
+          'X-Notification-Id': notification.id,
+          'X-Delivery-Attempt': String(attempt),
+        },
+        body,
+      });
+    } catch (error) {
+      throw new WebhookRefused((error as Error).name === 'TimeoutError' ? 'timeout' : 'unreachable');
+    }
+    await response.body?.cancel();
+    if (response.status < 200 || response.status > 299) throw new WebhookRefused(`http ${response.status}`);
+  }
+}

@@ -1,0 +1,270 @@
+import { createHmac } from 'node:crypto';
+import { DeliveryWorker } from '../src/delivery/delivery-worker';
+import { DeadlineSweep } from '../src/notifications/deadline-sweep';
+import { startSmtpReceiver, startWebhookReceiver } from './support/receivers';
+import { TestApp } from './support/test-app';
+import { FINDINGS, step } from './support/workflow';
+import { buildWorld, personalValuesOfTheReport, reportBody } from './support/world';
+
+/**
+ * Delivery beyond the inbox, against a real SMTP server (smtp-server) and a real HTTP receiver:
+ * every notification mailed to recipients with an email and POSTed, signed, to the webhook, at
+ * least once, retried with backoff, each receiver on its own; and nothing personal in any of it.
+ */
+const SECRET = 'webhook-secret-for-tests-0123456789';
+const REFUSED = 'refused@example.vn';
+const DESCRIPTION = 'Trẻ bị đánh bằng roi tre nhiều lần (synthetic)';
+const GOAL = 'Trẻ đi học lại đều đặn';
+const NOTES = 'Gọi cho bà ngoại trước khi đến nhà';
+const TRANSFER_REASON = 'Gia đình chuyển về ở với ông bà';
+const HOUR = 3600_000;
+const inDays = (days: number) => new Date(Date.now() + days * 24 * HOUR).toISOString();
+
+let t: TestApp;
+let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
+let webhook: Awaited<ReturnType<typeof startWebhookReceiver>>;
+let caseId: string;
+const tokens: Record<string, string> = {};
+const emails: Record<string, string | undefined> = {};
+
+const deliver = () => t.app.get(DeliveryWorker).deliverDue();
+const notificationCount = async () => Number((await t.db.query(`SELECT count(*) AS n FROM notifications`))[0].n);
+const inbox = async (who: string) =>
+  (await t.get('/notifications?limit=200', tokens[who])).body.items as { id: string }[];
+const mailsTo = (who: string) => smtp.mails.filter((mail) => mail.to.includes(emails[who]!));
+const hookBodies = () => webhook.accepted().map((hook) => JSON.parse(hook.body) as Record<string, unknown>);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+beforeAll(async () => {
+  smtp = await startSmtpReceiver((address) => address === REFUSED);
+  webhook = await startWebhookReceiver();
+  t = await TestApp.start({
+    SMTP_URL: smtp.url,
+    NOTIFY_WEBHOOK_URL: webhook.url,
+    NOTIFY_WEBHOOK_SECRET: SECRET,
+    // The test delivers itself (deliverDue) at the moments it chooses; retries wait one second.
+    NOTIFY_DELIVERY_SECONDS: '0',
+    NOTIFY_RETRY_SECONDS: '1',
+    NOTIFY_RETRY_MAX_SECONDS: '1',
+  });
+  await buildWorld(t);
+  const users: [string, string, string, string | undefined][] = [
+    ['hotline', 'hotline_operator', 'VN', undefined],
+    ['officer', 'commune_officer', '46001', 'officer@example.vn'],
+    ['secondOfficer', 'commune_officer', '46001', REFUSED],
+    ['chair', 'commune_chair', '46001', 'chair@example.vn'],
+    ['provincial', 'provincial_officer', '46', 'provincial@example.vn'],
+    ['police', 'police', '46', 'police@example.vn'],
+    ['health', 'health', '46001', undefined],
+    ['targetOfficer', 'commune_officer', '46002', 'target@example.vn'],
+  ];
+  const admin = await t.adminToken();
+  for (const [name, role, areaCode, email] of users) {
+    const username = `d.${name.toLowerCase()}`;
+    const body = { username, password: 'delivery-password-1', fullName: 'Delivery Test User', role, areaCode, email };
+    expect((await t.post('/users', body, admin)).status).toBe(201);
+    tokens[name] = await t.signInFirstTime(username, 'delivery-password-1');
+    emails[name] = email;
+  }
+  const filed = await t.post(
+    '/reports',
+    reportBody({ receivedAt: new Date(Date.now() - 2 * HOUR).toISOString(), description: DESCRIPTION }),
+    tokens.hotline,
+  );
+  caseId = filed.body.cases[0].id;
+  await step(t, tokens.officer, caseId, 'initial-assessment', { riskLevel: 'medium', emergency: false });
+  await step(t, tokens.officer, caseId, 'detailed-assessment', {
+    findings: FINDINGS,
+    riskLevel: 'medium',
+    substantiation: 'substantiated',
+  });
+});
+afterAll(async () => {
+  await t.close();
+  await smtp.close();
+  await webhook.close();
+});
+
+describe('mail through SMTP_URL', () => {
+  it('mails each notification to its recipient, in Vietnamese, with the notification id', async () => {
+    const planned = await step(t, tokens.officer, caseId, 'plan', {
+      goals: [GOAL],
+      measures: [
+        { agency: 'police', action: 'investigation', areaCode: '46001', dueAt: inDays(10) },
+        { agency: 'health', action: 'psychological_support', areaCode: '46001', dueAt: inDays(20) },
+      ],
+    });
+    expect(planned.status).toBe(200);
+    expect(await deliver()).toEqual({ delivered: 2, failed: 0 }); // the chair's mail and webhook
+    const [item] = await inbox('chair');
+    const [mail] = mailsTo('chair');
+    expect(mail.parsed.subject).toBe(`[Bảo vệ trẻ em] Kế hoạch chờ phê duyệt — hồ sơ ${planned.body.caseNumber}`);
+    expect(mail.parsed.headers.get('x-notification-id')).toBe(item.id);
+    expect(mail.parsed.messageId).toBe(`<${item.id}@notifications.child-protection>`);
+    expect(mail.parsed.text).toContain(`Hồ sơ: ${planned.body.caseNumber}`);
+    expect(mail.parsed.text).toContain('Thời hạn: Phê duyệt kế hoạch hỗ trợ (plan_approval)');
+    expect(mail.parsed.text).toMatch(/Đến hạn: \d\d:\d\d \d\d\/\d\d\/\d{4} \(giờ Việt Nam\)/);
+  });
+
+  it('mails nobody without an email, and keeps no mail row for them', async () => {
+    expect((await step(t, tokens.chair, caseId, 'plan/approve', {})).status).toBe(200);
+    const [{ n }] = await t.db.query(
+      `SELECT count(*) AS n FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
+        JOIN users u ON u.id = n.recipient_id WHERE u.username = 'd.health' AND d.channel = 'email'`,
+    );
+    expect(Number(n)).toBe(0);
+    expect(await inbox('health')).toHaveLength(1); // the referral: in the inbox and on the webhook
+  });
+
+  it('goes on mailing the others when one mailbox is refused, and tries the refused one again', async () => {
+    const work = (
+      (await t.get(`/cases/${caseId}`, tokens.officer)).body.interventions as {
+        id: string;
+        agency: string;
+        version: number;
+      }[]
+    ).find((i) => i.agency === 'police')!;
+    const accepted = await t.request('PATCH', `/interventions/${work.id}`, {
+      token: tokens.police,
+      body: { status: 'accepted', version: work.version },
+    });
+    expect(accepted.status).toBe(200);
+    const run = await deliver();
+    expect(run.failed).toBe(1); // the second officer's mailbox, refused with 550
+    expect(mailsTo('police')).toHaveLength(1); // the referral
+    expect(mailsTo('officer')).toHaveLength(1); // intervention_updated
+    const [row] = await t.db.query(
+      `SELECT d.attempts, d.last_error AS "lastError", d.next_attempt_at > now() AS later
+         FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
+         JOIN users u ON u.id = n.recipient_id WHERE u.username = 'd.secondofficer' AND d.channel = 'email'`,
+    );
+    expect(row).toEqual({ attempts: 1, lastError: 'smtp 550', later: true });
+  });
+});
+
+describe('the webhook at NOTIFY_WEBHOOK_URL', () => {
+  it('gets every notification as JSON with its id, signed with HMAC-SHA256 of the body', async () => {
+    const bodies = hookBodies();
+    expect(new Set(bodies.map((body) => body.id)).size).toBe(await notificationCount());
+    for (const hook of webhook.accepted()) {
+      const expected = `sha256=${createHmac('sha256', SECRET).update(hook.body).digest('hex')}`;
+      expect(hook.headers['x-signature']).toBe(expected);
+      expect(hook.headers['content-type']).toBe('application/json');
+      expect(hook.headers['x-notification-id']).toBe(JSON.parse(hook.body).id);
+    }
+    const [item] = await inbox('chair');
+    expect(bodies.find((body) => body.id === item.id)).toEqual({
+      ...item,
+      readAt: undefined,
+      recipient: { id: expect.any(String), username: 'd.chair' },
+    });
+  });
+
+  it('is retried with backoff while the receiver fails, at least once, with the same id, until accepted', async () => {
+    webhook.answer = 503;
+    const asked = await t.post(
+      `/cases/${caseId}/transfer`,
+      {
+        toAreaCode: '46002',
+        reason: TRANSFER_REASON,
+        version: (await t.get(`/cases/${caseId}`, tokens.officer)).body.version,
+      },
+      tokens.officer,
+    );
+    expect(asked.status).toBe(200);
+    const [told] = await inbox('targetOfficer');
+    await deliver();
+    expect(mailsTo('targetOfficer')).toHaveLength(1); // the mail is not held up by the failing webhook
+    const refusedHooks = () => webhook.hooks.filter((hook) => hook.headers['x-notification-id'] === told.id);
+    expect(refusedHooks().map((hook) => hook.status)).toEqual([503]);
+    await deliver(); // not due yet: the backoff holds it
+    expect(refusedHooks()).toHaveLength(1);
+    await sleep(1100);
+    await deliver();
+    expect(refusedHooks().map((hook) => [hook.status, hook.headers['x-delivery-attempt']])).toEqual([
+      [503, '1'],
+      [503, '2'],
+    ]);
+    webhook.answer = 200;
+    await sleep(1100);
+    await deliver();
+    expect(refusedHooks().map((hook) => hook.status)).toEqual([503, 503, 200]);
+    expect(new Set(refusedHooks().map((hook) => hook.body)).size).toBe(1);
+    const [row] = await t.db.query(
+      `SELECT attempts, delivered_at IS NOT NULL AS delivered FROM notification_deliveries
+        WHERE notification_id = $1 AND channel = 'webhook'`,
+      [told.id],
+    );
+    expect(row).toEqual({ attempts: 3, delivered: true });
+  });
+
+  it('is delivered once per notification when several workers run at the same time', async () => {
+    const sweep = t.app.get(DeadlineSweep);
+    const [policeWork] = (await t.get(`/interventions?caseId=${caseId}&agency=police`, tokens.police)).body.items as {
+      dueAt: string;
+    }[];
+    const due = new Date(policeWork.dueAt).getTime();
+    expect((await sweep.sweep(new Date(due - HOUR))).made).toBeGreaterThan(0); // approaching
+    const before = webhook.accepted().length;
+    const worker = t.app.get(DeliveryWorker);
+    const runs = await Promise.all([worker.deliverDue(), worker.deliverDue(), worker.deliverDue()]);
+    const delivered = runs.reduce((sum, run) => sum + run.delivered, 0);
+    const hooks = webhook.accepted().slice(before);
+    expect(new Set(hooks.map((hook) => hook.headers['x-notification-id'])).size).toBe(hooks.length);
+    expect(delivered).toBeGreaterThanOrEqual(hooks.length);
+  });
+});
+
+describe('no personal data leaves in a notification', () => {
+  it('holds for every inbox item, mail and webhook body of a whole journey', async () => {
+    const sweep = t.app.get(DeadlineSweep);
+    const [policeWork] = (await t.get(`/interventions?caseId=${caseId}&agency=police`, tokens.police)).body.items as {
+      dueAt: string;
+    }[];
+    const due = new Date(policeWork.dueAt).getTime();
+    await sweep.sweep(new Date(due + HOUR)); // overdue
+    await sweep.sweep(new Date(due + 25 * HOUR)); // escalated to the provincial officers
+    await sleep(1100); // the refused mailbox is due again (and refused again)
+    await deliver();
+    const kinds = new Set(hookBodies().map((body) => body.kind));
+    expect([...kinds].sort()).toEqual(
+      [
+        'deadline_approaching',
+        'deadline_overdue',
+        'intervention_updated',
+        'plan_awaiting_approval',
+        'referral',
+        'transfer_requested',
+      ].sort(),
+    );
+    const items = (
+      await Promise.all(
+        Object.keys(tokens)
+          .filter((who) => who !== 'hotline')
+          .map(inbox),
+      )
+    ).flat();
+    const everything = [
+      JSON.stringify(items),
+      ...smtp.mails.map((mail) => `${mail.raw}\n${mail.parsed.subject}\n${mail.parsed.text}`),
+      ...webhook.hooks.map((hook) => `${JSON.stringify(hook.headers)}\n${hook.body}`),
+    ].join('\n');
+    for (const personal of [
+      ...personalValuesOfTheReport(),
+      DESCRIPTION,
+      GOAL,
+      NOTES,
+      TRANSFER_REASON,
+      'Delivery Test User', // staff names are not in notifications either
+      ...Object.values(FINDINGS),
+    ])
+      expect(everything).not.toContain(personal);
+    // The recipient's own address is on the envelope and the To line of its mail, nowhere else.
+    for (const mail of smtp.mails) {
+      const others = Object.values(emails).filter((email) => email && !mail.to.includes(email));
+      for (const email of others) expect(mail.raw).not.toContain(email!);
+    }
+    for (const hook of webhook.hooks)
+      for (const email of Object.values(emails)) if (email) expect(hook.body).not.toContain(email);
+  });
+});
