@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ChartRenderer } from './exports/chart-renderer';
+import { KpiFactsService } from './kpi-facts.service';
+import { KpisController } from './kpis.controller';
+import { KpisService } from './kpis.service';
 import { RatesExportService } from './rates-export.service';
 import { RatesService } from './rates.service';
 import { StatisticsFactsService } from './statistics-facts.service';
@@ -9,11 +12,20 @@ import { TargetsService } from './targets.service';
 
 /**
  * Incidence rates per 100,000 children from facts kept current by the modules that change cases
- * (they import this module and call StatisticsFactsService.refreshChildren in their transaction).
+ * (they import this module and call StatisticsFactsService.refreshChildren in their transaction), and
+ * performance indicators from KPI facts kept current the same way (KpiFactsService.refreshCases).
  */
 @Module({
-  controllers: [StatisticsController, TargetsController],
-  providers: [StatisticsFactsService, RatesService, RatesExportService, TargetsService, ChartRenderer],
-  exports: [StatisticsFactsService],
+  controllers: [StatisticsController, KpisController, TargetsController],
+  providers: [
+    StatisticsFactsService,
+    KpiFactsService,
+    RatesService,
+    RatesExportService,
+    KpisService,
+    TargetsService,
+    ChartRenderer,
+  ],
+  exports: [StatisticsFactsService, KpiFactsService],
 })
 export class StatisticsModule {}
