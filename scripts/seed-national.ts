@@ -9,8 +9,8 @@ import { seedNational, seedSteps } from './national/national-seed';
 
 /**
  * `npm run seed:national`: a synthetic country for load and speed tests (34 provinces, 3,321
- * communes, population for every year, 2,000,000 cases over five years, and their statistics
- * facts) on the configured database, which must hold no cases yet. Use a throwaway one:
+ * communes, population for every year, 2,000,000 cases over five years, their statistics facts,
+ * and their work: officers, deadlines, interventions and inboxes) on the configured database, which must hold no cases yet. Use a throwaway one:
  *   DATA_DIR=/tmp/national EMBEDDED_PG_PORT=54400 npm run seed:national
  * NATIONAL_CASES=200000 makes a smaller country for a quick look.
  */
@@ -41,6 +41,10 @@ async function main(): Promise<void> {
       bar.stop();
       say(`\n${summary.provinces} provinces, ${summary.communes} communes, ${summary.populationRows} population cells`);
       say(`${summary.children} children, ${summary.cases} cases, ${summary.facts} statistics facts`);
+      say(
+        `${summary.users} officers, ${summary.deadlines} deadlines (${summary.openDeadlines} open on open cases, ` +
+          `${summary.overdueDeadlines} of them overdue), ${summary.interventions} interventions, ${summary.notifications} notifications`,
+      );
       say(`Done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     } finally {
       bar.stop();
