@@ -4,6 +4,9 @@ import { Client } from 'pg';
 import { ConfigError, loadConfig } from '../src/config/config';
 import { openDatabase } from '../src/database/database';
 import { runMigrations } from '../src/database/migrate';
+import { DataSource } from 'typeorm';
+import { firstAdminBlock } from '../src/start-messages';
+import { ensureFirstAdmin } from '../src/users/first-admin';
 import { optionsFromEnv } from './national/national-country';
 import { seedNational, seedSteps } from './national/national-seed';
 
@@ -31,6 +34,10 @@ async function main(): Promise<void> {
     if (applied.length) say(`Applied migrations: ${applied.join(', ')}`);
     const client = new Client({ connectionString: database.url, application_name: 'seed-national' });
     await client.connect();
+    // The seed writes officers, and the service makes a first admin only in a database without users: so here.
+    const queries = { query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows };
+    const admin = firstAdminBlock(await ensureFirstAdmin(queries as unknown as DataSource, config));
+    if (admin) say(admin);
     const bar = new SingleBar(
       { format: ' {bar} {percentage}% | {value}/{total} | {stage}', hideCursor: true },
       Presets.shades_classic,
