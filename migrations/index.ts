@@ -19,6 +19,7 @@ import { AddCaseAssignee1763900011000 } from './1763900011000-AddCaseAssignee';
 import { CreateCaseTransfers1763900012000 } from './1763900012000-CreateCaseTransfers';
 import { CreateNotifications1763900013000 } from './1763900013000-CreateNotifications';
 import { CreateNotificationSweeps1763900013100 } from './1763900013100-CreateNotificationSweeps';
+import { WorkListIndexes1763900014000 } from './1763900014000-WorkListIndexes';
 import { CreateKpiFacts1763900017000 } from './1763900017000-CreateKpiFacts';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
@@ -44,5 +45,6 @@ export const MIGRATIONS = [
   CreateCaseTransfers1763900012000,
   CreateNotifications1763900013000,
   CreateNotificationSweeps1763900013100,
+  WorkListIndexes1763900014000,
   CreateKpiFacts1763900017000,
 ];
