@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { KpiFactsService } from '../src/statistics/kpi-facts.service';
 import { TestApp } from './support/test-app';
 import { buildWorld, reportBody } from './support/world';
@@ -154,8 +155,11 @@ describe('performance indicators from the case record', () => {
     const body = await kpis('', manager);
     expect(body.protection).toBe('protected');
     expect(body.additive).toBe(false);
-    expect(body.total.initialAssessmentOnTime).toMatchObject({ due: null, share: null, ci95: null });
-    expect(body.total.supportedInTime).toMatchObject({ children: null, share: null });
+    // Two deadlines and one child: perturbed by at most 2, then 1–9 suppressed — 0 or not shown, no share either way.
+    expect([0, null]).toContain(body.total.initialAssessmentOnTime.due);
+    expect(body.total.initialAssessmentOnTime).toMatchObject({ share: null, ci95: null });
+    expect([0, null]).toContain(body.total.supportedInTime.children);
+    expect(body.total.supportedInTime).toMatchObject({ share: null, ci95: null });
     expect(body.total.medianDaysToClose).toBeNull();
     // A case role may ask for the published table too.
     expect((await kpis('&protection=protected')).protection).toBe('protected');
@@ -165,6 +169,105 @@ describe('performance indicators from the case record', () => {
     expect((await t.get(`/statistics/kpis?year=${year}&areaCode=48`, provincial)).status).toBe(403);
     expect((await t.get(`/statistics/kpis?year=${year}&period=H3`, provincial)).status).toBe(400);
     expect((await t.get(`/statistics/kpis?year=${year}`, await t.tokenFor('police', '46'))).status).toBe(403);
+  });
+
+  it('packs the period report: cover, every rate indicator and KPI for the area and each sub-area against targets', async () => {
+    const admin = await t.tokenFor('admin', 'VN');
+    await t.put(
+      '/statistics/targets',
+      { indicator: 'abuse', areaCode: '46001', year, value: 0.01, unit: 'percent', kind: 'max' },
+      admin,
+    );
+    const response = await fetch(`${t.baseUrl}/api/v1/statistics/report.xlsx?year=${year}&period=H2&areaCode=46`, {
+      headers: { authorization: `Bearer ${provincial}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Bìa',
+      'Chỉ số tỷ lệ',
+      'Chỉ số KPI',
+      'Tình hình xử lý',
+    ]);
+    const records = (name: string) => {
+      const sheet = workbook.getWorksheet(name)!;
+      const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+      const rows = [];
+      for (let n = 2; n <= sheet.rowCount; n++)
+        rows.push(
+          Object.fromEntries(header.map((column, index) => [column, sheet.getRow(n).getCell(index + 1).value])),
+        );
+      return rows;
+    };
+    const coverSheet = workbook.getWorksheet('Bìa')!;
+    const lines = new Map<string, unknown>();
+    coverSheet.eachRow((row) => lines.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(lines.get('Mã địa bàn [area_code]')).toBe('46');
+    expect(lines.get('Kỳ báo cáo [period]')).toBe('H2');
+    expect(lines.get('Bảo vệ số liệu [protection]')).toBe('exact');
+    expect(lines.get('Người lập [generated_by]')).toEqual(expect.any(String));
+    expect(String(lines.get('Thời điểm lập [generated_at]'))).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+
+    const rates = records('Chỉ số tỷ lệ');
+    expect(new Set(rates.map((row) => row['Mã chỉ số [indicator]']))).toEqual(
+      new Set(['abuse', 'injury', 'injury_death', 'child_labour']),
+    );
+    // Each indicator: the province, then each commune.
+    expect(
+      rates.filter((row) => row['Mã chỉ số [indicator]'] === 'abuse').map((row) => row['Mã địa bàn [area_code]']),
+    ).toEqual(['46', '46001', '46002', '46003']);
+    const abuse46001 = rates.find(
+      (row) => row['Mã chỉ số [indicator]'] === 'abuse' && row['Mã địa bàn [area_code]'] === '46001',
+    )!;
+    expect(abuse46001).toMatchObject({
+      'Chỉ số [indicator_label]': 'Trẻ em bị xâm hại',
+      'Địa bàn [area_name]': 'Xã Demo 1',
+      'Chỉ tiêu trên 100.000 [target_per100k]': 10,
+      'Chỉ tiêu % [target_percent]': 0.01,
+      'Đơn vị chỉ tiêu [target_unit]': 'percent',
+      'Loại chỉ tiêu [target_kind]': 'max',
+    });
+
+    const kpiRows = records('Chỉ số KPI');
+    const kpiOf = (kpi: string, area: string) =>
+      kpiRows.find((row) => row['Mã KPI [kpi]'] === kpi && row['Mã địa bàn [area_code]'] === area)!;
+    const json = (await kpis('&period=H2&groupBy=area')).rows[0];
+    expect(kpiOf('initialAssessmentOnTime', '46001')).toMatchObject({
+      'Mẫu số (thời hạn đến hạn, trẻ em) [denominator]': json.initialAssessmentOnTime.due,
+      'Tử số (đúng hạn, được hỗ trợ kịp thời) [numerator]': json.initialAssessmentOnTime.met,
+    });
+    expect(kpiOf('supportedInTime', '46')).toMatchObject({
+      'Chỉ tiêu [target_value]': 100,
+      'Đơn vị chỉ tiêu [target_unit]': 'percent',
+      'Loại chỉ tiêu [target_kind]': 'min',
+    });
+    expect(new Set(kpiRows.map((row) => row['Mã KPI [kpi]']))).toEqual(
+      new Set([
+        'initialAssessmentOnTime',
+        'emergencyResponseOnTime',
+        'policeReferralOnTime',
+        'planOnTime',
+        'interventionsOnTime',
+        'supportedInTime',
+      ]),
+    );
+    const work = records('Tình hình xử lý');
+    expect(work.map((row) => row['Mã địa bàn [area_code]'])).toEqual(['46', '46001', '46002', '46003']);
+
+    // A manager's package is protected, like the figures in it.
+    const protectedReport = await fetch(`${t.baseUrl}/api/v1/statistics/report.xlsx?year=${year}&areaCode=46`, {
+      headers: { authorization: `Bearer ${await t.tokenFor('manager', '46')}` },
+    });
+    const published = new ExcelJS.Workbook();
+    await published.xlsx.load(Buffer.from(await protectedReport.arrayBuffer()) as never);
+    const protectedLines = new Map<string, unknown>();
+    published
+      .getWorksheet('Bìa')!
+      .eachRow((row) => protectedLines.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(protectedLines.get('Bảo vệ số liệu [protection]')).toBe('protected');
+    expect((await t.get(`/statistics/report.xlsx?year=${year}&areaCode=48`, provincial)).status).toBe(403);
   });
 
   it('rebuilding the KPI facts from the case record gives the same sums', async () => {

@@ -4,7 +4,15 @@ import { AGENCIES, InterventionStatus } from '../domain/intervention-types';
 import { Role } from '../domain/roles';
 import { CaseState, CaseStatus } from '../domain/workflow';
 import { Flag } from '../statistics/disclosure-control';
-import { Basis, Indicator } from '../statistics/indicators';
+import { Basis } from '../statistics/indicators';
+import {
+  INDICATOR_LABELS,
+  KPI_LABELS,
+  KPI_TARGET_LABELS,
+  PROTECTION_LABELS,
+  TARGET_KIND_LABELS,
+  TARGET_UNIT_LABELS,
+} from '../statistics/labels';
 import { DeadlineKind } from './deadlines';
 import { EmergencyActionType, RiskLevel } from './dto/workflow.dto';
 
@@ -105,13 +113,6 @@ const CALL_TYPES: Labelled<
   other: { vi: 'Khác', en: 'Other' },
 };
 
-const INDICATORS: Labelled<Indicator> = {
-  abuse: { vi: 'Trẻ em bị xâm hại', en: 'Children abused' },
-  injury: { vi: 'Trẻ em bị tai nạn, thương tích', en: 'Children injured' },
-  injury_death: { vi: 'Trẻ em tử vong do tai nạn, thương tích', en: 'Children who died of injuries' },
-  child_labour: { vi: 'Trẻ em lao động trái quy định của pháp luật', en: 'Children in unlawful labour' },
-};
-
 const BASES: Labelled<Basis> = {
   substantiated: { vi: 'Trường hợp có căn cứ', en: 'Substantiated cases' },
   reported: { vi: 'Trường hợp được thông báo (trừ không có căn cứ)', en: 'Reported cases (all but unfounded)' },
@@ -166,7 +167,12 @@ export const CODE_LISTS = {
   interventionStatuses: INTERVENTION_STATUSES,
   notificationKinds: NOTIFICATION_KINDS,
   callTypes: CALL_TYPES,
-  indicators: INDICATORS,
+  indicators: INDICATOR_LABELS,
+  kpiTargetIndicators: KPI_TARGET_LABELS,
+  kpis: KPI_LABELS,
+  targetUnits: TARGET_UNIT_LABELS,
+  targetKinds: TARGET_KIND_LABELS,
+  protections: PROTECTION_LABELS,
   bases: BASES,
   flags: FLAGS,
   roles: ROLES,

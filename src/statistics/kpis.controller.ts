@@ -1,16 +1,22 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize } from '../access/authorize.decorator';
 import { Caller, CurrentCaller } from '../access/request-context';
 import { ApiProblems } from '../common/api-problems.decorator';
-import { KpiQuery, KpisResponseDto } from './dto/kpis.dto';
+import type { FastifyReply } from 'fastify';
+import { KpiBaseQuery, KpiQuery, KpisResponseDto } from './dto/kpis.dto';
 import { KpisService } from './kpis.service';
+import { ReportService } from './report.service';
+import { XLSX_TYPE } from './statistics.controller';
 
 @ApiTags('statistics')
 @ApiBearerAuth()
 @Controller('statistics')
 export class KpisController {
-  constructor(private readonly kpis: KpisService) {}
+  constructor(
+    private readonly kpis: KpisService,
+    private readonly reports: ReportService,
+  ) {}
 
   @Get('kpis')
   @Authorize('read', 'Statistics')
@@ -29,5 +35,35 @@ export class KpisController {
   @ApiProblems(400)
   list(@CurrentCaller() caller: Caller, @Query() query: KpiQuery): Promise<KpisResponseDto> {
     return this.kpis.kpis(caller, query);
+  }
+
+  @Get('report.xlsx')
+  @Authorize('read', 'Statistics')
+  @ApiOperation({
+    summary: 'The periodic report package of an area as an Excel workbook (own area)',
+    description:
+      'A cover sheet (area, period, protection, generated at and by whom), then every rate indicator and every KPI for the ' +
+      'area and each of its direct sub-areas against their targets. Vietnamese headers with the codes beside them. ' +
+      'Figures are those of GET /statistics/rates and /statistics/kpis, with the same protection. Calls are not included yet.',
+  })
+  @ApiOkResponse({
+    description: 'An .xlsx workbook',
+    content: { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiProblems(400)
+  async report(
+    @CurrentCaller() caller: Caller,
+    @Query() query: KpiBaseQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const workbook = await this.reports.workbook(caller, query);
+    const area = query.areaCode ?? caller.user.areaCode;
+    void reply
+      .type(XLSX_TYPE)
+      .header(
+        'content-disposition',
+        `attachment; filename="report-${area}-${query.year}-${query.period ?? 'year'}.xlsx"`,
+      );
+    return workbook;
   }
 }

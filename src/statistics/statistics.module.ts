@@ -5,6 +5,7 @@ import { KpisController } from './kpis.controller';
 import { KpisService } from './kpis.service';
 import { RatesExportService } from './rates-export.service';
 import { RatesService } from './rates.service';
+import { ReportService } from './report.service';
 import { StatisticsFactsService } from './statistics-facts.service';
 import { StatisticsController } from './statistics.controller';
 import { TargetsController } from './targets.controller';
@@ -23,6 +24,7 @@ import { TargetsService } from './targets.service';
     RatesService,
     RatesExportService,
     KpisService,
+    ReportService,
     TargetsService,
     ChartRenderer,
   ],
