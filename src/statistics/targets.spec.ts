@@ -46,6 +46,8 @@ describe('plan targets', () => {
     expect(hasAtMostDecimals(0.005, 4)).toBe(true);
     expect(hasAtMostDecimals(0.00005, 4)).toBe(false);
     expect(hasAtMostDecimals(Number.NaN, 4)).toBe(false);
+    expect(hasAtMostDecimals(6e-323, 4)).toBe(false);
+    expect(hasAtMostDecimals(0.01, 4)).toBe(true);
   });
 
   it('judges a share target in per cent (100% of children helped in time)', () => {

@@ -36,8 +36,8 @@ export const PER_100K_PER_PERCENT = 1000;
  */
 export function hasAtMostDecimals(value: unknown, decimals: number): value is number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return false;
-  const scaled = value * 10 ** decimals;
-  return Math.abs(scaled - Math.round(scaled)) < 1e-6 * Math.max(1, Math.abs(scaled));
+  const scale = 10 ** decimals;
+  return Math.round(value * scale) / scale === value;
 }
 
 export function hasAtMostOneDecimal(value: unknown): value is number {
