@@ -20,6 +20,9 @@ import { CreateCaseTransfers1763900012000 } from './1763900012000-CreateCaseTran
 import { CreateNotifications1763900013000 } from './1763900013000-CreateNotifications';
 import { CreateNotificationSweeps1763900013100 } from './1763900013100-CreateNotificationSweeps';
 import { WorkListIndexes1763900014000 } from './1763900014000-WorkListIndexes';
+import { CaseCorrectionsAndHistory1763900016000 } from './1763900016000-CaseCorrectionsAndHistory';
+import { ReportSituation1763900016100 } from './1763900016100-ReportSituation';
+import { CreateCalls1763900016200 } from './1763900016200-CreateCalls';
 import { CreateKpiFacts1763900017000 } from './1763900017000-CreateKpiFacts';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
@@ -46,5 +49,8 @@ export const MIGRATIONS = [
   CreateNotifications1763900013000,
   CreateNotificationSweeps1763900013100,
   WorkListIndexes1763900014000,
+  CaseCorrectionsAndHistory1763900016000,
+  ReportSituation1763900016100,
+  CreateCalls1763900016200,
   CreateKpiFacts1763900017000,
 ];

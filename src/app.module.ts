@@ -11,6 +11,7 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { IntakeModule } from './intake/intake.module';
+import { CallsModule } from './calls/calls.module';
 import { CasesModule } from './cases/cases.module';
 import { WorkflowModule } from './cases/workflow.module';
 import { InterventionsModule } from './interventions/interventions.module';
@@ -39,6 +40,7 @@ export class AppModule {
         CalendarModule,
         HealthModule,
         IntakeModule,
+        CallsModule,
         CasesModule,
         InterventionsModule,
         WorkflowModule,

@@ -178,6 +178,13 @@ describe('performance indicators from the case record', () => {
       { indicator: 'abuse', areaCode: '46001', year, value: 0.01, unit: 'percent', kind: 'max' },
       admin,
     );
+    const hotline = await t.tokenFor('hotline_operator', '46');
+    const call = await t.post(
+      '/calls',
+      { channel: 'provincial_hotline', type: 'counselling', areaCode: '46001' },
+      hotline,
+    );
+    expect(call.status).toBe(201);
     const response = await fetch(`${t.baseUrl}/api/v1/statistics/report.xlsx?year=${year}&period=H2&areaCode=46`, {
       headers: { authorization: `Bearer ${provincial}` },
     });
@@ -190,6 +197,7 @@ describe('performance indicators from the case record', () => {
       'Chỉ số tỷ lệ',
       'Chỉ số KPI',
       'Tình hình xử lý',
+      'Cuộc gọi',
     ]);
     const records = (name: string) => {
       const sheet = workbook.getWorksheet(name)!;
@@ -253,6 +261,12 @@ describe('performance indicators from the case record', () => {
         'supportedInTime',
       ]),
     );
+    const calls = records('Cuộc gọi');
+    expect(calls[0]).toMatchObject({ 'Phân tổ [breakdown]': 'total', 'Mã [key]': '46', 'Số cuộc gọi [count]': 1 });
+    expect(calls.find((row) => row['Mã [key]'] === 'counselling')).toMatchObject({
+      'Tên [label]': 'Tư vấn',
+      'Số cuộc gọi [count]': 1,
+    });
     const work = records('Tình hình xử lý');
     expect(work.map((row) => row['Mã địa bàn [area_code]'])).toEqual(['46', '46001', '46002', '46003']);
 
@@ -268,6 +282,13 @@ describe('performance indicators from the case record', () => {
       .eachRow((row) => protectedLines.set(String(row.getCell(1).value), row.getCell(2).value));
     expect(protectedLines.get('Bảo vệ số liệu [protection]')).toBe('protected');
     expect((await t.get(`/statistics/report.xlsx?year=${year}&areaCode=48`, provincial)).status).toBe(403);
+    // A commune officer may not read call statistics: no calls sheet, and the cover says so.
+    const communeReport = await fetch(`${t.baseUrl}/api/v1/statistics/report.xlsx?year=${year}&areaCode=46001`, {
+      headers: { authorization: `Bearer ${officer}` },
+    });
+    const commune = new ExcelJS.Workbook();
+    await commune.xlsx.load(Buffer.from(await communeReport.arrayBuffer()) as never);
+    expect(commune.worksheets.map((sheet) => sheet.name)).not.toContain('Cuộc gọi');
   });
 
   it('rebuilding the KPI facts from the case record gives the same sums', async () => {

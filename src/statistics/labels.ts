@@ -1,3 +1,4 @@
+import { CallType } from '../domain/calls';
 import { Labels } from '../domain/codes';
 import { Protection } from './disclosure-control';
 import { Indicator } from './indicators';
@@ -13,6 +14,17 @@ export const INDICATOR_LABELS: Labelled<Indicator> = {
   injury: { vi: 'Trẻ em bị tai nạn, thương tích', en: 'Children injured' },
   injury_death: { vi: 'Trẻ em tử vong do tai nạn, thương tích', en: 'Children who died of injuries' },
   child_labour: { vi: 'Trẻ em lao động trái quy định của pháp luật', en: 'Children in unlawful labour' },
+};
+
+/** Contract v1.1: what a call to the hotline was. */
+export const CALL_TYPE_LABELS: Labelled<CallType> = {
+  report: { vi: 'Thông báo, tố giác', en: 'Report' },
+  counselling: { vi: 'Tư vấn', en: 'Counselling' },
+  information: { vi: 'Cung cấp thông tin', en: 'Information' },
+  referral_to_service: { vi: 'Kết nối dịch vụ', en: 'Referral to a service' },
+  silent: { vi: 'Cuộc gọi im lặng', en: 'Silent call' },
+  abusive: { vi: 'Cuộc gọi quấy rối', en: 'Abusive call' },
+  other: { vi: 'Khác', en: 'Other' },
 };
 
 /** The KPIs as target indicators (API.md: `supported_in_time`, `initial_assessment_on_time`). */

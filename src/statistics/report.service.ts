@@ -1,6 +1,9 @@
+import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Caller } from '../access/request-context';
+import { AuditService } from '../audit/audit.service';
+import { callProtectionFor, CallStatisticsService } from './call-statistics.service';
 import { KpiBaseQuery } from './dto/kpis.dto';
 import { reportToXlsx } from './exports/report-xlsx';
 import { INDICATORS } from './indicators';
@@ -17,6 +20,8 @@ export class ReportService {
     private readonly db: DataSource,
     private readonly rates: RatesService,
     private readonly kpis: KpisService,
+    private readonly calls: CallStatisticsService,
+    private readonly audit: AuditService,
   ) {}
 
   async workbook(caller: Caller, query: KpiBaseQuery): Promise<Buffer> {
@@ -32,6 +37,7 @@ export class ReportService {
       name: string;
     }[];
     const areaNames = new Map(names.map((row) => [row.code, row.name]));
+    const calls = await this.callSheets(caller, query, kpis.areaCode);
     return reportToXlsx({
       area: { code: kpis.areaCode, name: areaNames.get(kpis.areaCode) ?? '' },
       areaNames,
@@ -41,6 +47,38 @@ export class ReportService {
       generatedBy: { username: caller.user.username, role: caller.user.role },
       rates,
       kpis,
+      calls,
     });
+  }
+
+  /**
+   * The calls of the area by sub-area and by type, for roles that may read call statistics
+   * (managers and provincial officers; commune roles get no calls sheet), with the protection of
+   * GET /statistics/calls for that role.
+   */
+  private async callSheets(caller: Caller, query: KpiBaseQuery, areaCode: string) {
+    const [area] = (await this.db.query(`SELECT code, path, level FROM areas WHERE code = $1`, [areaCode])) as {
+      code: string;
+      path: string;
+      level: string;
+    }[];
+    if (!caller.ability.can('read', subject('CallStatistics', { areaPath: area.path }) as never)) return undefined;
+    const request = {
+      area,
+      year: query.year,
+      period: query.period ?? 'year',
+      protection: callProtectionFor(caller.user.role, query.protection),
+    };
+    const [byArea, byType] = await Promise.all([
+      this.calls.counts({ ...request, groupBy: 'area' }),
+      this.calls.counts({ ...request, groupBy: 'type' }),
+    ]);
+    await this.audit.recordBy(caller, {
+      action: 'statistics.calls.read',
+      subjectType: 'CallStatistics',
+      subjectId: area.code,
+      details: { year: query.year, period: request.period, breakdown: 'report', protection: request.protection },
+    });
+    return { byArea, byType };
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CallStatisticsService } from './call-statistics.service';
 import { ChartRenderer } from './exports/chart-renderer';
 import { KpiFactsService } from './kpi-facts.service';
 import { KpisController } from './kpis.controller';
@@ -27,7 +28,8 @@ import { TargetsService } from './targets.service';
     ReportService,
     TargetsService,
     ChartRenderer,
+    CallStatisticsService,
   ],
-  exports: [StatisticsFactsService, KpiFactsService],
+  exports: [StatisticsFactsService, KpiFactsService, CallStatisticsService],
 })
 export class StatisticsModule {}

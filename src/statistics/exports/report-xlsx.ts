@@ -1,5 +1,13 @@
 import ExcelJS from 'exceljs';
-import { INDICATOR_LABELS, KPI_LABELS, periodLabel, PROTECTION_LABELS, TARGET_KIND_LABELS } from '../labels';
+import { CallCountsResult } from '../call-statistics.service';
+import {
+  CALL_TYPE_LABELS,
+  INDICATOR_LABELS,
+  KPI_LABELS,
+  periodLabel,
+  PROTECTION_LABELS,
+  TARGET_KIND_LABELS,
+} from '../labels';
 import { KpisResult } from '../kpis.service';
 import { ON_TIME_KPI_NAMES, OnTimeFigure, PublishedKpis, SupportedFigure } from '../kpis';
 import { RatesResult } from '../rates.service';
@@ -7,7 +15,8 @@ import { PublishedCell } from '../disclosure-control';
 
 /**
  * The periodic report package (API.md "Indicators, targets and report packages"): a cover sheet,
- * every rate indicator and every KPI for the area and each direct sub-area against their targets.
+ * every rate indicator and every KPI for the area and each direct sub-area against their targets,
+ * and the hotlines' calls (for roles that may read them).
  * Headers are Vietnamese with the code beside them ("Số trẻ em [count]"); code columns hold codes,
  * label columns their Vietnamese labels. Built only from published (disclosure-controlled) results.
  */
@@ -21,6 +30,8 @@ export interface ReportInput {
   generatedBy: { username: string; role: string };
   rates: RatesResult[];
   kpis: KpisResult;
+  /** The hotlines' calls, when the caller may read call statistics. */
+  calls?: { byArea: CallCountsResult; byType: CallCountsResult };
 }
 
 const header = (vi: string, code: string) => `${vi} [${code}]`;
@@ -53,6 +64,11 @@ function addCover(workbook: ExcelJS.Workbook, input: ReportInput): void {
     ...(input.kpis.ptableVersion
       ? [['Bảng nhiễu', 'ptable_version', input.kpis.ptableVersion] as [string, string, string]]
       : []),
+    [
+      'Cuộc gọi đến tổng đài',
+      'calls',
+      input.calls ? 'Có (trang "Cuộc gọi")' : 'Không: vai trò người lập không được xem thống kê cuộc gọi',
+    ],
     ['Thời điểm lập', 'generated_at', input.generatedAt.toISOString()],
     ['Người lập', 'generated_by', input.generatedBy.username],
     ['Vai trò người lập', 'generated_by_role', input.generatedBy.role],
@@ -194,6 +210,49 @@ function addKpis(workbook: ExcelJS.Workbook, input: ReportInput): void {
   }
 }
 
+function addCalls(workbook: ExcelJS.Workbook, input: ReportInput): void {
+  if (!input.calls) return;
+  const sheet = addSheet(workbook, 'Cuộc gọi', [
+    ['Phân tổ', 'breakdown', 12],
+    ['Mã', 'key', 20],
+    ['Tên', 'label', 32],
+    ['Số cuộc gọi', 'count', 12],
+    ['Ghi chú số liệu', 'flags', 16],
+    ['Bảo vệ số liệu', 'protection', 12],
+  ]);
+  const { byArea, byType } = input.calls;
+  sheet.addRow({
+    breakdown: 'total',
+    key: byArea.areaCode,
+    label: input.areaNames.get(byArea.areaCode) ?? '',
+    count: byArea.total.count,
+    flags: byArea.total.flags.join(';'),
+    protection: byArea.protection,
+  });
+  for (const row of byArea.rows) {
+    const code = row.key.areaCode ?? null;
+    sheet.addRow({
+      breakdown: 'area',
+      key: code,
+      label: code ? (input.areaNames.get(code) ?? '') : 'Nơi khác',
+      count: row.count,
+      flags: row.flags.join(';'),
+      protection: byArea.protection,
+    });
+  }
+  for (const row of byType.rows) {
+    const type = row.key.type as keyof typeof CALL_TYPE_LABELS | null;
+    sheet.addRow({
+      breakdown: 'type',
+      key: type,
+      label: type ? CALL_TYPE_LABELS[type].vi : '',
+      count: row.count,
+      flags: row.flags.join(';'),
+      protection: byType.protection,
+    });
+  }
+}
+
 export async function reportToXlsx(input: ReportInput): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'child-protection-cms';
@@ -201,5 +260,6 @@ export async function reportToXlsx(input: ReportInput): Promise<Buffer> {
   addCover(workbook, input);
   addRates(workbook, input);
   addKpis(workbook, input);
+  addCalls(workbook, input);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
