@@ -66,7 +66,11 @@ export class CreateKpiFacts1763900017000 implements MigrationInterface {
       )`);
     await db.query(`CREATE INDEX kpi_area_counts_area ON kpi_area_counts (area_code, year, period)`);
     await db.query(`CREATE INDEX kpi_area_counts_parent ON kpi_area_counts (parent_code, year, period)`);
-    for (const statement of refreshKpiStatements()) await db.query(statement.sql, [null, ...statement.params]);
+    // Each statement reads the facts the one before wrote: analyzed first, or the planner takes them for empty.
+    for (const statement of refreshKpiStatements()) {
+      await db.query(statement.sql, [null, ...statement.params]);
+      await db.query(`ANALYZE ${statement.table}`);
+    }
 
     // Targets in per cent as well as per 100,000, and the KPI targets (per cent only).
     await db.query(`ALTER TABLE statistics_targets DROP CONSTRAINT statistics_targets_indicator_check`);

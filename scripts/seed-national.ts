@@ -8,12 +8,13 @@ import { DataSource } from 'typeorm';
 import { firstAdminBlock } from '../src/start-messages';
 import { ensureFirstAdmin } from '../src/users/first-admin';
 import { optionsFromEnv } from './national/national-country';
+import { buildKpiFacts } from './national/national-kpis';
 import { seedNational, seedSteps } from './national/national-seed';
 
 /**
  * `npm run seed:national`: a synthetic country for load and speed tests (34 provinces, 3,321
  * communes, population for every year, 2,000,000 cases over five years, their statistics facts,
- * and their work: officers, deadlines, interventions and inboxes) on the configured database, which must hold no cases yet. Use a throwaway one:
+ * and their work: officers, deadlines, interventions and inboxes, then the KPI facts) on the configured database, which must hold no cases yet. Use a throwaway one:
  *   DATA_DIR=/tmp/national EMBEDDED_PG_PORT=54400 npm run seed:national
  * NATIONAL_CASES=200000 makes a smaller country for a quick look.
  */
@@ -51,6 +52,12 @@ async function main(): Promise<void> {
       say(
         `${summary.users} officers, ${summary.deadlines} deadlines (${summary.openDeadlines} open on open cases, ` +
           `${summary.overdueDeadlines} of them overdue), ${summary.interventions} interventions, ${summary.notifications} notifications`,
+      );
+      const kpiStarted = Date.now();
+      const kpis = await buildKpiFacts(client);
+      say(
+        `KPI facts: ${kpis.deadlineFacts} deadlines, ${kpis.childFacts} child periods, ${kpis.sums} area sums ` +
+          `(${((Date.now() - kpiStarted) / 1000).toFixed(0)} s)`,
       );
       say(`Done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     } finally {

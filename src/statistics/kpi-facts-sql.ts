@@ -105,21 +105,27 @@ function caseContributions(rows: string, delta: string): string {
 
 const CHILD_COLUMNS = 'child_id, year, period, area_path, record_key, fails_at';
 
-/** `$2`: accepted intervention statuses, `$3`: the service deadline kinds. */
+/**
+ * `$2`: accepted intervention statuses, `$3`: the service deadline kinds. Each qualifying case's
+ * `fails_at` is computed once, then spread over its month, quarter, half and year.
+ */
 function freshChildren(): string {
   return `
     SELECT DISTINCT ON (x.child_id, x.year, x.period) x.child_id, x.year, x.period, x.area_path, x.record_key,
            min(x.fails_at) OVER (PARTITION BY x.child_id, x.year, x.period) AS fails_at
       FROM (
-        SELECT c.child_id, extract(year FROM c.event_date)::smallint AS year, p.period, c.residence_area_path AS area_path,
-               ch.record_key, c.event_date, c.received_at, c.id,
-               CASE WHEN EXISTS (SELECT 1 FROM interventions i WHERE i.case_id = c.id AND i.status = ANY($2::text[]))
-                    THEN (SELECT min(f.due_at) FROM kpi_deadline_facts f
-                           WHERE f.case_id = c.id AND f.counted AND NOT f.met_on_time AND f.kind = ANY($3::text[]))
-                    ELSE '-infinity'::timestamptz END AS fails_at
-          FROM cases c JOIN children ch ON ch.id = c.child_id
-          CROSS JOIN LATERAL ${PERIODS_OF('extract(month FROM c.event_date)::int')}
-         WHERE ${IN_SCOPE('c.child_id')} AND c.category IN ('abuse', 'child_labour') AND c.substantiation = 'substantiated'
+        SELECT q.child_id, extract(year FROM q.event_date)::smallint AS year, p.period, q.area_path, q.record_key,
+               q.event_date, q.received_at, q.id, q.fails_at
+          FROM (
+            SELECT c.id, c.child_id, c.event_date, c.received_at, c.residence_area_path AS area_path, ch.record_key,
+                   CASE WHEN EXISTS (SELECT 1 FROM interventions i WHERE i.case_id = c.id AND i.status = ANY($2::text[]))
+                        THEN (SELECT min(f.due_at) FROM kpi_deadline_facts f
+                               WHERE f.case_id = c.id AND f.counted AND NOT f.met_on_time AND f.kind = ANY($3::text[]))
+                        ELSE '-infinity'::timestamptz END AS fails_at
+              FROM cases c JOIN children ch ON ch.id = c.child_id
+             WHERE ${IN_SCOPE('c.child_id')} AND c.category IN ('abuse', 'child_labour') AND c.substantiation = 'substantiated'
+          ) q
+          CROSS JOIN LATERAL ${PERIODS_OF('extract(month FROM q.event_date)::int')}
       ) x
      ORDER BY x.child_id, x.year, x.period, x.event_date, x.received_at, x.id`;
 }
@@ -219,6 +225,8 @@ function replaceSql(t: FactTable): string {
 
 export interface KpiStatement {
   sql: string;
+  /** The fact table the statement writes (a bulk load analyzes it before the next statement reads it). */
+  table: string;
   /** Which ids `$1` takes: the cases' or their children's. */
   ids: 'cases' | 'children';
   params: unknown[];
@@ -228,6 +236,7 @@ export interface KpiStatement {
 export function refreshKpiStatements(): KpiStatement[] {
   return TABLES.map((t) => ({
     sql: replaceSql(t),
+    table: t.table,
     ids: t.scopeColumn === 'child_id' ? 'children' : 'cases',
     params: t.table === 'kpi_child_facts' ? [[...ACCEPTED_INTERVENTION_STATUSES], [...SERVICE_DEADLINE_KINDS]] : [],
   }));
