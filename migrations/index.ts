@@ -23,6 +23,7 @@ import { WorkListIndexes1763900014000 } from './1763900014000-WorkListIndexes';
 import { CaseCorrectionsAndHistory1763900016000 } from './1763900016000-CaseCorrectionsAndHistory';
 import { ReportSituation1763900016100 } from './1763900016100-ReportSituation';
 import { CreateCalls1763900016200 } from './1763900016200-CreateCalls';
+import { ChildMerges1763900016300 } from './1763900016300-ChildMerges';
 import { CreateKpiFacts1763900017000 } from './1763900017000-CreateKpiFacts';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
@@ -52,5 +53,6 @@ export const MIGRATIONS = [
   CaseCorrectionsAndHistory1763900016000,
   ReportSituation1763900016100,
   CreateCalls1763900016200,
+  ChildMerges1763900016300,
   CreateKpiFacts1763900017000,
 ];

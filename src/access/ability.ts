@@ -22,6 +22,7 @@ export type Subject =
   | 'AuditLog'
   | 'Report'
   | 'Case'
+  | 'Child'
   | 'CaseAccessLog'
   | 'CaseHistory'
   | 'Intervention'
@@ -115,6 +116,8 @@ function grantCaseRole(can: Can, user: Principal): void {
   if (user.role !== 'commune_chair') {
     can('transfer', 'Case', inArea);
     can('update', 'Case', inArea);
+    // Merging or telling apart two children's records: the cases of both decide (in the service).
+    can('update', 'Child');
     can(['create', 'update'], 'Intervention', { caseAreaPath: { $under: user.areaPath } } as MongoQuery);
   }
 }

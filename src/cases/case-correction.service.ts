@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Caller } from '../access/request-context';
-import { scopeCondition } from '../access/scope-sql';
 import { AreaRef, AreaRepository } from '../area-tree/area-repository';
 import { AuditService } from '../audit/audit.service';
 import { Conflict, FieldError, InvalidInput, staleVersion } from '../common/problem';
@@ -11,7 +10,7 @@ import { ageOn, vietnamDate } from '../domain/time';
 import { PiiService } from '../privacy/pii.service';
 import { resolveCommunes } from './area-lookup';
 import { CaseForCorrection, CaseRepository, CaseWrites, ChildCase, CorrectedColumns } from './case-repository';
-import { CASE_SCOPE_COLUMNS } from './case-scope';
+import { mayReadACaseOf } from './children/child-merge.service';
 import { CASE_DESCRIPTION_CONTEXT, CaseViewService } from './case-view.service';
 import { ChildMatcher, CorrectedChild } from './child-matcher';
 import { DeadlineStore } from './deadline-store';
@@ -224,20 +223,6 @@ export class CaseCorrectionService {
       'The corrected name, date of birth and commune are those of another child: the two records are one child, merge them';
     throw new Conflict(detail, visible ? { duplicateOfChildId: otherChildId } : undefined);
   }
-}
-
-/** Whether the caller may read at least one case of the child. */
-export async function mayReadACaseOf(manager: EntityManager, caller: Caller, childId: string): Promise<boolean> {
-  const scope = scopeCondition(caller.ability, 'read', 'Case', CASE_SCOPE_COLUMNS);
-  const row = await manager
-    .createQueryBuilder()
-    .select('1', 'one')
-    .from('cases', 'c')
-    .where('c.child_id = :childId', { childId })
-    .andWhere(scope.sql, scope.params)
-    .limit(1)
-    .getRawOne<{ one: number }>();
-  return !!row;
 }
 
 function corrected(before: CaseFields, dto: CorrectCaseDto): CaseFields {

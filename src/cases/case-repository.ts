@@ -282,6 +282,21 @@ export class CaseWrites {
     this.touchCase(kase.id);
   }
 
+  /**
+   * A merge: every case of `from` becomes a case of `into` (their versions move on); both children's
+   * statistics facts are recomputed, so the merged child is counted once. Answers the cases moved.
+   */
+  async moveCasesToChild(from: string, into: string): Promise<string[]> {
+    // An UPDATE … RETURNING answers [rows, count] through TypeORM.
+    const [rows] = (await this.manager.query(
+      `UPDATE cases SET child_id = $2, version = version + 1, updated_at = now() WHERE child_id = $1 RETURNING id`,
+      [from, into],
+    )) as [{ id: string }[], number];
+    this.touch(from, false);
+    this.touch(into, false);
+    return rows.map((row) => row.id);
+  }
+
   /** A new assignee (or none); the version moves on. The assignee does not count for statistics. */
   async assign(caseId: string, assigneeId: string | null): Promise<void> {
     await this.manager.query(

@@ -18,6 +18,8 @@ import { CaseCorrectionService } from './case-correction.service';
 import { CaseHistoryWriter } from './history/case-history-writer';
 import { CaseHistoryController } from './history/case-history.controller';
 import { CaseHistoryService } from './history/case-history.service';
+import { ChildrenController } from './children/children.controller';
+import { ChildMergeService } from './children/child-merge.service';
 
 @Module({
   imports: [StatisticsModule],
@@ -26,6 +28,7 @@ import { CaseHistoryService } from './history/case-history.service';
     CaseMovesController,
     CaseCorrectionsController,
     CaseHistoryController,
+    ChildrenController,
     CodesController,
   ],
   providers: [
@@ -35,6 +38,7 @@ import { CaseHistoryService } from './history/case-history.service';
     CaseCorrectionService,
     CaseHistoryWriter,
     CaseHistoryService,
+    ChildMergeService,
     CaseViewService,
     CaseAccessLogService,
     CaseRecordService,

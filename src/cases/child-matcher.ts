@@ -168,6 +168,50 @@ export class ChildMatcher {
     return {};
   }
 
+  /** Both records, locked in one order; undefined entries for unknown or merged ids. */
+  async lockPair(manager: EntityManager, ids: [string, string]): Promise<Map<string, StoredChild>> {
+    const rows = (await manager.query(
+      `SELECT id, full_name_enc AS "fullNameEnc", date_of_birth_enc AS "dateOfBirthEnc", estimated_age AS "estimatedAge", sex,
+              residence_area_code AS "residenceAreaCode", address_enc AS "addressEnc"
+         FROM children WHERE id = ANY($1::uuid[]) AND merged_into IS NULL ORDER BY id FOR UPDATE`,
+      [ids],
+    )) as StoredChild[];
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /**
+   * `merged` is `into`: its record stays for history, with no blind index a report could match and
+   * `merged_into` set; its possible duplicates become `into`'s (but never `into` itself).
+   */
+  async markMerged(manager: EntityManager, merged: string, into: string): Promise<void> {
+    await manager.query(
+      `UPDATE children SET merged_into = $2, merged_at = now(), match_index = NULL, near_index = NULL WHERE id = $1`,
+      [merged, into],
+    );
+    await manager.query(
+      `INSERT INTO child_possible_duplicates (child_id, candidate_id)
+       SELECT $2::uuid, candidate_id FROM child_possible_duplicates WHERE child_id = $1 AND candidate_id <> $2
+       UNION ALL
+       SELECT candidate_id, $2::uuid FROM child_possible_duplicates WHERE child_id = $1 AND candidate_id <> $2
+       ON CONFLICT DO NOTHING`,
+      [merged, into],
+    );
+    await manager.query(`DELETE FROM child_possible_duplicates WHERE child_id = $1 OR candidate_id = $1`, [merged]);
+  }
+
+  /** An officer judged the two to be different children: no longer possible duplicates, never again. */
+  async markDistinct(manager: EntityManager, pair: [string, string], decidedBy: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO child_distinct_pairs (child_id, other_id, decided_by) VALUES ($1, $2, $3), ($2, $1, $3)
+       ON CONFLICT DO NOTHING`,
+      [pair[0], pair[1], decidedBy],
+    );
+    await manager.query(
+      `DELETE FROM child_possible_duplicates WHERE (child_id = $1 AND candidate_id = $2) OR (child_id = $2 AND candidate_id = $1)`,
+      pair,
+    );
+  }
+
   private async recordNearMatches(
     manager: EntityManager,
     id: string,
@@ -181,10 +225,14 @@ export class ChildMatcher {
     });
     if (!near.length) return;
     const others = near.map((candidate) => candidate.id);
+    // Pairs an officer judged to be two children are never proposed again.
     await manager.query(
       `INSERT INTO child_possible_duplicates (child_id, candidate_id)
-       SELECT $1::uuid, other FROM unnest($2::uuid[]) AS other
-       UNION ALL SELECT other, $1::uuid FROM unnest($2::uuid[]) AS other
+       SELECT pair.a, pair.b FROM (
+         SELECT $1::uuid AS a, other AS b FROM unnest($2::uuid[]) AS other
+         UNION ALL SELECT other, $1::uuid FROM unnest($2::uuid[]) AS other
+       ) AS pair
+       WHERE NOT EXISTS (SELECT 1 FROM child_distinct_pairs d WHERE d.child_id = pair.a AND d.other_id = pair.b)
        ON CONFLICT DO NOTHING`,
       [id, others],
     );

@@ -4,7 +4,7 @@ import { ROLES } from '../../domain/roles';
 import { HISTORY_ACTIONS } from './history-actions';
 
 /** A value as it was or became: a code, a time, a number, a flag. */
-const VALUE = { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }], nullable: true };
+const VALUE = { oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }] };
 
 /** One field a change moved, from what to what. */
 export class HistoryChangeDto {
