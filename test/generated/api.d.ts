@@ -926,7 +926,7 @@ export interface paths {
         };
         /**
          * The periodic report package of an area as an Excel workbook (own area)
-         * @description A cover sheet (area, period, protection, generated at and by whom), then every rate indicator and every KPI for the area and each of its direct sub-areas against their targets. Vietnamese headers with the codes beside them. Figures are those of GET /statistics/rates and /statistics/kpis, with the same protection. Calls are not included yet.
+         * @description A cover sheet (area, period, protection, generated at and by whom), then every rate indicator and every KPI for the area and each of its direct sub-areas against their targets. Vietnamese headers with the codes beside them. Figures are those of GET /statistics/rates and /statistics/kpis, with the same protection; a sheet of the hotlines’ calls (by sub-area and by type, protected as GET /statistics/calls) for roles that may read call statistics.
          */
         get: operations["kpisReport"];
         put?: never;
