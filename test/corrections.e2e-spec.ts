@@ -165,6 +165,10 @@ describe('PATCH /cases/{id}: correcting the case', () => {
     expect(stale.status).toBe(409);
     const nothing = await patch(kase.id, { form: 'violence' });
     expect(nothing.status).toBe(400);
+    // Refused corrections leave nothing behind: no new version, no history entry.
+    expect((await view(kase.id)).version).toBe(1);
+    const history = await t.get(`/cases/${kase.id}/history`, officer);
+    expect(history.body.items.map((item: { action: string }) => item.action)).toEqual(['intake']);
   });
 
   it('needs a reason', async () => {

@@ -3,9 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Caller } from '../access/request-context';
 import { AreaRef, AreaRepository } from '../area-tree/area-repository';
 import { AuditService } from '../audit/audit.service';
-import { Conflict, FieldError, InvalidInput, staleVersion } from '../common/problem';
-import { Category } from '../domain/codes';
-import { intakeViolations } from '../domain/intake-rules';
+import { Conflict, InvalidInput, staleVersion } from '../common/problem';
 import { ageOn, vietnamDate } from '../domain/time';
 import { PiiService } from '../privacy/pii.service';
 import { resolveCommunes } from './area-lookup';
@@ -15,6 +13,7 @@ import { CASE_DESCRIPTION_CONTEXT, CaseViewService } from './case-view.service';
 import { ChildMatcher, CorrectedChild } from './child-matcher';
 import { DeadlineStore } from './deadline-store';
 import { correctionDeadlineDue, deadlinesAfterCorrection } from './deadlines';
+import { caseViolations, childViolations } from './correction-rules';
 import { CorrectCaseDto, CorrectChildDto } from './dto/correction.dto';
 import { CaseHistoryWriter, changed, FieldChange } from './history/case-history-writer';
 
@@ -238,36 +237,6 @@ function corrected(before: CaseFields, dto: CorrectCaseDto): CaseFields {
   };
 }
 
-/**
- * The intake rules on the corrected case: the form belongs to the category, `fatal` only for
- * injuries, the event not after the receipt, and the child under 18 and born by the event. A birth
- * date at odds with a corrected event time is the event time's error.
- */
-export function caseViolations(
-  after: Pick<CaseFields, 'category' | 'form' | 'fatal' | 'occurredAt'>,
-  receivedAt: Date,
-  dateOfBirth: string | null,
-  estimatedAge: number | null,
-): FieldError[] {
-  const errors = intakeViolations(
-    {
-      category: after.category as Category,
-      form: after.form,
-      fatal: after.fatal,
-      receivedAt,
-      occurredAt: after.occurredAt ?? undefined,
-      children: [{ dateOfBirth: dateOfBirth ?? undefined, estimatedAge: estimatedAge ?? 0 }],
-    },
-    // The receipt is not corrected: it was not in the future when it was recorded.
-    new Date(Math.max(Date.now(), receivedAt.getTime())),
-  );
-  return errors.map((error) =>
-    error.field.startsWith('children[0].')
-      ? { field: 'occurredAt', message: `the child’s date of birth ${error.message.replace(/^is /, 'would be ')}` }
-      : error,
-  );
-}
-
 function correctedChild(before: CorrectedChild, dto: CorrectChildDto): CorrectedChild {
   let { dateOfBirth, estimatedAge } = before;
   if (dto.dateOfBirth !== undefined) dateOfBirth = dto.dateOfBirth;
@@ -286,23 +255,6 @@ function correctedChild(before: CorrectedChild, dto: CorrectChildDto): Corrected
     residenceAreaCode: dto.residenceAreaCode === undefined ? before.residenceAreaCode : dto.residenceAreaCode,
     address: dto.address === undefined ? before.address : dto.address,
   };
-}
-
-/** The intake rules on the corrected child: a birth date or an estimate, and under 18 and born at each case's event. */
-export function childViolations(
-  child: Pick<CorrectedChild, 'dateOfBirth' | 'estimatedAge'>,
-  cases: readonly Pick<ChildCase, 'occurredAt' | 'receivedAt'>[],
-): FieldError[] {
-  if (!child.dateOfBirth && child.estimatedAge === null)
-    return [{ field: 'dateOfBirth', message: 'give dateOfBirth or estimatedAge' }];
-  if (!child.dateOfBirth) return [];
-  for (const kase of cases) {
-    const age = ageOn(child.dateOfBirth, vietnamDate(kase.occurredAt ?? kase.receivedAt));
-    if (age < 0) return [{ field: 'dateOfBirth', message: 'is after the event of one of the child’s cases' }];
-    if (age > 17)
-      return [{ field: 'dateOfBirth', message: 'the person was 18 or older at the event of one of their cases' }];
-  }
-  return [];
 }
 
 function residenceColumns(area: Pick<AreaRef, 'code' | 'path'>): CorrectedColumns {
