@@ -7,6 +7,7 @@ import { SignIn } from './pages/SignIn';
 import { ChangePassword } from './pages/ChangePassword';
 import { Inbox, useUnreadCount } from './pages/Inbox';
 import { Intake } from './pages/Intake';
+import { Calls } from './pages/Calls';
 import { CaseList } from './pages/CaseList';
 import { CaseFile } from './pages/CaseFile';
 import { WorkQueue } from './pages/WorkQueue';
@@ -33,7 +34,8 @@ export function menuFor(role: Role): MenuItem[] {
   const items: MenuItem[] = [];
   const inbox = CASE_ROLES.includes(role) || AGENCY_ROLES.includes(role);
   if (inbox) items.push({ path: 'inbox', label: 'nav.inbox' });
-  if (role === 'hotline_operator') items.push({ path: 'intake', label: 'nav.intake' });
+  if (role === 'hotline_operator')
+    items.push({ path: 'intake', label: 'nav.intake' }, { path: 'calls', label: 'calls.title' });
   if (CASE_ROLES.includes(role))
     items.push({ path: 'cases/mine', label: 'nav.myCases' }, { path: 'cases', label: 'nav.cases' });
   if (role === 'commune_chair' || role === 'provincial_officer')
@@ -247,6 +249,8 @@ function Page({ profile, route }: { profile: Profile; route: string[] }) {
       return <Inbox />;
     case 'intake':
       return <Intake profile={profile} />;
+    case 'calls':
+      return <Calls />;
     case 'cases':
       if (second === 'mine') return <CaseList key="mine" mine />;
       if (second) return <CaseFile key={second} id={second} profile={profile} />;
@@ -265,7 +269,7 @@ function Page({ profile, route }: { profile: Profile; route: string[] }) {
     case 'audit':
       return <AuditLog />;
     case 'password':
-      return <ChangePassword />;
+      return <ChangePassword email={profile.email} />;
     default:
       return <NotFound />;
   }

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { enMore, viMore } from './i18n-more';
 
 /** Vietnamese first: the console opens in Vietnamese unless this browser chose English before. */
 const vi = {
@@ -197,6 +198,13 @@ const vi = {
     review: { title: 'Đánh giá kết quả', submit: 'Lưu đánh giá', done: 'Đã lưu đánh giá kết quả.' },
     close: { title: 'Đóng ca', submit: 'Đóng ca', done: 'Đã đóng ca.' },
     reopen: { title: 'Mở lại ca', submit: 'Mở lại', done: 'Đã mở lại ca.' },
+    meetings: { title: 'Ghi nhận họp trường hợp', submit: 'Ghi nhận cuộc họp', done: 'Đã ghi nhận cuộc họp.' },
+    'plan/return': { title: 'Trả lại kế hoạch', submit: 'Trả lại', done: 'Đã trả lại kế hoạch để sửa.' },
+    'separation/extend': {
+      title: 'Gia hạn cách ly tạm thời',
+      submit: 'Gia hạn',
+      done: 'Đã gia hạn cách ly tạm thời.',
+    },
   },
   plan: {
     goals: 'Mục tiêu',
@@ -531,6 +539,13 @@ const en: Strings<typeof vi> = {
     review: { title: 'Review', submit: 'Save the review', done: 'Review saved.' },
     close: { title: 'Close the case', submit: 'Close', done: 'Case closed.' },
     reopen: { title: 'Reopen the case', submit: 'Reopen', done: 'Case reopened.' },
+    meetings: { title: 'Record a case meeting', submit: 'Record the meeting', done: 'Meeting recorded.' },
+    'plan/return': { title: 'Return the plan', submit: 'Return', done: 'Plan returned for changes.' },
+    'separation/extend': {
+      title: 'Extend the temporary separation',
+      submit: 'Extend',
+      done: 'Temporary separation extended.',
+    },
   },
   plan: {
     goals: 'Goals',
@@ -675,7 +690,7 @@ const en: Strings<typeof vi> = {
 const chosen = localStorage.getItem('cms.lang');
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: { ...vi, ...viMore } }, en: { translation: { ...en, ...enMore } } },
   lng: chosen === 'en' ? 'en' : 'vi',
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

@@ -4,7 +4,13 @@ import { api, fieldErrors, problemOf, type Problem } from '../api';
 import { Done, ProblemBanner, TextField } from '../ui';
 
 /** Choosing one's own password: forced after a one-time password, or at any time from the menu. */
-export function ChangePassword(props: { required?: boolean; currentPassword?: string; onChanged?: () => void }) {
+export function ChangePassword(props: {
+  required?: boolean;
+  currentPassword?: string;
+  onChanged?: () => void;
+  /** The signed-in user's own email (GET /users/me), shown beside the password. */
+  email?: string | null;
+}) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState(props.currentPassword ?? '');
   const [next, setNext] = useState('');
@@ -35,6 +41,14 @@ export function ChangePassword(props: { required?: boolean; currentPassword?: st
   return (
     <form onSubmit={submit} noValidate className="card">
       {!props.required && <h1>{t('password.title')}</h1>}
+      {props.email !== undefined && (
+        <dl className="facts">
+          <div>
+            <dt>{t('email.yours')}</dt>
+            <dd>{props.email ?? t('email.none')}</dd>
+          </div>
+        </dl>
+      )}
       {props.required && (
         <p className="notice" role="status">
           {t('password.required')}

@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { api, fieldErrors, newIdempotencyKey, problemOf, type Problem, type Schemas } from '../api';
 import { localToIso } from '../format';
 import { Check, CodeSelect, Done, ProblemBanner, TextField } from '../ui';
+import { CallForm } from './Calls';
 
 type Body = Schemas['CreateReportDto'];
+type Caregiver = { name: string; relationship: string; phone: string };
 type Child = {
   fullName: string;
   dateOfBirth: string;
@@ -37,10 +39,13 @@ const blankForm = (channel: string) => ({
   reporterPhone: '',
   reporterRelationship: '',
   consentToContact: false,
+  childLocation: '',
+  familySituation: '',
+  actionsTaken: '',
 });
 
 /** Only what was filled in: the API's own rules (and messages) judge the rest. */
-function toBody(form: ReturnType<typeof blankForm>, children: Child[]): Body {
+function toBody(form: ReturnType<typeof blankForm>, children: Child[], caregivers: Caregiver[]): Body {
   const text = (value: string) => value.trim() || undefined;
   const reporter =
     form.reporterName || form.reporterPhone || form.reporterRelationship || form.consentToContact
@@ -70,6 +75,14 @@ function toBody(form: ReturnType<typeof blankForm>, children: Child[]): Body {
       address: text(child.address),
     })),
     reporter,
+    childLocation: text(form.childLocation),
+    familySituation: text(form.familySituation),
+    actionsTaken: text(form.actionsTaken),
+    caregivers: caregivers.length
+      ? caregivers
+          .filter((c) => c.name.trim() || c.relationship.trim() || c.phone.trim())
+          .map((c) => ({ name: text(c.name), relationship: text(c.relationship), phone: text(c.phone) }))
+      : undefined,
   };
 }
 
@@ -79,6 +92,7 @@ export function Intake({ profile }: { profile: Schemas['UserProfile'] }) {
   const defaultChannel = profile.role === 'hotline_operator' ? 'hotline_111' : '';
   const [form, setForm] = useState(() => blankForm(defaultChannel));
   const [children, setChildren] = useState<Child[]>([emptyChild()]);
+  const [caregivers, setCaregivers] = useState<Caregiver[]>([]);
   const [key, setKey] = useState(newIdempotencyKey);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -97,7 +111,7 @@ export function Intake({ profile }: { profile: Schemas['UserProfile'] }) {
     setBusy(true);
     setProblem(null);
     const result = await api
-      .POST('/api/v1/reports', { body: toBody(form, children), headers: { 'Idempotency-Key': key } })
+      .POST('/api/v1/reports', { body: toBody(form, children, caregivers), headers: { 'Idempotency-Key': key } })
       .catch(() => null);
     setBusy(false);
     if (!result?.data) {
@@ -111,6 +125,7 @@ export function Intake({ profile }: { profile: Schemas['UserProfile'] }) {
   function another() {
     setForm(blankForm(defaultChannel));
     setChildren([emptyChild()]);
+    setCaregivers([]);
     setKey(newIdempotencyKey());
     setCreated(null);
     setProblem(null);
@@ -128,6 +143,7 @@ export function Intake({ profile }: { profile: Schemas['UserProfile'] }) {
             </li>
           ))}
         </ul>
+        {profile.role === 'hotline_operator' && <CallForm reportId={created.id} />}
         <button type="button" onClick={another}>
           {t('intake.another')}
         </button>
@@ -267,6 +283,74 @@ export function Intake({ profile }: { profile: Schemas['UserProfile'] }) {
       >
         {t('intake.addChild')}
       </button>
+
+      <fieldset>
+        <legend>{t('mau01.more')}</legend>
+        <TextField
+          label={t('mau01.childLocation')}
+          value={form.childLocation}
+          onChange={set('childLocation')}
+          error={errors.childLocation}
+        />
+        <TextField
+          label={t('mau01.familySituation')}
+          multiline
+          value={form.familySituation}
+          onChange={set('familySituation')}
+          error={errors.familySituation}
+        />
+        <TextField
+          label={t('mau01.actionsTaken')}
+          multiline
+          value={form.actionsTaken}
+          onChange={set('actionsTaken')}
+          error={errors.actionsTaken}
+        />
+        {caregivers.map((caregiver, index) => {
+          const change = (name: keyof Caregiver) => (value: string) =>
+            setCaregivers(caregivers.map((c, i) => (i === index ? { ...c, [name]: value } : c)));
+          return (
+            <fieldset key={index}>
+              <legend>{t('mau01.caregiver', { number: index + 1 })}</legend>
+              <TextField
+                label={t('mau01.caregiverName')}
+                value={caregiver.name}
+                onChange={change('name')}
+                error={errors[`caregivers[${index}].name`]}
+              />
+              <TextField
+                label={t('mau01.caregiverRelationship')}
+                value={caregiver.relationship}
+                onChange={change('relationship')}
+                error={errors[`caregivers[${index}].relationship`]}
+              />
+              <TextField
+                label={t('mau01.caregiverPhone')}
+                type="tel"
+                value={caregiver.phone}
+                onChange={change('phone')}
+                error={errors[`caregivers[${index}].phone`]}
+              />
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => setCaregivers(caregivers.filter((_, i) => i !== index))}
+              >
+                {t('mau01.removeCaregiver', { number: index + 1 })}
+              </button>
+            </fieldset>
+          );
+        })}
+        {errors.caregivers && <small className="error">{errors.caregivers}</small>}
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => setCaregivers([...caregivers, { name: '', relationship: '', phone: '' }])}
+          disabled={caregivers.length >= 10}
+        >
+          {t('mau01.addCaregiver')}
+        </button>
+      </fieldset>
 
       <fieldset>
         <legend>{t('intake.reporter')}</legend>
