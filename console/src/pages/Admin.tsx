@@ -55,7 +55,8 @@ function CsvFile({ label, onText }: { label: string; onText: (text: string) => v
 export function AdminUsers() {
   const { t } = useTranslation();
   const [users, setUsers] = useState<Schemas['UserProfile'][]>([]);
-  const [form, setForm] = useState({ username: '', fullName: '', role: '', areaCode: '', password: '' });
+  const [form, setForm] = useState({ username: '', fullName: '', role: '', areaCode: '', password: '', email: '' });
+  const [email, setEmail] = useState('');
   const [selected, setSelected] = useState('');
   const [resetPassword, setResetPassword] = useState('');
   const load = useCallback(async () => {
@@ -76,6 +77,7 @@ export function AdminUsers() {
             <th scope="col">{t('admin.fullName')}</th>
             <th scope="col">{t('admin.role')}</th>
             <th scope="col">{t('admin.area')}</th>
+            <th scope="col">{t('email.label')}</th>
           </tr>
         </thead>
         <tbody>
@@ -87,6 +89,7 @@ export function AdminUsers() {
                 <Label list="roles" code={user.role} />
               </td>
               <td data-label={t('admin.area')}>{user.areaCode}</td>
+              <td data-label={t('email.label')}>{user.email ?? '—'}</td>
             </tr>
           ))}
         </tbody>
@@ -97,7 +100,12 @@ export function AdminUsers() {
         onSubmit={async () => {
           const result = answer(
             await api.POST('/api/v1/users', {
-              body: { ...form, role: form.role as Role, areaCode: form.areaCode.trim() },
+              body: {
+                ...form,
+                role: form.role as Role,
+                areaCode: form.areaCode.trim(),
+                email: form.email.trim() || undefined,
+              },
             }),
             t('admin.userCreated'),
           );
@@ -133,6 +141,15 @@ export function AdminUsers() {
               error={errors.areaCode}
             />
             <TextField
+              label={t('email.label')}
+              hint={t('email.hint')}
+              type="email"
+              value={form.email}
+              onChange={set('email')}
+              error={errors.email}
+              autoComplete="off"
+            />
+            <TextField
               label={t('admin.oneTimePassword')}
               hint={t('password.rule')}
               type="password"
@@ -140,6 +157,43 @@ export function AdminUsers() {
               onChange={set('password')}
               error={errors.password}
               autoComplete="new-password"
+            />
+          </>
+        )}
+      </AdminForm>
+      <AdminForm
+        title={t('email.edit')}
+        submit={t('email.editSubmit')}
+        onSubmit={async () => {
+          const result = answer(
+            await api.PATCH('/api/v1/users/{id}', {
+              params: { path: { id: selected } },
+              body: { email: email.trim() || null },
+            }),
+            t('email.saved'),
+          );
+          if (!result.problem) void load();
+          return result;
+        }}
+      >
+        {(errors) => (
+          <>
+            <UserSelect
+              users={users}
+              value={selected}
+              onChange={(id) => {
+                setSelected(id);
+                setEmail(users.find((user) => user.id === id)?.email ?? '');
+              }}
+            />
+            <TextField
+              label={t('email.label')}
+              hint={t('email.editHint')}
+              type="email"
+              value={email}
+              onChange={setEmail}
+              error={errors.email}
+              autoComplete="off"
             />
           </>
         )}
@@ -351,29 +405,57 @@ export function AdminTargets() {
     areaCode: '',
     year: String(new Date().getFullYear()),
     value: '',
+    unit: 'per100k',
     kind: 'max',
   });
+  const [list, setList] = useState<Schemas['TargetViewDto'][] | null>(null);
+  const [listed, setListed] = useState<Problem | null>(null);
+  const [removed, setRemoved] = useState<string | null>(null);
+  const kpi = target.indicator === 'supported_in_time' || target.indicator === 'initial_assessment_on_time';
+  const load = useCallback(async () => {
+    const year = Number(target.year);
+    const { data, error, response } = await api.GET('/api/v1/statistics/targets', {
+      params: { query: { year: Number.isInteger(year) && year > 1999 ? year : undefined } },
+    });
+    setList(data?.items ?? []);
+    setListed(data ? null : problemOf(error, response.status));
+  }, [target.year]);
+  useEffect(() => {
+    void load();
+  }, [load]);
   const set = (name: keyof typeof target) => (value: string) => setTarget({ ...target, [name]: value });
+  async function remove(item: Schemas['TargetViewDto']) {
+    setRemoved(null);
+    const { error, response } = await api.DELETE('/api/v1/statistics/targets', {
+      params: { query: { indicator: item.indicator, areaCode: item.areaCode, year: item.year } },
+    });
+    setListed(response.ok ? null : problemOf(error, response.status));
+    if (response.ok) setRemoved(t('targets.deleted'));
+    void load();
+  }
   return (
     <section>
       <h1>{t('admin.targets')}</h1>
       <AdminForm
         title={t('admin.setTarget')}
         submit={t('admin.save')}
-        onSubmit={async () =>
-          answer(
+        onSubmit={async () => {
+          const result = answer(
             await api.PUT('/api/v1/statistics/targets', {
               body: {
                 indicator: target.indicator as 'abuse',
                 areaCode: target.areaCode.trim(),
                 year: Number(target.year),
                 value: Number(target.value),
+                unit: kpi ? 'percent' : (target.unit as 'per100k'),
                 kind: target.kind as 'max',
               },
             }),
             t('admin.saved'),
-          )
-        }
+          );
+          if (!result.problem) void load();
+          return result;
+        }}
       >
         {(errors) => (
           <>
@@ -398,13 +480,27 @@ export function AdminTargets() {
               error={errors.year}
             />
             <TextField
-              label={t('admin.targetValue')}
-              hint={t('admin.targetHint')}
+              label={t('targets.value')}
+              hint={t('targets.valueHint')}
               type="number"
               value={target.value}
               onChange={set('value')}
               error={errors.value}
             />
+            <div className={errors.unit ? 'field invalid' : 'field'}>
+              <label>
+                {t('targets.unit')}
+                <select
+                  value={kpi ? 'percent' : target.unit}
+                  disabled={kpi}
+                  onChange={(e) => set('unit')(e.target.value)}
+                >
+                  <option value="per100k">{t('targets.per100k')}</option>
+                  <option value="percent">{t('targets.percent')}</option>
+                </select>
+              </label>
+              {errors.unit && <small className="error">{errors.unit}</small>}
+            </div>
             <div className="field">
               <label>
                 {t('admin.targetKind')}
@@ -417,6 +513,56 @@ export function AdminTargets() {
           </>
         )}
       </AdminForm>
+      <h2>{t('targets.list')}</h2>
+      <ProblemBanner problem={listed} />
+      <Done message={removed} />
+      {list && list.length === 0 && <p>{t('targets.none')}</p>}
+      {list && list.length > 0 && (
+        <table className="list">
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboard.indicator')}</th>
+              <th scope="col">{t('admin.area')}</th>
+              <th scope="col">{t('dashboard.year')}</th>
+              <th scope="col">{t('targets.value')}</th>
+              <th scope="col">{t('admin.targetKind')}</th>
+              <th scope="col">{t('targets.delete')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((item) => (
+              <tr key={`${item.indicator}-${item.areaCode}-${item.year}`}>
+                <td data-label={t('dashboard.indicator')}>
+                  <Label list="indicators" code={item.indicator} />
+                </td>
+                <td data-label={t('admin.area')}>{item.areaCode}</td>
+                <td data-label={t('dashboard.year')}>{item.year}</td>
+                <td data-label={t('targets.value')}>
+                  {item.value} {item.unit === 'percent' ? '%' : t('targets.per100k')}
+                  {item.unit === 'percent' && item.per100k !== null && ` (${item.per100k} ${t('targets.per100k')})`}
+                </td>
+                <td data-label={t('admin.targetKind')}>
+                  {item.kind === 'max' ? t('admin.kindMax') : t('admin.kindMin')}
+                </td>
+                <td data-label={t('targets.delete')}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={t('targets.deleteLabel', {
+                      indicator: item.indicator,
+                      area: item.areaCode,
+                      year: item.year,
+                    })}
+                    onClick={() => void remove(item)}
+                  >
+                    {t('targets.delete')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }
