@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, download, problemOf, type Problem, type Schemas } from '../api';
 import { CodeSelect, Label, ProblemBanner, TextField } from '../ui';
+import { KpiPanel } from './Kpis';
 
 type Rates = Schemas['RatesResponseDto'];
 type Indicator = Rates['indicator'];
@@ -12,7 +13,7 @@ const MONTHS = ['M01', 'M02', 'M03', 'M04', 'M05', 'M06', 'M07', 'M08', 'M09', '
 /**
  * The manager's view of its area: rates per 100,000 children by sub-area against the plan targets,
  * the trend by month, downloads. Figures come protected (cell-key) for managers, as the API says.
- * KPIs and the report package (GET /statistics/kpis, /statistics/report.xlsx) are not in the API yet.
+ * Below them the KPIs and the periodic report package (GET /statistics/kpis, /statistics/report.xlsx).
  */
 export function Dashboard({ profile }: { profile: Schemas['UserProfile'] }) {
   const { t } = useTranslation();
@@ -107,6 +108,7 @@ export function Dashboard({ profile }: { profile: Schemas['UserProfile'] }) {
           <TrendChart months={trend} />
         </>
       )}
+      <KpiPanel year={year} areaCode={areaCode} fallbackArea={profile.areaCode} />
     </section>
   );
 }
