@@ -32,3 +32,7 @@ export function timeLeft(dueAt: string, now = Date.now()): { text: string; overd
 
 /** datetime-local input value (Asia/Ho_Chi_Minh wall time) to ISO 8601 with +07:00. */
 export const localToIso = (value: string) => (value ? `${value}:00+07:00` : undefined);
+
+/** ISO 8601 to a datetime-local input value in Asia/Ho_Chi_Minh wall time (UTC+7, no daylight saving). */
+export const isoToLocal = (iso: string | null | undefined) =>
+  iso ? new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString().slice(0, 16) : '';

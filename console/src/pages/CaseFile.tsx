@@ -4,6 +4,8 @@ import { api, fieldErrors, problemOf, type Problem, type Schemas } from '../api'
 import { formatTime, localToIso, timeLeft } from '../format';
 import { useCodes } from '../codes';
 import { Check, CodeSelect, Done, Label, ProblemBanner, TextField } from '../ui';
+import { outcome, StepForm } from './step-form';
+import { CaseHistory, Corrections, Duplicates, MeetingForm, Meetings } from './CaseRecord';
 
 type FullView = Schemas['ChildProtectionCaseViewDto'];
 type AgencyView = Schemas['AgencyCaseViewDto'];
@@ -15,43 +17,6 @@ type Profile = Schemas['UserProfile'];
 const isFull = (view: View): view is FullView => 'assessments' in view;
 const isFullIntervention = (item: Intervention | Schemas['InterventionSummaryDto']): item is Intervention =>
   'allowedStatuses' in item;
-
-/** What a call answered: nothing (done) or the problem to show at the form. */
-type Outcome = { ok: true } | { ok: false; problem: Problem };
-const outcome = (result: { error?: unknown; response: Response }): Outcome =>
-  result.response.ok ? { ok: true } : { ok: false, problem: problemOf(result.error, result.response.status) };
-
-/** One form of the case file: sends, shows the problem at its fields, reloads the case on success. */
-function StepForm(props: {
-  title: string;
-  submit: string;
-  onSubmit: () => Promise<Outcome>;
-  onDone: () => void;
-  children: (errors: Record<string, string>) => ReactNode;
-}) {
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  async function send(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setProblem(null);
-    const result = await props.onSubmit().catch(() => ({ ok: false as const, problem: problemOf(null) }));
-    setBusy(false);
-    if (result.ok) props.onDone();
-    else setProblem(result.problem);
-  }
-  return (
-    <form className="card step" onSubmit={send} noValidate>
-      <h3>{props.title}</h3>
-      <ProblemBanner problem={problem} />
-      {props.children(fieldErrors(problem))}
-      <button type="submit" disabled={busy}>
-        {props.submit}
-      </button>
-    </form>
-  );
-}
 
 export function CaseFile({ id, profile }: { id: string; profile: Profile }) {
   const { t } = useTranslation();
@@ -126,6 +91,31 @@ export function CaseFile({ id, profile }: { id: string; profile: Profile }) {
         </dl>
       </section>
 
+      {full && <Duplicates view={full} profile={profile} onDone={(message) => after(message)()} />}
+
+      {full && (full.childLocation || full.familySituation || full.actionsTaken || full.caregivers.length > 0) && (
+        <section aria-labelledby="mau01-h">
+          <h2 id="mau01-h">{t('mau01.more')}</h2>
+          <dl className="facts">
+            {full.childLocation && <Fact term={t('mau01.childLocation')}>{full.childLocation}</Fact>}
+            {full.familySituation && <Fact term={t('mau01.familySituation')}>{full.familySituation}</Fact>}
+            {full.actionsTaken && <Fact term={t('mau01.actionsTaken')}>{full.actionsTaken}</Fact>}
+            {full.caregivers.length > 0 && (
+              <Fact term={t('mau01.caregivers')}>
+                <ul>
+                  {full.caregivers.map((caregiver, index) => (
+                    <li key={index}>
+                      {caregiver.name ?? '—'}
+                      {caregiver.relationship ? ` (${caregiver.relationship})` : ''} {caregiver.phone ?? ''}
+                    </li>
+                  ))}
+                </ul>
+              </Fact>
+            )}
+          </dl>
+        </section>
+      )}
+
       {full?.description && (
         <section aria-labelledby="desc-h">
           <h2 id="desc-h">{t('intake.description')}</h2>
@@ -172,6 +162,7 @@ export function CaseFile({ id, profile }: { id: string; profile: Profile }) {
       </section>
 
       {full && <Assessments view={full} />}
+      {full && <Meetings view={full} />}
 
       <section aria-labelledby="interventions-h">
         <h2 id="interventions-h">{t('case.interventions')}</h2>
@@ -225,10 +216,14 @@ export function CaseFile({ id, profile }: { id: string; profile: Profile }) {
             />
           ))}
           <CaseWork view={full} profile={profile} onDone={after(t('case.saved'))} />
+          {(profile.role === 'commune_officer' || profile.role === 'provincial_officer') && (
+            <Corrections key={full.version} view={full} onDone={(message) => after(message)()} />
+          )}
         </section>
       )}
 
       {full && <Timeline view={full} />}
+      {full && <CaseHistory id={full.id} version={full.version} />}
       {full && <AccessLog id={full.id} />}
     </article>
   );
@@ -445,6 +440,9 @@ function StepFor({
   const [measures, setMeasures] = useState<Measure[]>([{ agency: '', action: '', areaCode: view.areaCode, dueAt: '' }]);
   const [reviewOutcome, setReviewOutcome] = useState('');
   const [reason, setReason] = useState('');
+  const [until, setUntil] = useState('');
+  const [decidedBy, setDecidedBy] = useState('');
+  const [legalBasis, setLegalBasis] = useState('');
   const version = view.version;
   const id = { params: { path: { id: view.id } } };
   const when = localToIso(performedAt);
@@ -718,6 +716,64 @@ function StepFor({
                 error={errors.outcome}
               />
               <TextField label={t('step.notes')} multiline value={notes} onChange={setNotes} error={errors.notes} />
+              {performed(errors)}
+            </>
+          )}
+        </StepForm>
+      );
+    case 'meetings':
+      return <MeetingForm view={view} onDone={onDone} />;
+    case 'plan/return':
+      return (
+        <StepForm
+          {...common}
+          onSubmit={async () =>
+            outcome(await api.POST('/api/v1/cases/{id}/plan/return', { ...id, body: { ...base, reason } }))
+          }
+        >
+          {(errors) => (
+            <>
+              <TextField label={t('step.reason')} multiline value={reason} onChange={setReason} error={errors.reason} />
+              {performed(errors)}
+            </>
+          )}
+        </StepForm>
+      );
+    case 'separation/extend':
+      return (
+        <StepForm
+          {...common}
+          onSubmit={async () =>
+            outcome(
+              await api.POST('/api/v1/cases/{id}/separation/extend', {
+                ...id,
+                body: { ...base, until: localToIso(until) ?? '', decidedBy, legalBasis },
+              }),
+            )
+          }
+        >
+          {(errors) => (
+            <>
+              <TextField
+                label={t('separation.until')}
+                type="datetime-local"
+                value={until}
+                onChange={setUntil}
+                error={errors.until}
+              />
+              <TextField
+                label={t('separation.decidedBy')}
+                value={decidedBy}
+                onChange={setDecidedBy}
+                error={errors.decidedBy}
+              />
+              <TextField
+                label={t('separation.legalBasis')}
+                multiline
+                value={legalBasis}
+                onChange={setLegalBasis}
+                error={errors.legalBasis}
+              />
               {performed(errors)}
             </>
           )}
