@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, fieldErrors, problemOf, type Problem, type Schemas } from '../api';
+import { api, problemOf, type Problem, type Schemas } from '../api';
 import { formatTime, localToIso, timeLeft } from '../format';
 import { useCodes } from '../codes';
 import { Check, CodeSelect, Done, Label, ProblemBanner, TextField } from '../ui';
