@@ -3,7 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { api, type Schemas } from './api';
 
 type Codes = Schemas['CodesDto'];
-export type CodeList = Exclude<keyof Codes, 'lang'>;
+/**
+ * The lists of GET /codes. The last five are in the answer but not (yet) in its OpenAPI schema:
+ * the KPI target indicators, the KPIs, target units and kinds, protections.
+ */
+export type CodeList =
+  Exclude<keyof Codes, 'lang'> | 'kpiTargetIndicators' | 'kpis' | 'targetUnits' | 'targetKinds' | 'protections';
+type Entry = { code: string; label: string } & Record<string, unknown>;
+/** The entries of one list, [] while loading. */
+export const entriesOf = (codes: Codes | null, list: CodeList): Entry[] =>
+  ((codes as Record<string, unknown> | null)?.[list] as Entry[] | undefined) ?? [];
 
 interface CodeBook {
   codes: Codes | null;
@@ -31,13 +40,11 @@ export function CodesProvider({ children }: { children: ReactNode }) {
     codes,
     label: (list, code) => {
       if (!code) return '—';
-      const entry = (codes?.[list] as { code: string; label: string }[] | undefined)?.find(
-        (item) => item.code === code,
-      );
+      const entry = entriesOf(codes, list).find((item) => item.code === code);
       return entry?.label ?? code;
     },
     options: (list) =>
-      ((codes?.[list] as { code: string; label: string }[] | undefined) ?? []).map(({ code, label }) => ({
+      entriesOf(codes, list).map(({ code, label }) => ({
         code,
         label,
       })),

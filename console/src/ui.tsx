@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from './api';
-import { useCodes, type CodeList } from './codes';
+import { entriesOf, useCodes, type CodeList } from './codes';
 
 /** A problem document as the API gave it: title, detail, and the fields it names. */
 export function ProblemBanner({ problem }: { problem: Problem | null }) {
@@ -87,7 +87,8 @@ export function TextField(props: {
 /** A choice among the codes of one list of GET /codes, shown with their labels. */
 export function CodeSelect(props: {
   label: string;
-  list: CodeList;
+  /** One list, or several shown together (rate indicators and KPI target indicators). */
+  list: CodeList | CodeList[];
   value: string;
   onChange: (value: string) => void;
   error?: string;
@@ -97,9 +98,8 @@ export function CodeSelect(props: {
 }) {
   const { codes } = useCodes();
   const { t } = useTranslation();
-  const options = ((codes?.[props.list] ?? []) as { code: string; label: string }[]).filter(
-    (option) => !props.only || props.only(option),
-  );
+  const lists = Array.isArray(props.list) ? props.list : [props.list];
+  const options = lists.flatMap((list) => entriesOf(codes, list)).filter((option) => !props.only || props.only(option));
   return (
     <Field label={props.label} error={props.error}>
       {(a11y) => (

@@ -398,6 +398,9 @@ export function AdminCalendar() {
   );
 }
 
+/** KPI targets are shares in per cent only. */
+const kpiIndicator = (code: string) => code === 'supported_in_time' || code === 'initial_assessment_on_time';
+
 export function AdminTargets() {
   const { t } = useTranslation();
   const [target, setTarget] = useState({
@@ -411,7 +414,7 @@ export function AdminTargets() {
   const [list, setList] = useState<Schemas['TargetViewDto'][] | null>(null);
   const [listed, setListed] = useState<Problem | null>(null);
   const [removed, setRemoved] = useState<string | null>(null);
-  const kpi = target.indicator === 'supported_in_time' || target.indicator === 'initial_assessment_on_time';
+  const kpi = kpiIndicator(target.indicator);
   const load = useCallback(async () => {
     const year = Number(target.year);
     const { data, error, response } = await api.GET('/api/v1/statistics/targets', {
@@ -461,7 +464,7 @@ export function AdminTargets() {
           <>
             <CodeSelect
               label={t('dashboard.indicator')}
-              list="indicators"
+              list={['indicators', 'kpiTargetIndicators']}
               value={target.indicator}
               onChange={set('indicator')}
               error={errors.indicator}
@@ -533,7 +536,10 @@ export function AdminTargets() {
             {list.map((item) => (
               <tr key={`${item.indicator}-${item.areaCode}-${item.year}`}>
                 <td data-label={t('dashboard.indicator')}>
-                  <Label list="indicators" code={item.indicator} />
+                  <Label
+                    list={kpiIndicator(item.indicator) ? 'kpiTargetIndicators' : 'indicators'}
+                    code={item.indicator}
+                  />
                 </td>
                 <td data-label={t('admin.area')}>{item.areaCode}</td>
                 <td data-label={t('dashboard.year')}>{item.year}</td>
