@@ -125,6 +125,13 @@ suite('the web console', () => {
     await phone.getByLabel('Xã nơi xảy ra (mã)', { exact: true }).fill('46001');
     await phone.getByLabel('Người bị nghi gây hại', { exact: true }).selectOption('parent');
     await phone.getByLabel('Mô tả sự việc', { exact: true }).fill('Hàng xóm nghe tiếng trẻ khóc nhiều đêm (synthetic)');
+    // Received two hours ago: the case meeting below is held after the receipt.
+    await phone.getByLabel('Thời điểm tiếp nhận', { exact: true }).fill(inDays(-2 / 24));
+    await phone.getByLabel('Trẻ hiện đang ở đâu', { exact: true }).fill('Nhà bà ngoại (synthetic)');
+    await phone.getByRole('button', { name: 'Thêm người chăm sóc' }).click();
+    const caregiver = phone.getByRole('group', { name: 'Cha mẹ, người chăm sóc 1' });
+    await caregiver.getByLabel('Họ tên', { exact: true }).fill('Lê Văn Cha');
+    await caregiver.getByLabel('Quan hệ với trẻ', { exact: true }).fill('bố');
     await firstChild.getByLabel('Họ và tên trẻ', { exact: true }).fill('Lê Văn Thử');
     await firstChild.getByLabel('Ngày sinh', { exact: true }).fill('2016-05-06');
     await firstChild.getByLabel('Giới tính', { exact: true }).selectOption('male');
@@ -152,6 +159,28 @@ suite('the web console', () => {
     await phone.getByRole('button', { name: 'Gửi phiếu' }).dblclick();
     await phone.getByText('Đã tiếp nhận: 2 ca.').waitFor();
     await checkPage(phone, '03-intake-filed');
+
+    // The call of that report goes in the call log, then a counselling call; the log filters.
+    await stepForm(phone, 'Ghi nhận cuộc gọi của phiếu này').getByRole('button', { name: 'Ghi nhận' }).click();
+    await phone.getByText('Đã ghi nhận cuộc gọi.').waitFor();
+    await phone.goto('/#/calls');
+    const call = stepForm(phone, 'Ghi nhận cuộc gọi');
+    await call.getByLabel('Loại cuộc gọi', { exact: true }).selectOption('counselling');
+    await call.getByLabel('Ghi chú', { exact: true }).fill('Tư vấn cho phụ huynh (synthetic)');
+    await call.getByRole('button', { name: 'Ghi nhận' }).click();
+    await phone.getByText('Đã ghi nhận cuộc gọi.').waitFor();
+    await eventually(phone.locator('tbody tr')).toHaveCount(2);
+    const today = inDays(0).slice(0, 10);
+    const calls = phone.getByRole('search');
+    await calls.getByLabel('Từ ngày', { exact: true }).fill(today);
+    await calls.getByLabel('Đến ngày', { exact: true }).fill(today);
+    await calls.getByLabel('Loại cuộc gọi', { exact: true }).selectOption('report');
+    await calls.getByRole('button', { name: 'Lọc' }).click();
+    await eventually(phone.locator('tbody tr')).toHaveCount(1);
+    await checkPage(phone, '03b-hotline-calls');
+    const hotlineCalls = (await t.get('/calls', await t.login(users.hotline, CHANGED_PASSWORD))).body.items;
+    expect(hotlineCalls.map((item: { type: string }) => item.type).sort()).toEqual(['counselling', 'report']);
+    expect(hotlineCalls.find((item: { type: string }) => item.type === 'report').reportId).toEqual(expect.any(String));
     const officerToken = await t.login(users.officer, CHANGED_PASSWORD);
     const listed = await t.get('/cases?limit=200', officerToken);
     expect(listed.body.items).toHaveLength(2);
@@ -172,7 +201,40 @@ suite('the web console', () => {
     await desk.getByRole('link', { name: caseNumber }).click();
     await desk.getByRole('heading', { name: `Hồ sơ ca ${caseNumber}` }).waitFor();
     await desk.getByText('Trần Văn Báo').waitFor();
+    await desk.getByText('Nhà bà ngoại (synthetic)').waitFor();
     await checkPage(desk, '05-case-file-received');
+
+    // A correction with its reason, then the history tells who changed what from what.
+    await desk.locator('summary', { hasText: 'Sửa thông tin ca' }).click();
+    const correction = stepForm(desk, 'Sửa thông tin ca');
+    await correction.getByLabel('Người bị nghi gây hại', { exact: true }).selectOption('relative');
+    await correction.getByLabel('Lý do sửa', { exact: true }).fill('Người báo tin nhầm (synthetic)');
+    await correction.getByRole('button', { name: 'Lưu sửa đổi' }).click();
+    await desk.getByText('Đã lưu sửa đổi.').waitFor();
+    await desk.locator('#history-h + button').click();
+    await eventually(desk.locator('.history li li').filter({ hasText: 'allegedPerpetrator' })).toContainText(
+      'parent → relative',
+    );
+    await desk.locator('.history').getByText('Người báo tin nhầm (synthetic)').waitFor();
+    await checkPage(desk, '05b-case-history');
+
+    // The other child corrected into this one's identity: the API refuses and points to the merge.
+    const otherId: string = listed.body.items.find((item: { id: string }) => item.id !== caseId).id;
+    await desk.goto(`/#/cases/${otherId}`);
+    await desk.locator('summary', { hasText: 'Sửa thông tin trẻ' }).click();
+    const childFix = stepForm(desk, 'Sửa thông tin trẻ');
+    await childFix.getByLabel('Họ và tên trẻ', { exact: true }).fill('Lê Văn Thử');
+    await childFix.getByLabel('Ngày sinh', { exact: true }).fill('2016-05-06');
+    await childFix.getByLabel('Lý do sửa', { exact: true }).fill('Cùng một trẻ, báo hai lần (synthetic)');
+    await childFix.getByRole('button', { name: 'Lưu sửa đổi' }).click();
+    await childFix.getByText('hãy gộp hai hồ sơ').waitFor();
+    await checkPage(desk, '05c-child-duplicate');
+    await childFix.getByRole('button', { name: 'Gộp', exact: true }).click();
+    await desk.getByText('Đã gộp hồ sơ trẻ.').waitFor();
+    expect((await t.get(`/cases/${otherId}`, officerToken)).body.child.id).toBe(
+      (await t.get(`/cases/${caseId}`, officerToken)).body.child.id,
+    );
+    await desk.goto(`/#/cases/${caseId}`);
 
     const initial = stepForm(desk, 'Đánh giá ban đầu');
     await initial.getByLabel('Mức độ nguy cơ', { exact: true }).selectOption('high');
@@ -205,6 +267,15 @@ suite('the web console', () => {
     await detailed.getByRole('button', { name: 'Lưu đánh giá chi tiết' }).click();
     await desk.getByText('Đã lưu đánh giá chi tiết.').waitFor();
 
+    const meeting = stepForm(desk, 'Ghi nhận họp trường hợp');
+    await meeting.getByLabel('Thời điểm họp', { exact: true }).fill(inDays(0));
+    await meeting.getByLabel('Gia đình trẻ em', { exact: true }).check();
+    await meeting.getByLabel('Trẻ em', { exact: true }).check();
+    await meeting.getByLabel('Các quyết định', { exact: true }).fill('Trẻ ở với bà ngoại (synthetic)');
+    await meeting.getByRole('button', { name: 'Ghi nhận cuộc họp' }).click();
+    await desk.getByText('Đã ghi nhận cuộc họp.').waitFor();
+    await desk.locator('#meetings-h ~ .card').getByText('Trẻ ở với bà ngoại (synthetic)').waitFor();
+
     const plan = stepForm(desk, 'Lập kế hoạch (Mẫu 04)');
     await plan.getByLabel('Mục tiêu', { exact: true }).fill('Trẻ được an toàn\nTrẻ được chữa trị');
     const police = plan.getByRole('group', { name: 'Biện pháp 1' });
@@ -226,9 +297,31 @@ suite('the web console', () => {
     await chair.page.getByRole('link', { name: caseNumber }).waitFor();
     await checkPage(chair.page, '07-chair-approvals');
     await chair.page.getByRole('link', { name: caseNumber }).click();
+    // Returning the plan needs a reason: the API's answer shows at the form beside the approval.
+    const giveBack = stepForm(chair.page, 'Trả lại kế hoạch');
+    await giveBack.getByRole('button', { name: 'Trả lại' }).click();
+    await expectInvalid(giveBack.getByLabel('Lý do', { exact: true }));
     await stepForm(chair.page, 'Phê duyệt kế hoạch').getByRole('button', { name: 'Phê duyệt' }).click();
     await chair.page.getByText('Đã phê duyệt kế hoạch.').waitFor();
     await checkPage(chair.page, '08-chair-plan-approved');
+
+    // A temporary separation, then its extension by a competent authority.
+    const chairToken = await t.login(users.chair, CHANGED_PASSWORD);
+    const { version } = (await t.get(`/cases/${caseId}`, chairToken)).body;
+    const separated = await t.post(
+      `/cases/${caseId}/emergency-actions`,
+      { version, type: 'temporary_separation' },
+      chairToken,
+    );
+    expect(separated.status).toBeLessThan(300);
+    await chair.page.reload();
+    const extend = stepForm(chair.page, 'Gia hạn cách ly tạm thời');
+    await extend.getByLabel('Gia hạn đến', { exact: true }).fill(inDays(60));
+    await extend.getByLabel('Cơ quan có thẩm quyền quyết định', { exact: true }).fill('Tòa án nhân dân (synthetic)');
+    await extend.getByLabel('Quyết định và căn cứ pháp lý', { exact: true }).fill('Quyết định số 1 (synthetic)');
+    await extend.getByRole('button', { name: 'Gia hạn', exact: true }).click();
+    await chair.page.getByText('Đã gia hạn cách ly tạm thời.').waitFor();
+    await checkPage(chair.page, '08b-chair-separation-extended');
     await chair.context.close();
 
     // The police: the referral in the inbox, the work queue, the criminal track.
@@ -269,7 +362,7 @@ suite('the web console', () => {
     await review.getByLabel('Ghi chú', { exact: true }).fill('Trẻ an toàn, can thiệp hoàn tất (synthetic)');
     await review.getByRole('button', { name: 'Lưu đánh giá' }).click();
     await desk.getByText('Đã lưu đánh giá kết quả.').waitFor();
-    await desk.getByRole('button', { name: 'Hiện' }).click();
+    await desk.locator('#access-h + button').click();
     await desk.locator('#access-h + button + ul li').first().waitFor();
     await checkPage(desk, '12-case-file-closed');
     expect((await t.get(`/cases/${caseId}`, officerToken)).body.status).toBe('closed');
@@ -329,10 +422,17 @@ suite('the web console', () => {
 
     const { context, page, problems } = await signedIn(users.manager);
     await page.getByRole('heading', { name: 'Thống kê' }).waitFor();
-    await page.getByRole('note').getByText('Số liệu được bảo vệ').waitFor();
-    await page.getByRole('row', { name: /46001/ }).waitFor();
-    await eventually(page.getByRole('row', { name: /46001/ })).toContainText('≤ 550');
+    await page.getByRole('note').first().getByText('Số liệu được bảo vệ').waitFor();
+    const rates = page.locator('table').first();
+    await rates.getByRole('row', { name: /46001/ }).waitFor();
+    await eventually(rates.getByRole('row', { name: /46001/ })).toContainText('≤ 550');
     await page.getByRole('heading', { name: 'Diễn biến theo tháng' }).waitFor();
+    // The KPIs by sub-area, protected for a manager, the report package beside them.
+    await page.getByRole('heading', { name: 'Chỉ số thực hiện' }).waitFor();
+    const kpis = page.locator('table.kpis');
+    await kpis.getByRole('row', { name: /46001/ }).waitFor();
+    await kpis.getByRole('columnheader', { name: 'Trẻ được hỗ trợ, can thiệp kịp thời' }).waitFor();
+    await page.getByRole('note').nth(1).getByText('phương pháp cell-key').waitFor();
     await checkPage(page, '14-manager-dashboard');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Tải CSV' }).click();
@@ -340,11 +440,15 @@ suite('the web console', () => {
     const workbook = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Tải Excel (XLSX)' }).click();
     expect((await workbook).suggestedFilename()).toBe(`abuse-${year}-46.xlsx`);
+    const report = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Tải báo cáo định kỳ (XLSX)' }).click();
+    expect((await report).suggestedFilename()).toBe(`report-${year}-year-46.xlsx`);
 
     // English at a click, codes with their English labels from GET /codes.
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Statistics' }).waitFor();
-    await page.getByRole('note').getByText('Protected figures').waitFor();
+    await page.getByRole('note').first().getByText('Protected figures').waitFor();
+    await page.getByRole('heading', { name: 'Performance indicators' }).waitFor();
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     expect(problems).toEqual([]);
     await context.close();
@@ -361,10 +465,19 @@ suite('the web console', () => {
     await create.getByLabel('Họ tên', { exact: true }).fill('Kiểm Tra Viên');
     await create.getByLabel('Vai trò', { exact: true }).selectOption('auditor');
     await create.getByLabel('Địa bàn (mã)', { exact: true }).fill('VN');
+    await create.getByLabel('Email', { exact: true }).fill('kiem.tra@example.vn');
     await create.getByLabel('Mật khẩu dùng một lần', { exact: true }).fill(TEST_PASSWORD);
     await create.getByRole('button', { name: 'Tạo', exact: true }).click();
     await page.getByText('Đã tạo người dùng.').waitFor();
     await page.getByRole('cell', { name: 'auditor.console' }).waitFor();
+    await page.getByRole('cell', { name: 'kiem.tra@example.vn' }).waitFor();
+    const email = stepForm(page, 'Sửa email');
+    await email.getByLabel('Người dùng', { exact: true }).selectOption({ label: 'auditor.console — Kiểm Tra Viên' });
+    await eventually(email.getByLabel('Email', { exact: true })).toHaveValue('kiem.tra@example.vn');
+    await email.getByLabel('Email', { exact: true }).fill('kiemtra.vien@example.vn');
+    await email.getByRole('button', { name: 'Lưu email' }).click();
+    await page.getByText('Đã lưu email.').waitFor();
+    await page.getByRole('cell', { name: 'kiemtra.vien@example.vn' }).waitFor();
     await checkPage(page, '15-admin-users');
 
     await page.goto('/#/admin/areas');
@@ -391,13 +504,31 @@ suite('the web console', () => {
     const target = stepForm(page, 'Đặt chỉ tiêu');
     await target.getByLabel('Chỉ số', { exact: true }).selectOption('injury');
     await target.getByLabel('Địa bàn (mã)', { exact: true }).fill('46003');
-    await target.getByLabel('Giá trị (trên 100.000 trẻ em)', { exact: true }).fill('12.34');
+    await target.getByLabel('Giá trị', { exact: true }).fill('12.34');
     await target.getByRole('button', { name: 'Lưu', exact: true }).click();
     await page.getByRole('alert').waitFor();
-    await target.getByLabel('Giá trị (trên 100.000 trẻ em)', { exact: true }).fill('600');
+    await target.getByLabel('Giá trị', { exact: true }).fill('600');
     await target.getByRole('button', { name: 'Lưu', exact: true }).click();
     await page.getByText('Đã lưu.').waitFor();
+    const year = new Date().getFullYear();
+    await page.getByRole('button', { name: `Xóa chỉ tiêu injury 46003 ${year}` }).waitFor();
+    // A KPI target is a share in per cent; a rate target may be in per cent of children too.
+    await target.getByLabel('Chỉ số', { exact: true }).selectOption('supported_in_time');
+    await eventually(target.getByLabel('Đơn vị', { exact: true })).toHaveValue('percent');
+    await target.getByLabel('Giá trị', { exact: true }).fill('95');
+    await target.getByLabel('Loại', { exact: true }).selectOption('min');
+    await target.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.getByRole('button', { name: `Xóa chỉ tiêu supported_in_time 46003 ${year}` }).waitFor();
     await checkPage(page, '18-admin-targets');
+    await page.getByRole('button', { name: `Xóa chỉ tiêu injury 46003 ${year}` }).click();
+    await page.getByText('Đã xóa chỉ tiêu.').waitFor();
+    const left = await t.get(`/statistics/targets?areaCode=46003&year=${year}`, await t.adminToken());
+    expect(left.body.items.map((item: { indicator: string; areaCode: string }) => item.indicator)).toEqual(
+      expect.not.arrayContaining(['injury']),
+    );
+    expect(left.body.items).toContainEqual(
+      expect.objectContaining({ indicator: 'supported_in_time', unit: 'percent', value: 95, kind: 'min' }),
+    );
     expect(admin.problems).toEqual([]);
     await admin.context.close();
 
@@ -418,6 +549,7 @@ suite('the web console', () => {
     await checkPage(desk, '19-auditor-log');
     await desk.goto('/#/password');
     await desk.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor();
+    await desk.getByText('kiemtra.vien@example.vn').waitFor();
     await checkPage(desk, '20-change-password');
     expect(auditor.problems).toEqual([]);
     await auditor.context.close();
@@ -478,6 +610,11 @@ function eventually(locator: ReturnType<Page['locator']>) {
       poll(
         async () => (await locator.getAttribute(name)) === value,
         async () => `expected ${name}="${value}", found ${await locator.getAttribute(name)}`,
+      ),
+    toHaveValue: (value: string) =>
+      poll(
+        async () => (await locator.inputValue()) === value,
+        async () => `expected the value ${value}, found ${await locator.inputValue()}`,
       ),
     toHaveText: (pattern: RegExp) =>
       poll(
