@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, fieldErrors, problemOf, sendCsv, type Problem, type Role, type Schemas } from '../api';
-import { CodeSelect, Done, Label, ProblemBanner, TextField } from '../ui';
+import { CodeSelect, Done, Field, Label, ProblemBanner, TextField } from '../ui';
 
 type Result = { problem: Problem | null; message?: string };
 
@@ -252,19 +252,18 @@ function UserSelect({
   onChange: (id: string) => void;
 }) {
   const { t } = useTranslation();
+  const id = useId();
   return (
     <div className="field">
-      <label>
-        {t('admin.user')}
-        <select value={value} onChange={(e) => onChange(e.target.value)}>
-          <option value="">{t('common.choose')}</option>
-          {users.map((user) => (
-            <option key={user.id} value={user.id}>
-              {user.username} — {user.fullName}
-            </option>
-          ))}
-        </select>
-      </label>
+      <label htmlFor={id}>{t('admin.user')}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('common.choose')}</option>
+        {users.map((user) => (
+          <option key={user.id} value={user.id}>
+            {user.username} — {user.fullName}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
@@ -490,10 +489,10 @@ export function AdminTargets() {
               onChange={set('value')}
               error={errors.value}
             />
-            <div className={errors.unit ? 'field invalid' : 'field'}>
-              <label>
-                {t('targets.unit')}
+            <Field label={t('targets.unit')} error={errors.unit}>
+              {(a11y) => (
                 <select
+                  {...a11y}
                   value={kpi ? 'percent' : target.unit}
                   disabled={kpi}
                   onChange={(e) => set('unit')(e.target.value)}
@@ -501,18 +500,16 @@ export function AdminTargets() {
                   <option value="per100k">{t('targets.per100k')}</option>
                   <option value="percent">{t('targets.percent')}</option>
                 </select>
-              </label>
-              {errors.unit && <small className="error">{errors.unit}</small>}
-            </div>
-            <div className="field">
-              <label>
-                {t('admin.targetKind')}
-                <select value={target.kind} onChange={(e) => set('kind')(e.target.value)}>
+              )}
+            </Field>
+            <Field label={t('admin.targetKind')} error={errors.kind}>
+              {(a11y) => (
+                <select {...a11y} value={target.kind} onChange={(e) => set('kind')(e.target.value)}>
                   <option value="max">{t('admin.kindMax')}</option>
                   <option value="min">{t('admin.kindMin')}</option>
                 </select>
-              </label>
-            </div>
+              )}
+            </Field>
           </>
         )}
       </AdminForm>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, download, problemOf, type Problem, type Schemas } from '../api';
 import { formatTime } from '../format';
-import { ProblemBanner } from '../ui';
+import { Field, ProblemBanner } from '../ui';
 
 type Kpis = Schemas['KpisResponseDto'];
 type Row = Schemas['KpiRowDto'];
@@ -76,18 +76,17 @@ export function KpiPanel({ year, areaCode, fallbackArea }: { year: string; areaC
     <section aria-labelledby="kpis-h">
       <h2 id="kpis-h">{t('kpis.title')}</h2>
       <div className="filters">
-        <div className="field">
-          <label>
-            {t('kpis.period')}
-            <select value={period} onChange={(e) => setPeriod(e.target.value as Period)}>
+        <Field label={t('kpis.period')}>
+          {(a11y) => (
+            <select {...a11y} value={period} onChange={(e) => setPeriod(e.target.value as Period)}>
               {PERIODS.map((code) => (
                 <option key={code} value={code}>
                   {code === 'year' ? t('dashboard.year') : code}
                 </option>
               ))}
             </select>
-          </label>
-        </div>
+          )}
+        </Field>
       </div>
       <ProblemBanner problem={problem} />
       {kpis && (
