@@ -20,6 +20,10 @@ import { CreateCaseTransfers1763900012000 } from './1763900012000-CreateCaseTran
 import { CreateNotifications1763900013000 } from './1763900013000-CreateNotifications';
 import { CreateNotificationSweeps1763900013100 } from './1763900013100-CreateNotificationSweeps';
 import { CreateNotificationDeliveries1763900015000 } from './1763900015000-CreateNotificationDeliveries';
+import { CaseCorrectionsAndHistory1763900016000 } from './1763900016000-CaseCorrectionsAndHistory';
+import { ReportSituation1763900016100 } from './1763900016100-ReportSituation';
+import { CreateCalls1763900016200 } from './1763900016200-CreateCalls';
+import { ChildMerges1763900016300 } from './1763900016300-ChildMerges';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -45,4 +49,8 @@ export const MIGRATIONS = [
   CreateNotifications1763900013000,
   CreateNotificationSweeps1763900013100,
   CreateNotificationDeliveries1763900015000,
+  CaseCorrectionsAndHistory1763900016000,
+  ReportSituation1763900016100,
+  CreateCalls1763900016200,
+  ChildMerges1763900016300,
 ];

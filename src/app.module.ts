@@ -11,6 +11,7 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { IntakeModule } from './intake/intake.module';
+import { CallsModule } from './calls/calls.module';
 import { CasesModule } from './cases/cases.module';
 import { DeliveryModule } from './delivery/delivery.module';
 import { WorkflowModule } from './cases/workflow.module';
@@ -40,6 +41,7 @@ export class AppModule {
         CalendarModule,
         HealthModule,
         IntakeModule,
+        CallsModule,
         CasesModule,
         InterventionsModule,
         WorkflowModule,

@@ -25,6 +25,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['cases'], // the case file, the Decree 56 steps, deadlines, consent and disclosure
   ['interventions'], // agency work on a case
   ['intake'], // reports (Mẫu 01), children matched, cases opened
+  ['calls'], // the hotlines' calls, reports or not, and their statistics
   ['delivery'], // notifications beyond the inbox: mail and signed webhooks, at least once
   ['health'], // GET /health
 ];

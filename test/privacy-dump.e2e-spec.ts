@@ -52,6 +52,18 @@ const PERSONAL_VALUES = [
   'Mục đích riêng tư',
   'Lý Thị Riêng',
   '2012-12-12',
+  // Mẫu 01: where the child is, caregivers, family situation, actions taken
+  'Nhà Chú Bí Mật',
+  'Chú Ruột Kín',
+  '0977777777',
+  'Hoàn Cảnh Riêng',
+  'Việc Đã Làm Kín',
+  // corrections, and so the history's from/to values and reasons
+  'Mô Tả Đính Chính',
+  'Lý Do Đính Chính',
+  'Lý Thị Riêng Sửa',
+  'Địa Chỉ Sửa Kín',
+  '2012-11-11',
 ];
 
 describe('a dump of the database', () => {
@@ -79,9 +91,43 @@ describe('a dump of the database', () => {
       officer,
     );
     expect(disclosed.status).toBe(201);
+
+    const situated = await t.post(
+      '/reports',
+      reportBody({
+        category: 'injury',
+        form: 'fall',
+        allegedPerpetrator: undefined,
+        children: [{ fullName: 'Lý Thị Riêng', dateOfBirth: '2012-12-12', sex: 'female', residenceAreaCode: '46001' }],
+        childLocation: 'Nhà Chú Bí Mật',
+        caregivers: [{ name: 'Chú Ruột Kín', relationship: 'uncle', phone: '0977777777' }],
+        familySituation: 'Hoàn Cảnh Riêng',
+        actionsTaken: 'Việc Đã Làm Kín',
+      }),
+      hotline,
+    );
+    expect(situated.status).toBe(201);
+    const version = async () => (await t.get(`/cases/${caseId}`, officer)).body.version as number;
+    const corrected = await t.request('PATCH', `/cases/${caseId}`, {
+      token: officer,
+      body: { version: await version(), reason: 'Lý Do Đính Chính', description: 'Mô Tả Đính Chính' },
+    });
+    expect(corrected.status).toBe(200);
+    const child = await t.request('PATCH', `/cases/${caseId}/child`, {
+      token: officer,
+      body: {
+        version: await version(),
+        reason: 'Lý Do Đính Chính',
+        fullName: 'Lý Thị Riêng Sửa',
+        dateOfBirth: '2012-11-11',
+        address: 'Địa Chỉ Sửa Kín',
+      },
+    });
+    expect(child.status).toBe(200);
+    expect((await t.get(`/cases/${caseId}/history`, officer)).body.items[0].reason).toBe('Lý Do Đính Chính');
   });
 
-  it('contains no name, birth date, address, phone, reporter, description or disclosure text in clear', async () => {
+  it('contains no name, birth date, address, phone, reporter, description, Mẫu 01 situation, correction, history value or disclosure text in clear', async () => {
     const dump = await dumpEveryTable();
     expect(dump.length).toBeGreaterThan(1000);
     for (const value of PERSONAL_VALUES)
@@ -91,6 +137,12 @@ describe('a dump of the database', () => {
   it('holds the personal values as AES-GCM envelopes with a key id', async () => {
     const [child] = await t.db.query(`SELECT full_name_enc, date_of_birth_enc, address_enc FROM children LIMIT 1`);
     for (const value of Object.values(child)) expect(value).toMatch(/^v1:[\w-]{8}:[\w-]{16}:[\w-]+$/);
+    const [history] = await t.db.query(
+      `SELECT reason_enc, personal_changes_enc FROM case_history WHERE action = 'child_correction' LIMIT 1`,
+    );
+    for (const value of Object.values(history)) expect(value).toMatch(/^v1:[\w-]{8}:[\w-]{16}:[\w-]+$/);
+    const [report] = await t.db.query(`SELECT situation_enc FROM reports WHERE situation_enc IS NOT NULL LIMIT 1`);
+    expect(report.situation_enc).toMatch(/^v1:[\w-]{8}:[\w-]{16}:[\w-]+$/);
   });
 
   it('passes the same check with pg_dump itself, where a matching pg_dump is installed', () => {

@@ -636,21 +636,21 @@ describe('the case view tells each caller what it may do now', () => {
     const id = await report({
       children: [{ fullName: 'Lý Văn Được', estimatedAge: 10, sex: 'male', residenceAreaCode: '46001' }],
     });
-    expect(await actionsOf(id, officer)).toEqual(['initial-assessment', 'emergency-actions']);
-    expect(await actionsOf(id, chair)).toEqual(['emergency-actions']);
+    expect(await actionsOf(id, officer)).toEqual(['initial-assessment', 'emergency-actions', 'meetings']);
+    expect(await actionsOf(id, chair)).toEqual(['emergency-actions', 'meetings']);
     await step(t, officer, id, 'initial-assessment', { riskLevel: 'low', emergency: false });
     await step(t, officer, id, 'detailed-assessment', {
       findings: FINDINGS,
       riskLevel: 'low',
       substantiation: 'substantiated',
     });
-    expect(await actionsOf(id, officer)).toEqual(['emergency-actions', 'plan']);
+    expect(await actionsOf(id, officer)).toEqual(['emergency-actions', 'meetings', 'plan']);
     await step(t, officer, id, 'plan', {
       goals: ['An toàn tại nhà'],
       measures: [{ agency: 'police', action: 'investigation', areaCode: '46', dueAt: inDays(10) }],
     });
     expect(await actionsOf(id, officer)).not.toContain('plan/approve');
-    expect(await actionsOf(id, chair)).toEqual(['emergency-actions', 'plan/approve']);
+    expect(await actionsOf(id, chair)).toEqual(['emergency-actions', 'meetings', 'plan/approve', 'plan/return']);
   });
 
   it('gives each intervention the statuses this caller may move it to now, and agencies no steps', async () => {

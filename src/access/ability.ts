@@ -22,10 +22,14 @@ export type Subject =
   | 'AuditLog'
   | 'Report'
   | 'Case'
+  | 'Child'
   | 'CaseAccessLog'
+  | 'CaseHistory'
   | 'Intervention'
   | 'Deadline'
   | 'Statistics'
+  | 'CallStatistics'
+  | 'Call'
   | 'StatisticsTarget'
   | 'Notification'
   | 'all';
@@ -48,6 +52,9 @@ type Can = AbilityBuilder<AppAbility>['can'];
 /** Who may file a report (API.md, Intake). */
 const REPORTING_ROLES: readonly Role[] = ['hotline_operator', ...CASE_ROLES, ...AGENCY_ROLES];
 
+/** Who reads the counts of the hotlines' calls (API.md "Calls"). */
+const CALL_STATISTICS_ROLES: readonly Role[] = ['manager', 'provincial_officer', 'hotline_operator'];
+
 /** Who takes part in cases, and so has an inbox: case roles and agency staff (API.md, Notifications). */
 const INBOX_ROLES: readonly Role[] = [...CASE_ROLES, ...AGENCY_ROLES];
 
@@ -61,7 +68,11 @@ const RULES_BY_ROLE: Record<Role, (can: Can, user: Principal) => void> = {
     // The holiday list moves every deadline in the country: only a country-level admin sets it.
     if (isCountry(user.areaPath)) can('update', 'Holiday');
   },
-  hotline_operator: () => undefined,
+  // The hotline's own calls (Contract v1.1 "Calls"): recorded by its operators, read back by each.
+  hotline_operator: (can, user) => {
+    can('create', 'Call');
+    can('read', 'Call', { createdBy: user.id } as MongoQuery);
+  },
   commune_officer: () => undefined,
   commune_chair: () => undefined,
   provincial_officer: () => undefined,
@@ -78,6 +89,7 @@ const RULES_BY_ROLE: Record<Role, (can: Can, user: Principal) => void> = {
     can('read', 'AuditLog', { actorAreaPath: under } as MongoQuery);
     can('read', 'AuditLog', { caseAreaPath: under } as MongoQuery);
     can('read', 'CaseAccessLog', { areaPath: under } as MongoQuery);
+    can('read', 'CaseHistory', { areaPath: under } as MongoQuery);
   },
 };
 
@@ -86,6 +98,7 @@ function grantCaseRole(can: Can, user: Principal): void {
   const inArea = { areaPath: { $under: user.areaPath } } as MongoQuery;
   can('read', 'Case', inArea);
   can('read', 'CaseAccessLog', inArea);
+  can('read', 'CaseHistory', inArea);
   can('read', 'Deadline', inArea);
   const steps = stepsOf(user.role);
   if (steps.length) can(steps, 'Case', inArea);
@@ -103,6 +116,8 @@ function grantCaseRole(can: Can, user: Principal): void {
   if (user.role !== 'commune_chair') {
     can('transfer', 'Case', inArea);
     can('update', 'Case', inArea);
+    // Merging or telling apart two children's records: the cases of both decide (in the service).
+    can('update', 'Child');
     can(['create', 'update'], 'Intervention', { caseAreaPath: { $under: user.areaPath } } as MongoQuery);
   }
 }
@@ -130,6 +145,9 @@ export function defineAbilityFor(user: Principal): AppAbility {
     // Anonymized statistics of their own area only (DOMAIN.md §5).
     can('read', 'Statistics', { areaPath: { $under: user.areaPath } } as MongoQuery);
   }
+  // Counts of the hotlines' calls of their area: whoever runs or oversees the hotlines.
+  if (CALL_STATISTICS_ROLES.includes(user.role))
+    can('read', 'CallStatistics', { areaPath: { $under: user.areaPath } } as MongoQuery);
   if (REPORTING_ROLES.includes(user.role)) {
     // Filing is checked against the caller's area in the intake itself (403 outside it).
     can('create', 'Report');

@@ -9,6 +9,7 @@ import { Role } from '../domain/roles';
 import { CaseRepository } from './case-repository';
 import { CaseViewService } from './case-view.service';
 import { AssignCaseDto } from './dto/assignment.dto';
+import { CaseHistoryWriter } from './history/case-history-writer';
 
 /** The roles that carry cases: an assignee is one of them. */
 export const ASSIGNABLE_ROLES: readonly Role[] = ['commune_officer', 'provincial_officer'];
@@ -21,6 +22,7 @@ export class CaseAssignmentService {
     private readonly cases: CaseRepository,
     private readonly areas: AreaRepository,
     private readonly audit: AuditService,
+    private readonly history: CaseHistoryWriter,
   ) {}
 
   async assign(caller: Caller, caseId: string, dto: AssignCaseDto): Promise<void> {
@@ -32,7 +34,14 @@ export class CaseAssignmentService {
       // Checked against the locked row: a transfer accepted meanwhile moves the case's area.
       if (!(await this.mayCarry(manager, dto.userId, kase.areaPath)))
         throw invalidField('userId', 'is not an active commune or provincial officer whose area holds the case');
+      const [previous] = (await manager.query(`SELECT assignee_id AS "assigneeId" FROM cases WHERE id = $1`, [
+        caseId,
+      ])) as { assigneeId: string | null }[];
       await writes.assign(caseId, dto.userId);
+      await this.history.record(manager, caller, caseId, {
+        action: 'assign',
+        changes: [{ field: 'assigneeId', from: previous.assigneeId, to: dto.userId }],
+      });
       await this.audit.recordBy(
         caller,
         { action: 'case.assign', subjectType: 'Case', subjectId: caseId, caseId, details: { assigneeId: dto.userId } },

@@ -85,6 +85,14 @@ export class CaseRecordService {
             approvedAt: approval?.performedAt ?? null,
           }
         : null,
+      meetings: steps
+        .filter((s) => s.step === 'case_meeting')
+        .map((s) => ({
+          heldAt: s.performedAt,
+          participants: s.facts.participants as string[],
+          decisions: s.content.decisions as string,
+          recordedBy: s.performedBy,
+        })),
       emergencyActions: steps
         .filter((s) => s.step === 'emergency_action' || s.step === 'temporary_separation')
         .map((s) => ({

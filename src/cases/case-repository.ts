@@ -50,9 +50,68 @@ export interface OpenedCase extends CaseRef {
   assigneeId: string | null;
 }
 
+/** A column of the first report of the case (`cases`, or the alias given, in the query), as a scalar subquery. */
+export const firstReport = (column: string, cases = 'cases') => `(SELECT r.${column} FROM case_reports cr
+   JOIN reports r ON r.id = cr.report_id WHERE cr.case_id = ${cases}.id ORDER BY r.received_at, r.id LIMIT 1)`;
+
 /** The commune's only active commune officer, or NULL when it has none or several. */
 const ONLY_COMMUNE_OFFICER = `(SELECT (array_agg(u.id))[1] FROM users u
   WHERE u.area_code = $12 AND u.active AND u.role = 'commune_officer' HAVING count(*) = 1)`;
+
+/** Whether a temporary separation of the case (`cases` in the query) is in force: its end not yet met. */
+export const SEPARATING = `EXISTS (SELECT 1 FROM deadlines sd WHERE sd.case_id = cases.id AND sd.kind = 'separation_end'
+                                   AND sd.intervention_id IS NULL AND sd.met_at IS NULL)`;
+
+/** Columns a correction may set (PATCH /cases/{id} and /cases/{id}/child), version aside. */
+export const CORRECTABLE_COLUMNS = [
+  'category',
+  'form',
+  'fatal',
+  'occurred_at',
+  'occurred_area_code',
+  'alleged_perpetrator',
+  'description_enc',
+  'event_date',
+  'age_at_event',
+  'sex',
+  'residence_area_code',
+  'residence_area_path',
+] as const;
+export type CorrectedColumns = Partial<
+  Record<(typeof CORRECTABLE_COLUMNS)[number], string | number | boolean | Date | null>
+>;
+
+/** A case as a correction finds it, locked: what it may change and what its rules need. */
+export interface CaseForCorrection {
+  id: string;
+  version: number;
+  childId: string;
+  status: CaseStatus;
+  category: string;
+  form: string;
+  fatal: boolean;
+  receivedAt: Date;
+  occurredAt: Date | null;
+  /** As corrected, else as first reported, else the case's own commune. */
+  occurredAreaCode: string;
+  allegedPerpetrator: string | null;
+  riskLevel: string | null;
+  emergency: boolean;
+  descriptionEnc: string | null;
+  /** True when `descriptionEnc` is the case's own corrected description, not the first report's. */
+  ownDescription: boolean;
+}
+
+/** One case of a child, as a correction of the child finds it. */
+export interface ChildCase {
+  id: string;
+  version: number;
+  occurredAt: Date | null;
+  receivedAt: Date;
+  areaPath: string;
+  occurredAreaCode: string;
+  occurredAreaPath: string;
+}
 
 /** Columns a step may set besides status and version. */
 export type CaseChanges = Partial<Record<'risk_level' | 'emergency' | 'substantiation', string | boolean>>;
@@ -150,7 +209,8 @@ export class CaseWrites {
   async lockForStep(caseId: string): Promise<LockedCase | undefined> {
     const [row] = (await this.manager.query(
       `SELECT status, substantiation, version, form, received_at AS "receivedAt", risk_level AS "riskLevel", emergency, child_id AS "childId",
-              area_code AS "areaCode", area_path AS "areaPath", transfer_area_path AS "transferAreaPath"
+              area_code AS "areaCode", area_path AS "areaPath", transfer_area_path AS "transferAreaPath",
+              ${SEPARATING} AS separating
          FROM cases WHERE id = $1 FOR UPDATE`,
       [caseId],
     )) as LockedCase[];
@@ -166,6 +226,67 @@ export class CaseWrites {
       [kase.id, status, ...columns.map((column) => changes[column])],
     );
     if (columns.some((column) => COUNTED_COLUMNS.includes(column))) this.touch(kase.childId, false);
+  }
+
+  /** The case for a correction, locked; undefined for an unknown id. */
+  async lockForCorrection(caseId: string): Promise<CaseForCorrection | undefined> {
+    const [row] = (await this.manager.query(
+      `SELECT id, version, child_id AS "childId", status, category, form, fatal, received_at AS "receivedAt", occurred_at AS "occurredAt",
+              coalesce(occurred_area_code, ${firstReport('occurred_area_code')}, area_code) AS "occurredAreaCode",
+              alleged_perpetrator AS "allegedPerpetrator", risk_level AS "riskLevel", emergency,
+              coalesce(description_enc, ${firstReport('description_enc')}) AS "descriptionEnc",
+              description_enc IS NOT NULL AS "ownDescription"
+         FROM cases WHERE id = $1 FOR UPDATE`,
+      [caseId],
+    )) as CaseForCorrection[];
+    return row;
+  }
+
+  /**
+   * The child's cases, locked, oldest first: a correction of the child reaches each of them. With
+   * where each happened (as corrected, else as first reported), where the statistics fall back to
+   * when the child's residence is unknown.
+   */
+  async lockCasesOfChild(childId: string): Promise<ChildCase[]> {
+    return (await this.manager.query(
+      `SELECT c.id, c.version, c.occurred_at AS "occurredAt", c.received_at AS "receivedAt", c.area_path AS "areaPath",
+              a.code AS "occurredAreaCode", a.path AS "occurredAreaPath"
+         FROM cases c
+         JOIN areas a ON a.code = coalesce(c.occurred_area_code, ${firstReport('occurred_area_code', 'c')}, c.area_code)
+        WHERE c.child_id = $1 ORDER BY c.created_at, c.id FOR UPDATE OF c`,
+      [childId],
+    )) as ChildCase[];
+  }
+
+  /**
+   * A correction's new values (codes, dates, areas, the encrypted description); the version moves
+   * on. Columns that count for the statistics make the child's facts be recomputed before the commit.
+   */
+  async correct(kase: { id: string; childId: string }, columns: CorrectedColumns): Promise<void> {
+    const names = Object.keys(columns).filter((name) =>
+      (CORRECTABLE_COLUMNS as readonly string[]).includes(name),
+    ) as (keyof CorrectedColumns)[];
+    const assignments = names.map((name, index) => `, ${name} = $${index + 2}`).join('');
+    await this.manager.query(`UPDATE cases SET version = version + 1, updated_at = now()${assignments} WHERE id = $1`, [
+      kase.id,
+      ...names.map((name) => columns[name]),
+    ]);
+    if (names.some((name) => COUNTED_COLUMNS.includes(name))) this.touch(kase.childId, false);
+  }
+
+  /**
+   * A merge: every case of `from` becomes a case of `into` (their versions move on); both children's
+   * statistics facts are recomputed, so the merged child is counted once. Answers the cases moved.
+   */
+  async moveCasesToChild(from: string, into: string): Promise<string[]> {
+    // An UPDATE … RETURNING answers [rows, count] through TypeORM.
+    const [rows] = (await this.manager.query(
+      `UPDATE cases SET child_id = $2, version = version + 1, updated_at = now() WHERE child_id = $1 RETURNING id`,
+      [from, into],
+    )) as [{ id: string }[], number];
+    this.touch(from, false);
+    this.touch(into, false);
+    return rows.map((row) => row.id);
   }
 
   /** A new assignee (or none); the version moves on. The assignee does not count for statistics. */

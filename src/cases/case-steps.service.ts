@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Caller } from '../access/request-context';
-import { Conflict, Forbidden } from '../common/problem';
+import { Conflict, Forbidden, invalidField } from '../common/problem';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import { CaseInterventionWriter } from './case-intervention-writer';
 import {
@@ -16,9 +16,11 @@ import {
   EmergencyActionDto,
   InitialAssessmentDto,
   MeasureDto,
+  MeetingDto,
   PlanDto,
   ReasonDto,
   ReviewDto,
+  SeparationExtensionDto,
   StepDto,
 } from './dto/workflow.dto';
 import { StepContext, WorkflowService } from './workflow.service';
@@ -137,6 +139,49 @@ export class CaseStepsService {
         await deadlines.set('plan_draft', await calendar.addWorkingDays(performedAt, PLAN_DRAFT_WORKING_DAYS));
       else await deadlines.meet('separation_end', performedAt);
       return { facts: { outcome: dto.outcome }, content: { notes: dto.notes ?? null } };
+    });
+  }
+
+  /** Step 4: the case meeting, with who took part and what it decided; the status stays. */
+  caseMeeting(caller: Caller, caseId: string, dto: MeetingDto) {
+    return this.workflow.take(
+      caller,
+      caseId,
+      'case_meeting',
+      { version: dto.version, performedAt: dto.heldAt },
+      async () => ({ facts: { participants: dto.participants }, content: { decisions: dto.decisions } }),
+      'heldAt',
+    );
+  }
+
+  /**
+   * The approver sends the plan back instead of approving it: back to detailed_assessed, the
+   * approval deadline met (the approver answered), a new draft due in 5 working days.
+   */
+  returnPlan(caller: Caller, caseId: string, dto: ReasonDto) {
+    return this.workflow.take(caller, caseId, 'return_plan', dto, async ({ performedAt, deadlines, calendar }) => {
+      await deadlines.meet('plan_approval', performedAt);
+      await deadlines.set('plan_draft', await calendar.addWorkingDays(performedAt, PLAN_DRAFT_WORKING_DAYS));
+      return { content: { reason: dto.reason } };
+    });
+  }
+
+  /** Art. 32: a competent authority extended the separation; its end moves to `until`. */
+  extendSeparation(caller: Caller, caseId: string, dto: SeparationExtensionDto) {
+    return this.workflow.take(caller, caseId, 'extend_separation', dto, async ({ manager, deadlines }) => {
+      const [current] = (await manager.query(
+        `SELECT due_at AS "dueAt" FROM deadlines WHERE case_id = $1 AND kind = 'separation_end' AND intervention_id IS NULL`,
+        [caseId],
+      )) as { dueAt: Date }[];
+      const until = new Date(dto.until);
+      if (until <= current.dueAt)
+        throw invalidField('until', `must be after the separation’s current end (${current.dueAt.toISOString()})`);
+      await deadlines.set('separation_end', until);
+      return {
+        facts: { until: until.toISOString(), previousEnd: current.dueAt.toISOString() },
+        content: { decidedBy: dto.decidedBy, legalBasis: dto.legalBasis },
+        historyChanges: [{ field: 'separationEnd', from: current.dueAt.toISOString(), to: until.toISOString() }],
+      };
     });
   }
 

@@ -9,6 +9,7 @@ import { PiiService } from '../privacy/pii.service';
 import { CaseRepository, CaseWrites, LockedCase } from './case-repository';
 import { CaseTransferStore, TransferRow } from './case-transfer-store';
 import { CaseViewService } from './case-view.service';
+import { CaseHistoryWriter } from './history/case-history-writer';
 import { AcceptTransferDto, RejectTransferDto, TransferCaseDto } from './dto/transfer.dto';
 
 /**
@@ -25,6 +26,7 @@ export class CaseTransferService {
     private readonly pii: PiiService,
     private readonly audit: AuditService,
     private readonly outbox: NotificationOutbox,
+    private readonly history: CaseHistoryWriter,
   ) {}
 
   async request(caller: Caller, caseId: string, dto: TransferCaseDto): Promise<void> {
@@ -45,6 +47,11 @@ export class CaseTransferService {
       await writes.markTransferPending(caseId, target.path);
       await this.outbox.notify(writes.manager, { kind: 'transfer_requested', caseId, requestedAt: new Date() });
       await this.record(writes, caller, caseId, 'case.transfer_request', { from: kase.areaCode, to: target.code });
+      await this.history.record(writes.manager, caller, caseId, {
+        action: 'transfer_request',
+        reason: dto.reason,
+        changes: [{ field: 'transfer.toAreaCode', from: null, to: target.code }],
+      });
     });
   }
 
@@ -58,6 +65,13 @@ export class CaseTransferService {
       });
       await writes.moveToArea(caseId, target);
       await this.record(writes, caller, caseId, 'case.transfer_accept', { from: kase.areaCode, to: target.code });
+      await this.history.record(writes.manager, caller, caseId, {
+        action: 'transfer_accept',
+        changes: [
+          { field: 'areaCode', from: kase.areaCode, to: target.code },
+          { field: 'transfer.status', from: 'pending', to: 'accepted' },
+        ],
+      });
     });
   }
 
@@ -72,6 +86,11 @@ export class CaseTransferService {
       await this.record(writes, caller, caseId, 'case.transfer_reject', {
         from: kase.areaCode,
         to: transfer.toAreaCode,
+      });
+      await this.history.record(writes.manager, caller, caseId, {
+        action: 'transfer_reject',
+        reason: dto.reason,
+        changes: [{ field: 'transfer.status', from: 'pending', to: 'rejected' }],
       });
     });
   }

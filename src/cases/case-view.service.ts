@@ -6,6 +6,8 @@ import { Caller } from '../access/request-context';
 import { requireAccess } from '../access/require-access';
 import { scopeCondition } from '../access/scope-sql';
 import { ASSIGNEE_JSON, CASE_SCOPE_COLUMNS } from './case-scope';
+import { firstReport, SEPARATING } from './case-repository';
+import { parseSituation, SITUATION_CONTEXT } from './report-situation';
 import { LATEST_TRANSFER_JSON } from './case-transfer-store';
 import { allowedActions, CaseState, CaseStatus } from '../domain/workflow';
 import { interventionMoves } from './intervention-moves';
@@ -20,6 +22,9 @@ import { agencyCaseView, childProtectionCaseView } from './views/case-views';
 /** The case row the gate reads: what the views show, and where it lies for the access check. */
 interface CaseRow extends CaseFacts, Record<string, unknown> {
   status: CaseStatus;
+  /** The description as corrected on this case; null: the first report's. */
+  descriptionEnc: string | null;
+  separating: boolean;
   substantiation: CaseState['substantiation'];
   areaPath: string;
   childId: string;
@@ -41,6 +46,7 @@ interface ReportRow {
   receivedAt: Date;
   descriptionEnc: string | null;
   reporterEnc: string | null;
+  situationEnc: string | null;
   consentToContact: boolean;
 }
 
@@ -49,6 +55,9 @@ interface DeadlineRow {
   dueAt: Date;
   metAt: Date | null;
 }
+
+/** The context of a description corrected on the case (PATCH /cases/{id}). */
+export const CASE_DESCRIPTION_CONTEXT = 'cases.description';
 
 /** GET /cases/{id}: the case as the caller's role may see it; every read is logged. */
 @Injectable()
@@ -67,9 +76,10 @@ export class CaseViewService {
               alleged_perpetrator AS "allegedPerpetrator", received_at AS "receivedAt", occurred_at AS "occurredAt",
               area_code AS "areaCode", area_path AS "areaPath", version, child_id AS "childId",
               -- Where it happened: the first report's commune, which a transfer does not move
-              -- (a case loaded without a report, as the national seed writes them: its own commune).
-              coalesce((SELECT r.occurred_area_code FROM case_reports cr JOIN reports r ON r.id = cr.report_id
-                         WHERE cr.case_id = cases.id ORDER BY r.received_at, r.id LIMIT 1), area_code) AS "occurredAreaCode",
+              -- (a case loaded without a report, as the national seed writes them: its own commune)
+              -- (a correction sets its own).
+              coalesce(occurred_area_code, ${firstReport('occurred_area_code')}, area_code) AS "occurredAreaCode",
+              description_enc AS "descriptionEnc", ${SEPARATING} AS separating,
               (SELECT ${ASSIGNEE_JSON} FROM users u WHERE u.id = cases.assignee_id) AS assignee,
               transfer_area_path AS "transferAreaPath", ${LATEST_TRANSFER_JSON} AS transfer,
               (SELECT coalesce(json_agg(json_build_object('agency', i.agency, 'areaPath', i.area_path)), '[]')
@@ -104,8 +114,12 @@ export class CaseViewService {
       now: new Date(),
     };
     if (!childProtection || !workflow) return agencyCaseView(parts, caller.user);
-    const description = this.pii.decrypt(reports[0]?.descriptionEnc, 'reports.description');
-    return childProtectionCaseView({ ...parts, description, possibleDuplicates: duplicates, workflow });
+    const description = kase.descriptionEnc
+      ? this.pii.decrypt(kase.descriptionEnc, CASE_DESCRIPTION_CONTEXT)
+      : this.pii.decrypt(reports[0]?.descriptionEnc, 'reports.description');
+    // The rest of Mẫu 01, shown like the description: the first report's.
+    const situation = parseSituation(this.pii.decrypt(reports[0]?.situationEnc, SITUATION_CONTEXT));
+    return childProtectionCaseView({ ...parts, description, situation, possibleDuplicates: duplicates, workflow });
   }
 
   private decryptChild(child: ChildRow): CaseChildDto {
@@ -121,7 +135,12 @@ export class CaseViewService {
   }
 
   /** The reporter's identity is confidential (Decree 56 Art. 24): not even decrypted unless they agreed to be contacted. */
-  private decryptReport({ descriptionEnc: _description, reporterEnc, ...report }: ReportRow): CaseReportPart {
+  private decryptReport({
+    descriptionEnc: _description,
+    situationEnc: _situation,
+    reporterEnc,
+    ...report
+  }: ReportRow): CaseReportPart {
     const reporter = report.consentToContact ? this.pii.decrypt(reporterEnc, 'reports.reporter') : null;
     return { ...report, reporter: reporter ? (JSON.parse(reporter) as CaseReportPart['reporter']) : null };
   }
@@ -139,7 +158,7 @@ export class CaseViewService {
   private reports(caseId: string): Promise<ReportRow[]> {
     return this.db.query(
       `SELECT r.id, r.channel, r.received_at AS "receivedAt", r.description_enc AS "descriptionEnc", r.reporter_enc AS "reporterEnc",
-              r.reporter_consent_to_contact AS "consentToContact"
+              r.situation_enc AS "situationEnc", r.reporter_consent_to_contact AS "consentToContact"
          FROM case_reports cr JOIN reports r ON r.id = cr.report_id WHERE cr.case_id = $1 ORDER BY r.received_at, r.id`,
       [caseId],
     ) as Promise<ReportRow[]>;

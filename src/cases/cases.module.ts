@@ -13,14 +13,32 @@ import { CaseAssignmentService } from './case-assignment.service';
 import { CaseMovesController } from './case-moves.controller';
 import { CaseTransferService } from './case-transfer.service';
 import { CodesController } from './codes.controller';
+import { CaseCorrectionsController } from './case-corrections.controller';
+import { CaseCorrectionService } from './case-correction.service';
+import { CaseHistoryWriter } from './history/case-history-writer';
+import { CaseHistoryController } from './history/case-history.controller';
+import { CaseHistoryService } from './history/case-history.service';
+import { ChildrenController } from './children/children.controller';
+import { ChildMergeService } from './children/child-merge.service';
 
 @Module({
   imports: [StatisticsModule],
-  controllers: [CasesController, CaseMovesController, CodesController],
+  controllers: [
+    CasesController,
+    CaseMovesController,
+    CaseCorrectionsController,
+    CaseHistoryController,
+    ChildrenController,
+    CodesController,
+  ],
   providers: [
     CaseListService,
     CaseAssignmentService,
     CaseTransferService,
+    CaseCorrectionService,
+    CaseHistoryWriter,
+    CaseHistoryService,
+    ChildMergeService,
     CaseViewService,
     CaseAccessLogService,
     CaseRecordService,
@@ -29,6 +47,13 @@ import { CodesController } from './codes.controller';
     ChildMatcher,
     InterventionQueue,
   ],
-  exports: [CaseViewService, CaseInterventionWriter, CaseRepository, ChildMatcher, InterventionQueue],
+  exports: [
+    CaseViewService,
+    CaseInterventionWriter,
+    CaseRepository,
+    CaseHistoryWriter,
+    ChildMatcher,
+    InterventionQueue,
+  ],
 })
 export class CasesModule {}

@@ -1,4 +1,5 @@
 import { AreaLevel } from '../domain/area-path';
+import { CallChannel, CallType } from '../domain/calls';
 import { CATEGORIES, CHANNELS, Labels, PERPETRATORS, SEXES } from '../domain/codes';
 import { AGENCIES, InterventionStatus } from '../domain/intervention-types';
 import { Role } from '../domain/roles';
@@ -6,7 +7,8 @@ import { CaseState, CaseStatus } from '../domain/workflow';
 import { Flag } from '../statistics/disclosure-control';
 import { Basis, Indicator } from '../statistics/indicators';
 import { DeadlineKind } from './deadlines';
-import { EmergencyActionType, RiskLevel } from './dto/workflow.dto';
+import { EmergencyActionType, MEETING_PARTICIPANT_CODES, RiskLevel } from './dto/workflow.dto';
+import { HISTORY_ACTIONS } from './history/history-actions';
 
 /** Each code of a list with its labels; `Record<Code, Labels>` makes a missing label a compile error. */
 type Labelled<Code extends string> = Readonly<Record<Code, Labels>>;
@@ -93,9 +95,7 @@ const NOTIFICATION_KINDS: Labelled<
 };
 
 /** Contract v1.1: what a call to the hotline was. */
-const CALL_TYPES: Labelled<
-  'report' | 'counselling' | 'information' | 'referral_to_service' | 'silent' | 'abusive' | 'other'
-> = {
+const CALL_TYPES: Labelled<CallType> = {
   report: { vi: 'Thông báo, tố giác', en: 'Report' },
   counselling: { vi: 'Tư vấn', en: 'Counselling' },
   information: { vi: 'Cung cấp thông tin', en: 'Information' },
@@ -103,6 +103,19 @@ const CALL_TYPES: Labelled<
   silent: { vi: 'Cuộc gọi im lặng', en: 'Silent call' },
   abusive: { vi: 'Cuộc gọi quấy rối', en: 'Abusive call' },
   other: { vi: 'Khác', en: 'Other' },
+};
+
+/** Contract v1.1: who takes part in a case meeting (Decree 56 step 4): the agencies, the family, the child. */
+const MEETING_PARTICIPANTS: Labelled<(typeof MEETING_PARTICIPANT_CODES)[number]> = {
+  ...AGENCIES,
+  family: { vi: 'Gia đình trẻ em', en: 'The child’s family' },
+  child: { vi: 'Trẻ em', en: 'The child' },
+};
+
+/** Contract v1.1: the channels a call comes in on. */
+const CALL_CHANNELS: Labelled<CallChannel> = {
+  hotline_111: CHANNELS.hotline_111,
+  provincial_hotline: CHANNELS.provincial_hotline,
 };
 
 const INDICATORS: Labelled<Indicator> = {
@@ -166,6 +179,9 @@ export const CODE_LISTS = {
   interventionStatuses: INTERVENTION_STATUSES,
   notificationKinds: NOTIFICATION_KINDS,
   callTypes: CALL_TYPES,
+  callChannels: CALL_CHANNELS,
+  historyActions: HISTORY_ACTIONS,
+  meetingParticipants: MEETING_PARTICIPANTS,
   indicators: INDICATORS,
   bases: BASES,
   flags: FLAGS,

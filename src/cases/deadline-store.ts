@@ -34,6 +34,25 @@ export class DeadlineStore {
     );
   }
 
+  /** Withdraws an open deadline the case no longer owes (a correction changed what it calls for). */
+  async withdraw(kind: DeadlineKind): Promise<void> {
+    await this.manager.query(
+      `DELETE FROM deadlines WHERE case_id = $1 AND kind = $2 AND intervention_id IS NULL AND met_at IS NULL`,
+      [this.caseId, kind],
+    );
+  }
+
+  /** A police referral owed since a correction is met already when the police were asked before it. */
+  async meetPoliceReferralByEarlierIntervention(): Promise<void> {
+    await this.manager.query(
+      `UPDATE deadlines d SET met_at = police.first
+         FROM (SELECT min(created_at) AS first FROM interventions WHERE case_id = $1 AND agency = 'police') AS police
+        WHERE d.case_id = $1 AND d.kind = 'police_referral' AND d.intervention_id IS NULL AND d.met_at IS NULL
+          AND police.first IS NOT NULL`,
+      [this.caseId],
+    );
+  }
+
   async setForIntervention(interventionId: string, dueAt: Date): Promise<void> {
     await this.manager.query(
       `INSERT INTO deadlines (case_id, kind, intervention_id, due_at) VALUES ($1, 'intervention', $2, $3)`,

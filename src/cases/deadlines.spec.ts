@@ -1,4 +1,10 @@
-import { deadlinesAtReceipt, needsPoliceReferral, separationEnd } from './deadlines';
+import {
+  deadlinesAfterCorrection,
+  deadlinesAtReceipt,
+  needsPoliceReferral,
+  ReceiptFacts,
+  separationEnd,
+} from './deadlines';
 
 const receivedAt = new Date('2025-06-02T01:30:00Z'); // 08:30 in Hà Nội
 const kinds = (form: string, allegedPerpetrator?: string) =>
@@ -32,5 +38,55 @@ describe('deadlines set by later steps', () => {
     expect(needsPoliceReferral('violence', 'medium')).toBe(false);
     expect(needsPoliceReferral('sexual_abuse', 'low')).toBe(true);
     expect(needsPoliceReferral('neglect', 'high')).toBe(false);
+  });
+});
+
+describe('deadlines after a correction', () => {
+  const facts = (overrides: Partial<ReceiptFacts> = {}): ReceiptFacts => ({
+    form: 'violence',
+    allegedPerpetrator: 'stranger',
+    riskLevel: null,
+    emergency: false,
+    ...overrides,
+  });
+
+  it('adds the police referral when a case is corrected to sexual abuse or trafficking', () => {
+    expect(deadlinesAfterCorrection(facts(), facts({ form: 'sexual_abuse' }))).toEqual({
+      add: ['police_referral'],
+      withdraw: [],
+    });
+    expect(deadlinesAfterCorrection(facts({ form: 'neglect' }), facts({ form: 'trafficking' })).add).toEqual([
+      'police_referral',
+    ]);
+  });
+
+  it('withdraws the police referral when sexual abuse is corrected to a form that needs none', () => {
+    expect(deadlinesAfterCorrection(facts({ form: 'sexual_abuse' }), facts({ form: 'neglect' }))).toEqual({
+      add: [],
+      withdraw: ['police_referral'],
+    });
+  });
+
+  it('keeps the police referral of violence assessed high, whatever else is corrected', () => {
+    const high = { form: 'violence', riskLevel: 'high' };
+    expect(deadlinesAfterCorrection(facts(high), facts({ ...high, form: 'sexual_abuse' }))).toEqual({
+      add: [],
+      withdraw: [],
+    });
+  });
+
+  it('adds the emergency response when a parent or caregiver is found to be the alleged abuser', () => {
+    expect(deadlinesAfterCorrection(facts(), facts({ allegedPerpetrator: 'caregiver' })).add).toEqual([
+      'emergency_response',
+    ]);
+  });
+
+  it('keeps the emergency response an initial assessment called for, even when the abuser was not a parent', () => {
+    expect(
+      deadlinesAfterCorrection(
+        facts({ allegedPerpetrator: 'parent', emergency: true }),
+        facts({ allegedPerpetrator: 'stranger', emergency: true }),
+      ),
+    ).toEqual({ add: [], withdraw: [] });
   });
 });

@@ -68,3 +68,47 @@ export function policeReferralDue(receivedAt: Date): Date {
 export function emergencyResponseDue(receivedAt: Date): Date {
   return addHours(receivedAt, 12);
 }
+
+/** What a case's receipt deadlines depend on, before or after a correction. */
+export interface ReceiptFacts {
+  form: string;
+  allegedPerpetrator: string | null;
+  riskLevel: string | null;
+  emergency: boolean;
+}
+
+export function needsEmergencyResponse(facts: Pick<ReceiptFacts, 'allegedPerpetrator' | 'emergency'>): boolean {
+  return (
+    facts.emergency ||
+    (!!facts.allegedPerpetrator && (EMERGENCY_PERPETRATORS as readonly string[]).includes(facts.allegedPerpetrator))
+  );
+}
+
+/**
+ * The deadlines a correction adds or withdraws (API.md "Corrections and history"): a correction to
+ * sexual abuse or trafficking adds the police referral, a parent or caregiver as the alleged abuser
+ * the emergency response, both counted from the receipt. A deadline the corrected facts no longer
+ * call for is withdrawn while it is still open (it was never owed, and must not stand overdue);
+ * one already met stays as a record of what was done, and so do interventions already requested.
+ */
+export function deadlinesAfterCorrection(
+  before: ReceiptFacts,
+  after: ReceiptFacts,
+): { add: DeadlineKind[]; withdraw: DeadlineKind[] } {
+  const add: DeadlineKind[] = [];
+  const withdraw: DeadlineKind[] = [];
+  const rules: [DeadlineKind, (facts: ReceiptFacts) => boolean][] = [
+    ['police_referral', (facts) => needsPoliceReferral(facts.form, facts.riskLevel)],
+    ['emergency_response', needsEmergencyResponse],
+  ];
+  for (const [kind, needs] of rules) {
+    if (needs(after) && !needs(before)) add.push(kind);
+    if (!needs(after) && needs(before)) withdraw.push(kind);
+  }
+  return { add, withdraw };
+}
+
+/** When a deadline a correction adds falls due: counted from the receipt, as at intake. */
+export function correctionDeadlineDue(kind: DeadlineKind, receivedAt: Date): Date {
+  return kind === 'police_referral' ? policeReferralDue(receivedAt) : emergencyResponseDue(receivedAt);
+}

@@ -11,9 +11,11 @@ import {
   DetailedAssessmentDto,
   EmergencyActionDto,
   InitialAssessmentDto,
+  MeetingDto,
   PlanDto,
   ReasonDto,
   ReviewDto,
+  SeparationExtensionDto,
   StepDto,
 } from './dto/workflow.dto';
 
@@ -92,6 +94,47 @@ export class WorkflowController {
   @ApiProblems(400, 404, 409, 413, 415)
   approve(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: StepDto): Promise<CaseView> {
     return this.after(caller, id, this.steps.approvePlan(caller, id, dto));
+  }
+
+  @Post('plan/return')
+  @HttpCode(200)
+  @Authorize('return_plan', 'Case')
+  @ApiOperation({
+    summary: 'Send the plan back instead of approving it → detailed_assessed; a new draft due in 5 working days',
+  })
+  @ApiCaseViewResponse()
+  @ApiProblems(400, 404, 409, 413, 415)
+  returnPlan(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: ReasonDto): Promise<CaseView> {
+    return this.after(caller, id, this.steps.returnPlan(caller, id, dto));
+  }
+
+  @Post('meetings')
+  @HttpCode(200)
+  @Authorize('case_meeting', 'Case')
+  @ApiOperation({
+    summary: 'Record the case meeting (Decree 56 step 4): participants and the measures decided; the status stays',
+  })
+  @ApiCaseViewResponse()
+  @ApiProblems(400, 404, 409, 413, 415)
+  meeting(@CurrentCaller() caller: Caller, @CaseId() id: string, @Body() dto: MeetingDto): Promise<CaseView> {
+    return this.after(caller, id, this.steps.caseMeeting(caller, id, dto));
+  }
+
+  @Post('separation/extend')
+  @HttpCode(200)
+  @Authorize('extend_separation', 'Case')
+  @ApiOperation({
+    summary:
+      'Record the extension of a temporary separation by a competent authority (commune chair): moves separation_end',
+  })
+  @ApiCaseViewResponse()
+  @ApiProblems(400, 404, 409, 413, 415)
+  extendSeparation(
+    @CurrentCaller() caller: Caller,
+    @CaseId() id: string,
+    @Body() dto: SeparationExtensionDto,
+  ): Promise<CaseView> {
+    return this.after(caller, id, this.steps.extendSeparation(caller, id, dto));
   }
 
   @Post('review')

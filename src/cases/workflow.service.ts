@@ -12,6 +12,7 @@ import { CaseStatus } from '../domain/workflow';
 import { StepDto } from './dto/workflow.dto';
 import { CaseStep, applyStep } from '../domain/workflow';
 import { CLOCK_SKEW_MS } from '../domain/time';
+import { CaseHistoryWriter, changed, FieldChange } from './history/case-history-writer';
 
 /** What a step's own effects get to work with, inside the step's transaction. */
 export interface StepContext {
@@ -31,6 +32,8 @@ export interface StepRecord {
   facts?: Record<string, unknown>;
   /** Notes, findings, goals, reasons: stored encrypted. */
   content?: Record<string, unknown>;
+  /** What else the step moved, for the case's history (codes and times only). */
+  historyChanges?: FieldChange[];
 }
 
 /**
@@ -45,6 +48,7 @@ export class WorkflowService {
     private readonly calendar: HolidayCalendar,
     private readonly pii: PiiService,
     private readonly audit: AuditService,
+    private readonly history: CaseHistoryWriter,
   ) {}
 
   async take(
@@ -53,9 +57,11 @@ export class WorkflowService {
     step: CaseStep,
     dto: StepDto,
     effects: (context: StepContext) => Promise<StepRecord>,
+    /** The body field that said when the step was taken (a meeting's `heldAt`). */
+    atField = 'performedAt',
   ): Promise<void> {
     const gate = await this.caseViews.gate(caller, caseId, step);
-    const performedAt = this.performedAt(dto.performedAt, gate.receivedAt);
+    const performedAt = this.performedAt(dto.performedAt, gate.receivedAt, atField);
     await this.cases.transaction(async (writes) => {
       const { manager } = writes;
       const kase = (await writes.lockForStep(caseId))!;
@@ -76,16 +82,31 @@ export class WorkflowService {
       // The case repository recomputes the statistics facts when a change counts for them.
       await writes.update({ id: caseId, childId: kase.childId }, outcome.status, changes);
       await this.recordStep(manager, caller, caseId, step, kase.status, outcome.status, performedAt, record);
+      await this.history.record(manager, caller, caseId, {
+        action: step,
+        reason: typeof record.content?.reason === 'string' ? record.content.reason : null,
+        changes: [
+          ...changed('status', kase.status, outcome.status),
+          ...changed('riskLevel', kase.riskLevel, (changes.risk_level as string | undefined) ?? kase.riskLevel),
+          ...changed('emergency', kase.emergency, (changes.emergency as boolean | undefined) ?? kase.emergency),
+          ...changed(
+            'substantiation',
+            kase.substantiation,
+            (changes.substantiation as string | undefined) ?? kase.substantiation,
+          ),
+          ...(record.historyChanges ?? []),
+        ],
+      });
     });
   }
 
   /** `performedAt` may lie in the past, not before the case was received, and not in the future. */
-  private performedAt(given: string | undefined, receivedAt: Date): Date {
+  private performedAt(given: string | undefined, receivedAt: Date, field: string): Date {
     if (!given) return new Date();
     const at = new Date(given);
     if (at < receivedAt)
-      throw invalidField('performedAt', `may not be before the case was received (${receivedAt.toISOString()})`);
-    if (at.getTime() > Date.now() + CLOCK_SKEW_MS) throw invalidField('performedAt', 'may not be in the future');
+      throw invalidField(field, `may not be before the case was received (${receivedAt.toISOString()})`);
+    if (at.getTime() > Date.now() + CLOCK_SKEW_MS) throw invalidField(field, 'may not be in the future');
     return at;
   }
 

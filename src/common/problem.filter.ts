@@ -7,6 +7,7 @@ interface ProblemPayload {
   errors?: FieldError[];
   headers?: Record<string, string>;
   kind?: ProblemKind;
+  extensions?: Record<string, string>;
   message?: string | string[];
 }
 
@@ -43,6 +44,7 @@ export function toProblem(
   let errors: FieldError[] | undefined;
   let headers: Record<string, string> = {};
   let kind: ProblemKind | undefined;
+  let extensions: Record<string, string> = {};
 
   if (error instanceof HttpException) {
     status = error.getStatus();
@@ -54,6 +56,7 @@ export function toProblem(
       errors = payload.errors;
       headers = payload.headers ?? {};
       kind = payload.kind;
+      extensions = payload.extensions ?? {};
     }
     // The service's own problems (503 busy, database down) carry a detail written for clients.
     if (status >= 500 && !(error instanceof ProblemException)) detail = UNEXPECTED;
@@ -70,6 +73,9 @@ export function toProblem(
     requestId: String(request.id),
     ...(errors ? { errors } : {}),
   };
+  // Extensions never replace a member of RFC 9457's own.
+  for (const [name, value] of Object.entries(extensions))
+    if (!(name in problem)) (problem as unknown as Record<string, unknown>)[name] = value;
   return { problem, headers };
 }
 

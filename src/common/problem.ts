@@ -61,8 +61,9 @@ export class ProblemException extends HttpException {
     errors?: FieldError[],
     headers?: Record<string, string>,
     kind?: ProblemKind,
+    extensions?: Record<string, string>,
   ) {
-    super({ detail, errors, headers, kind }, status);
+    super({ detail, errors, headers, kind, extensions }, status);
   }
 }
 
@@ -97,8 +98,9 @@ export class NotFound extends ProblemException {
 }
 
 export class Conflict extends ProblemException {
-  constructor(detail: string) {
-    super(HttpStatus.CONFLICT, detail);
+  /** `extensions`: members the client acts on (ids, never personal data). */
+  constructor(detail: string, extensions?: Record<string, string>) {
+    super(HttpStatus.CONFLICT, detail, undefined, undefined, undefined, extensions);
   }
 }
 

@@ -48,12 +48,40 @@ describe('the Decree 56 workflow', () => {
     expect(applyStep('emergency_action', state('closed')).allowed).toBe(false);
   });
 
-  it('gives each role its part: the chair approves and separates, officers assess, plan and review', () => {
-    expect(stepsOf('commune_chair').sort()).toEqual(['approve_plan', 'emergency_action', 'temporary_separation']);
+  it('gives each role its part: the chair approves or returns plans, separates and records extensions, officers assess, plan and review', () => {
+    expect(stepsOf('commune_chair').sort()).toEqual([
+      'approve_plan',
+      'case_meeting',
+      'emergency_action',
+      'extend_separation',
+      'return_plan',
+      'temporary_separation',
+    ]);
     expect(stepsOf('commune_officer')).not.toContain('approve_plan');
     expect(stepsOf('commune_officer')).not.toContain('temporary_separation');
     expect(stepsOf('provincial_officer')).toContain('approve_plan');
     expect(stepsOf('police')).toEqual([]);
+  });
+});
+
+describe('more of Decree 56', () => {
+  it('lets the approver send a drafted plan back to detailed_assessed instead of approving it', () => {
+    expect(to(applyStep('return_plan', state('plan_drafted', 'substantiated')))).toBe('detailed_assessed');
+    expect(applyStep('return_plan', state('in_intervention', 'substantiated')).allowed).toBe(false);
+    expect(CASE_STEPS.return_plan.roles).toEqual(CASE_STEPS.approve_plan.roles);
+  });
+
+  it('records a case meeting while the case is open, keeping its status, and never once closed', () => {
+    expect(to(applyStep('case_meeting', state('detailed_assessed')))).toBe('detailed_assessed');
+    expect(applyStep('case_meeting', state('closed')).allowed).toBe(false);
+  });
+
+  it('extends a temporary separation only while one is in force, and only the chair records it', () => {
+    expect(to(applyStep('extend_separation', { ...state('in_intervention'), separating: true }))).toBe(
+      'in_intervention',
+    );
+    expect(applyStep('extend_separation', { ...state('in_intervention'), separating: false }).allowed).toBe(false);
+    expect(CASE_STEPS.extend_separation.roles).toEqual(['commune_chair']);
   });
 });
 
@@ -64,11 +92,12 @@ describe('the actions a caller may take now, named as their endpoints', () => {
     expect(allowedActions(state('received'), as('commune_officer'))).toEqual([
       'initial-assessment',
       'emergency-actions',
+      'meetings',
     ]);
   });
 
   it('offers the chair emergency actions (separation included) but no assessment', () => {
-    expect(allowedActions(state('received'), as('commune_chair'))).toEqual(['emergency-actions']);
+    expect(allowedActions(state('received'), as('commune_chair'))).toEqual(['emergency-actions', 'meetings']);
   });
 
   it('offers the chair the approval of a drafted plan, and the officer no approval', () => {
@@ -91,6 +120,7 @@ describe('the actions a caller may take now, named as their endpoints', () => {
   it('names the review once though it has two outcomes', () => {
     expect(allowedActions(state('in_intervention', 'substantiated'), as('commune_officer'))).toEqual([
       'emergency-actions',
+      'meetings',
       'review',
     ]);
   });

@@ -20,8 +20,11 @@ export type CaseStep =
   | 'initial_assessment'
   | 'emergency_action'
   | 'temporary_separation'
+  | 'extend_separation'
   | 'detailed_assessment'
+  | 'case_meeting'
   | 'draft_plan'
+  | 'return_plan'
   | 'approve_plan'
   | 'review_close'
   | 'review_replan'
@@ -31,6 +34,8 @@ export type CaseStep =
 export interface CaseState {
   status: CaseStatus;
   substantiation: 'pending' | 'substantiated' | 'unsubstantiated';
+  /** A temporary separation is in force (its end not yet met). */
+  separating?: boolean;
 }
 
 interface StepRule {
@@ -42,6 +47,8 @@ interface StepRule {
 }
 
 const OFFICERS: readonly Role[] = ['commune_officer', 'provincial_officer'];
+/** Whoever approves a plan (Mẫu 05) may also send it back. */
+const APPROVERS: readonly Role[] = ['commune_chair', 'provincial_officer'];
 const OPEN: readonly CaseStatus[] = [
   'received',
   'initial_assessed',
@@ -56,7 +63,17 @@ export const CASE_STEPS: Readonly<Record<CaseStep, StepRule>> = {
   emergency_action: { from: OPEN, to: null, roles: [...OFFICERS, 'commune_chair'] },
   // Decree 56 Art. 32: only the chairman of the commune People's Committee decides a separation.
   temporary_separation: { from: OPEN, to: null, roles: ['commune_chair'] },
+  // Art. 32: a competent authority extends a separation; the chair records the decision.
+  extend_separation: {
+    from: OPEN,
+    to: null,
+    roles: ['commune_chair'],
+    requires: (state) => (state.separating ? null : 'No temporary separation is in force to extend'),
+  },
   detailed_assessment: { from: ['initial_assessed'], to: 'detailed_assessed', roles: OFFICERS },
+  // Step 4: the chair convenes the agencies and the family to decide the protection measures; any
+  // case role records it, while the case is open.
+  case_meeting: { from: OPEN, to: null, roles: [...OFFICERS, 'commune_chair'] },
   draft_plan: {
     from: ['detailed_assessed'],
     to: 'plan_drafted',
@@ -64,7 +81,9 @@ export const CASE_STEPS: Readonly<Record<CaseStep, StepRule>> = {
     requires: (state) =>
       state.substantiation === 'unsubstantiated' ? 'An unsubstantiated concern needs no plan: close the case' : null,
   },
-  approve_plan: { from: ['plan_drafted'], to: 'in_intervention', roles: ['commune_chair', 'provincial_officer'] },
+  approve_plan: { from: ['plan_drafted'], to: 'in_intervention', roles: APPROVERS },
+  // The approver sends the plan back for a new draft instead of approving it.
+  return_plan: { from: ['plan_drafted'], to: 'detailed_assessed', roles: APPROVERS },
   review_close: { from: ['in_intervention'], to: 'closed', roles: OFFICERS },
   review_replan: { from: ['in_intervention'], to: 'detailed_assessed', roles: OFFICERS },
   close: {
@@ -104,8 +123,11 @@ export const STEP_ENDPOINTS: Readonly<Record<CaseStep, string>> = {
   initial_assessment: 'initial-assessment',
   emergency_action: 'emergency-actions',
   temporary_separation: 'emergency-actions',
+  extend_separation: 'separation/extend',
   detailed_assessment: 'detailed-assessment',
+  case_meeting: 'meetings',
   draft_plan: 'plan',
+  return_plan: 'plan/return',
   approve_plan: 'plan/approve',
   review_close: 'review',
   review_replan: 'review',

@@ -7,15 +7,17 @@ import { InvalidInput } from '../common/problem';
 import { deadlinesAtReceipt } from '../cases/deadlines';
 import { PiiService } from '../privacy/pii.service';
 import { CaseRepository, CaseWrites, OpenedCase } from '../cases/case-repository';
-import { resolveCommunes } from './area-lookup';
+import { resolveCommunes } from '../cases/area-lookup';
 import { provinceOf } from '../cases/case-number';
 import { ChildMatcher } from '../cases/child-matcher';
 import { CaseInterventionWriter } from '../cases/case-intervention-writer';
+import { CaseHistoryWriter } from '../cases/history/case-history-writer';
+import { SITUATION_CONTEXT, situationOf } from '../cases/report-situation';
 import { openCriminalReport, opensCriminalReport } from '../cases/criminal-report';
 import { CreatedCaseRef, CreatedReport, CreateReportDto, ReportChildDto } from './dto/create-report.dto';
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency';
 import { ageAtEvent, vietnamDate } from '../domain/time';
-import { intakeViolations } from './intake-rules';
+import { intakeViolations } from '../domain/intake-rules';
 
 interface IntakeContext {
   writes: CaseWrites;
@@ -39,6 +41,7 @@ export class IntakeService {
     private readonly cases: CaseRepository,
     private readonly areas: AreaRepository,
     private readonly interventions: CaseInterventionWriter,
+    private readonly history: CaseHistoryWriter,
   ) {}
 
   async create(caller: Caller, dto: CreateReportDto, idempotencyKey?: string): Promise<CreatedReport> {
@@ -101,10 +104,11 @@ export class IntakeService {
           relationship: dto.reporter.relationship ?? null,
         })
       : null;
+    const situation = situationOf(dto);
     const [{ id }] = (await manager.query(
       `INSERT INTO reports (channel, received_at, category, form, fatal, occurred_at, occurred_area_code, description_enc,
-                            alleged_perpetrator, reporter_enc, reporter_consent_to_contact, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+                            alleged_perpetrator, reporter_enc, reporter_consent_to_contact, created_by, situation_enc)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
       [
         dto.channel,
         receivedAt,
@@ -118,6 +122,7 @@ export class IntakeService {
         this.pii.encrypt(reporter, 'reports.reporter'),
         dto.reporter?.consentToContact ?? false,
         caller.user.id,
+        this.pii.encrypt(situation ? JSON.stringify(situation) : null, SITUATION_CONTEXT),
       ],
     )) as { id: string }[];
     return id;
@@ -159,6 +164,7 @@ export class IntakeService {
     if (opensCriminalReport(caller.user.role, dto.form)) {
       for (const ref of refs) await openCriminalReport(this.interventions, manager, caller, ref.id, context.receivedAt);
     }
+    await this.recordHistory(context, matched, refs, assignees);
     await this.audit.recordManyBy(
       caller,
       [
@@ -182,6 +188,45 @@ export class IntakeService {
       manager,
     );
     return refs;
+  }
+
+  /** Each new case's history starts with its intake; an open case that received the report says so. */
+  private async recordHistory(
+    { manager, caller, dto, receivedAt, occurredAt, reportId }: IntakeContext,
+    matched: { open?: unknown }[],
+    refs: CreatedCaseRef[],
+    assignees: (string | null)[],
+  ): Promise<void> {
+    const opened = refs.filter((_, index) => !matched[index].open);
+    const joined = refs.filter((_, index) => matched[index].open);
+    const initial = (field: string, to: string | boolean | null) => (to === null ? [] : [{ field, from: null, to }]);
+    for (const [index, ref] of refs.entries()) {
+      if (!opened.includes(ref)) continue;
+      await this.history.record(manager, caller, ref.id, {
+        action: 'intake',
+        changes: [
+          ...initial('status', 'received'),
+          ...initial('channel', dto.channel),
+          ...initial('receivedAt', receivedAt.toISOString()),
+          ...initial('category', dto.category),
+          ...initial('form', dto.form),
+          ...initial('fatal', dto.fatal ?? false),
+          ...initial('occurredAt', occurredAt?.toISOString() ?? null),
+          ...initial('occurredAreaCode', dto.occurredAreaCode),
+          ...initial('allegedPerpetrator', dto.allegedPerpetrator ?? null),
+          ...initial('assigneeId', assignees[index]),
+        ],
+      });
+    }
+    await this.history.record(
+      manager,
+      caller,
+      joined.map((ref) => ref.id),
+      {
+        action: 'report_attached',
+        changes: [{ field: 'reportId', from: null, to: reportId }],
+      },
+    );
   }
 
   /** A new case with its number, the deadlines its receipt sets and its report. */

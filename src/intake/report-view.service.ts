@@ -5,6 +5,7 @@ import { requireAccess } from '../access/require-access';
 import { AuditService } from '../audit/audit.service';
 import { CaseRepository } from '../cases/case-repository';
 import { PiiService } from '../privacy/pii.service';
+import { parseSituation, SITUATION_CONTEXT } from '../cases/report-situation';
 import { ReportViewDto } from './dto/report-view.dto';
 import { creatorReportView, ReportParts, StoredReport } from './views/report-view';
 
@@ -13,6 +14,7 @@ interface ReportRow extends StoredReport, Record<string, unknown> {
   createdBy: string;
   descriptionEnc: string | null;
   reporterEnc: string | null;
+  situationEnc: string | null;
 }
 
 /** GET /reports/{id}: the creator reads back its intake fields; anyone else gets 404. */
@@ -29,7 +31,8 @@ export class ReportViewService {
     const [row] = (await this.db.query(
       `SELECT id, created_by AS "createdBy", channel, received_at AS "receivedAt", category, form, fatal, occurred_at AS "occurredAt",
               occurred_area_code AS "occurredAreaCode", description_enc AS "descriptionEnc", alleged_perpetrator AS "allegedPerpetrator",
-              reporter_enc AS "reporterEnc", reporter_consent_to_contact AS "consentToContact"
+              reporter_enc AS "reporterEnc", reporter_consent_to_contact AS "consentToContact",
+              situation_enc AS "situationEnc"
          FROM reports WHERE id = $1`,
       [id],
     )) as ReportRow[];
@@ -50,6 +53,7 @@ export class ReportViewService {
       report,
       description: this.pii.decrypt(report.descriptionEnc, 'reports.description'),
       reporter: reporter ? (JSON.parse(reporter) as ReportParts['reporter']) : null,
+      situation: parseSituation(this.pii.decrypt(report.situationEnc, SITUATION_CONTEXT)),
       cases,
     });
   }

@@ -11,6 +11,7 @@ export const ENCRYPTED_COLUMNS: ReadonlyArray<{ table: string; column: string; c
   { table: 'children', column: 'address_enc', context: 'children.address' },
   { table: 'reports', column: 'description_enc', context: 'reports.description' },
   { table: 'reports', column: 'reporter_enc', context: 'reports.reporter' },
+  { table: 'reports', column: 'situation_enc', context: 'reports.situation' },
   { table: 'case_steps', column: 'content_enc', context: 'case_steps.content' },
   { table: 'interventions', column: 'notes_enc', context: 'interventions.notes' },
   { table: 'interventions', column: 'outcome_enc', context: 'interventions.outcome' },
@@ -18,6 +19,10 @@ export const ENCRYPTED_COLUMNS: ReadonlyArray<{ table: string; column: string; c
   { table: 'disclosures', column: 'purpose_enc', context: 'disclosures.purpose' },
   { table: 'case_transfers', column: 'reason_enc', context: 'case_transfers.reason' },
   { table: 'case_transfers', column: 'decision_reason_enc', context: 'case_transfers.decision_reason' },
+  { table: 'cases', column: 'description_enc', context: 'cases.description' },
+  { table: 'calls', column: 'notes_enc', context: 'calls.notes' },
+  { table: 'case_history', column: 'reason_enc', context: 'case_history.reason' },
+  { table: 'case_history', column: 'personal_changes_enc', context: 'case_history.personal_changes' },
   { table: 'users', column: 'email_enc', context: 'users.email' },
 ];
 

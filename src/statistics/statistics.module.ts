@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CallStatisticsService } from './call-statistics.service';
 import { ChartRenderer } from './exports/chart-renderer';
 import { RatesExportService } from './rates-export.service';
 import { RatesService } from './rates.service';
@@ -13,7 +14,14 @@ import { TargetsService } from './targets.service';
  */
 @Module({
   controllers: [StatisticsController, TargetsController],
-  providers: [StatisticsFactsService, RatesService, RatesExportService, TargetsService, ChartRenderer],
-  exports: [StatisticsFactsService],
+  providers: [
+    StatisticsFactsService,
+    RatesService,
+    RatesExportService,
+    TargetsService,
+    ChartRenderer,
+    CallStatisticsService,
+  ],
+  exports: [StatisticsFactsService, CallStatisticsService],
 })
 export class StatisticsModule {}

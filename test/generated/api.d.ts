@@ -290,6 +290,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s own calls, newest first */
+        get: operations["callsList"];
+        put?: never;
+        /** Record a call to the 111 or a provincial hotline: a report, counselling, information, a silent call, … */
+        post: operations["callsCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Counts of the hotlines’ calls by type, channel or area (manager, provincial officer, hotline operator)
+         * @description Protected like rates: managers always get `protected` counts (cell-key perturbed with each call’s own secret record key, then counts from 1 to STATS_MIN_CELL − 1 suppressed); hotline operators and provincial officers get `exact` counts of their own area unless they ask `?protection=protected`. No population, no rate.
+         */
+        get: operations["callsCounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases": {
         parameters: {
             query?: never;
@@ -321,7 +359,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Correct the case: category, form, fatal, when and where it happened, the alleged abuser, the description
+         * @description The intake rules apply to the corrected case (form of the category, fatal only for injuries, dates in order). Deadlines follow (a correction to sexual abuse adds the police referral; one no longer owed is withdrawn while open) and the statistics change in the same transaction. The history keeps what changed, from what to what, and why.
+         */
+        patch: operations["caseCorrectionsCorrectCase"];
         trace?: never;
     };
     "/api/v1/cases/{id}/access-log": {
@@ -406,6 +448,83 @@ export interface paths {
          * @description No body: the target commune no longer reads the case once it has refused it
          */
         post: operations["caseMovesRejectTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/child": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct the child of the case (the one record all its cases share)
+         * @description Every case of the child follows (sex, age at its event, the residence the statistics count); the blind indexes are re-keyed. When the corrected name, date of birth and commune are another child’s: 409, with `duplicateOfChildId` when the caller can see one of that child’s cases — merge the two instead.
+         */
+        patch: operations["caseCorrectionsCorrectChild"];
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What was done to the case and what changed: intake, steps, assignment, transfers, corrections, merges
+         * @description Newest first, each with who, when, why and which fields changed from what to what. Personal values (names, birth dates, addresses, free text) and reasons are stored encrypted and shown to the case roles only; the auditor sees which fields changed, not their values.
+         */
+        get: operations["caseHistoryList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/children/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge two records of one child: the cases move to intoChildId, the merged id answers 404 afterwards
+         * @description Provincial officers; a commune officer when every case of both children lies in its scope (else 403). The statistics count the merged child once, in the same transaction; each case’s history keeps the merge and its reason.
+         */
+        post: operations["childrenMerge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/children/{id}/not-duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Judge a possible duplicate to be another child: the pair leaves possibleDuplicates for good */
+        post: operations["childrenNotDuplicate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -559,6 +678,57 @@ export interface paths {
         put?: never;
         /** Approve the plan (Mẫu 05) → in_intervention; each measure becomes an intervention */
         post: operations["workflowApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/plan/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the plan back instead of approving it → detailed_assessed; a new draft due in 5 working days */
+        post: operations["workflowReturnPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the case meeting (Decree 56 step 4): participants and the measures decided; the status stays */
+        post: operations["workflowMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/separation/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the extension of a temporary separation by a competent authority (commune chair): moves separation_end */
+        post: operations["workflowExtendSeparation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1080,6 +1250,12 @@ export interface components {
             /** @description The reporter agrees to be contacted; otherwise officers never see who reported */
             consentToContact: boolean;
         };
+        CaregiverDto: {
+            name?: string;
+            /** @example mother */
+            relationship?: string;
+            phone?: string;
+        };
         CreateReportDto: {
             /** @enum {string} */
             channel: "hotline_111" | "provincial_hotline" | "police" | "health_facility" | "school" | "commune" | "community_collaborator" | "walk_in" | "online" | "other";
@@ -1109,6 +1285,14 @@ export interface components {
             allegedPerpetrator?: "parent" | "caregiver" | "relative" | "teacher" | "employer" | "acquaintance" | "stranger" | "unknown";
             children: components["schemas"]["ReportChildDto"][];
             reporter?: components["schemas"]["ReporterDto"];
+            /** @description Where the child is now (Mẫu 01); personal data, encrypted */
+            childLocation?: string;
+            /** @description Parents or caregivers; encrypted */
+            caregivers?: components["schemas"]["CaregiverDto"][];
+            /** @description The family situation; encrypted */
+            familySituation?: string;
+            /** @description Actions already taken; encrypted */
+            actionsTaken?: string;
         };
         CreatedCaseRef: {
             /** Format: uuid */
@@ -1128,6 +1312,11 @@ export interface components {
             phone: string | null;
             relationship: string | null;
             consentToContact: boolean;
+        };
+        CaregiverViewDto: {
+            name: string | null;
+            relationship: string | null;
+            phone: string | null;
         };
         ReportViewDto: {
             /** Format: uuid */
@@ -1149,7 +1338,92 @@ export interface components {
             allegedPerpetrator: "parent" | "caregiver" | "relative" | "teacher" | "employer" | "acquaintance" | "stranger" | "unknown" | null;
             /** @description As filed, whether or not the reporter consented to be contacted */
             reporter: components["schemas"]["ReporterViewDto"] | null;
+            /** @description Where the child is now (Mẫu 01) */
+            childLocation: string | null;
+            caregivers: components["schemas"]["CaregiverViewDto"][];
+            familySituation: string | null;
+            actionsTaken: string | null;
             cases: components["schemas"]["CreatedCaseRef"][];
+        };
+        CreateCallDto: {
+            /** @enum {string} */
+            channel: "hotline_111" | "provincial_hotline";
+            /**
+             * Format: date-time
+             * @description Defaults to now; not in the future
+             */
+            receivedAt?: string;
+            /**
+             * @description `report` needs `reportId` of a report the caller filed
+             * @enum {string}
+             */
+            type: "report" | "counselling" | "information" | "referral_to_service" | "silent" | "abusive" | "other";
+            /** @description The area the call concerns, inside the caller’s area; absent: the caller’s own area counts it */
+            areaCode?: string;
+            /** @description The operator’s notes (encrypted) */
+            notes?: string;
+            /**
+             * Format: uuid
+             * @description Calls of type `report`: the report the caller filed
+             */
+            reportId?: string;
+        };
+        CallDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            channel: "hotline_111" | "provincial_hotline";
+            /** Format: date-time */
+            receivedAt: string;
+            /** @enum {string} */
+            type: "report" | "counselling" | "information" | "referral_to_service" | "silent" | "abusive" | "other";
+            areaCode: string | null;
+            notes: string | null;
+            /** Format: uuid */
+            reportId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CallPage: {
+            items: components["schemas"]["CallDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last one */
+            nextCursor: string | null;
+        };
+        CallCountKeyDto: {
+            /** @enum {string|null} */
+            type?: "report" | "counselling" | "information" | "referral_to_service" | "silent" | "abusive" | "other" | null;
+            /** @enum {string|null} */
+            channel?: "hotline_111" | "provincial_hotline" | null;
+            /** @description A direct child of areaCode; null: calls filed for the area itself */
+            areaCode?: string | null;
+        };
+        CallCountCellDto: {
+            /**
+             * @description `{}` for the total
+             * @example {
+             *       "type": "counselling"
+             *     }
+             */
+            key: components["schemas"]["CallCountKeyDto"];
+            /** @description Calls (perturbed when protected); null when suppressed */
+            count: number | null;
+            flags: "suppressed"[];
+        };
+        CallStatisticsDto: {
+            year: number;
+            /** @enum {string} */
+            period: "year" | "H1" | "H2" | "Q1" | "Q2" | "Q3" | "Q4" | "M01" | "M02" | "M03" | "M04" | "M05" | "M06" | "M07" | "M08" | "M09" | "M10" | "M11" | "M12";
+            areaCode: string;
+            /** @enum {string} */
+            groupBy?: "type" | "channel" | "area";
+            /** @enum {string} */
+            protection: "exact" | "protected";
+            /** @description Whether the rows add up to the total: false for protected counts */
+            additive: boolean;
+            /** @example maxent-v1-D2-V1 */
+            ptableVersion?: string;
+            rows: components["schemas"]["CallCountCellDto"][];
+            total: components["schemas"]["CallCountCellDto"];
         };
         AssigneeDto: {
             /** Format: uuid */
@@ -1268,6 +1542,14 @@ export interface components {
             /** @description Username */
             performedBy: string;
         };
+        CaseMeetingDto: {
+            /** Format: date-time */
+            heldAt: string;
+            participants: ("police" | "health" | "justice" | "education" | "social" | "family" | "child")[];
+            decisions: string;
+            /** @description Username of who recorded it */
+            recordedBy: string;
+        };
         MeasureDto: {
             /** @enum {string} */
             agency: "police" | "health" | "justice" | "education" | "social";
@@ -1299,7 +1581,7 @@ export interface components {
         };
         TimelineEntryDto: {
             /** @enum {string} */
-            step: "initial_assessment" | "emergency_action" | "temporary_separation" | "detailed_assessment" | "draft_plan" | "approve_plan" | "review_close" | "review_replan" | "close" | "reopen";
+            step: "initial_assessment" | "emergency_action" | "temporary_separation" | "extend_separation" | "detailed_assessment" | "case_meeting" | "draft_plan" | "approve_plan" | "return_plan" | "review_close" | "review_replan" | "close" | "reopen";
             /** @enum {string} */
             fromStatus: "received" | "initial_assessed" | "detailed_assessed" | "plan_drafted" | "in_intervention" | "closed";
             /** @enum {string} */
@@ -1350,11 +1632,21 @@ export interface components {
             /** @description Send it back with the next workflow step; a stale one gets 409 */
             version: number;
             /** @description The workflow steps this caller may take now, named as their endpoints (POST /cases/{id}/<action>) */
-            allowedActions: ("initial-assessment" | "emergency-actions" | "detailed-assessment" | "plan" | "plan/approve" | "review" | "close" | "reopen")[];
+            allowedActions: ("initial-assessment" | "emergency-actions" | "separation/extend" | "detailed-assessment" | "meetings" | "plan" | "plan/return" | "plan/approve" | "review" | "close" | "reopen")[];
             /** @description The description of the first report */
             description: string | null;
+            /** @description Where the child is now (Mẫu 01, the first report) */
+            childLocation: string | null;
+            /** @description Parents or caregivers (Mẫu 01, the first report) */
+            caregivers: components["schemas"]["CaregiverViewDto"][];
+            /** @description The family situation (Mẫu 01, the first report) */
+            familySituation: string | null;
+            /** @description Actions already taken (Mẫu 01, the first report) */
+            actionsTaken: string | null;
             possibleDuplicates: components["schemas"]["PossibleDuplicateDto"][];
             assessments: components["schemas"]["AssessmentDto"][];
+            /** @description Case meetings (Decree 56 step 4), oldest first */
+            meetings: components["schemas"]["CaseMeetingDto"][];
             plan: components["schemas"]["CasePlanDto"] | null;
             emergencyActions: components["schemas"]["EmergencyActionRecordDto"][];
             timeline: components["schemas"]["TimelineEntryDto"][];
@@ -1398,7 +1690,7 @@ export interface components {
             /** @description Send it back with the next workflow step; a stale one gets 409 */
             version: number;
             /** @description The workflow steps this caller may take now, named as their endpoints (POST /cases/{id}/<action>) */
-            allowedActions: ("initial-assessment" | "emergency-actions" | "detailed-assessment" | "plan" | "plan/approve" | "review" | "close" | "reopen")[];
+            allowedActions: ("initial-assessment" | "emergency-actions" | "separation/extend" | "detailed-assessment" | "meetings" | "plan" | "plan/return" | "plan/approve" | "review" | "close" | "reopen")[];
         };
         InterventionViewDto: {
             /** Format: uuid */
@@ -1474,6 +1766,121 @@ export interface components {
             version: number;
             /** @description Why the target commune refuses the case; stored encrypted */
             reason: string;
+        };
+        CorrectCaseDto: {
+            /** @description The case version the caller last read; a stale one gets 409 */
+            version: number;
+            /** @description Why the record was wrong (kept, encrypted, in the case history) */
+            reason: string;
+            /** @enum {string} */
+            category?: "abuse" | "injury" | "child_labour";
+            /**
+             * @description Must belong to the (corrected) category
+             * @enum {string}
+             */
+            form?: "violence" | "sexual_abuse" | "exploitation" | "trafficking" | "abandonment" | "neglect" | "other_abuse" | "drowning" | "traffic" | "fall" | "burn" | "poisoning" | "animal_bite" | "sharp_object" | "electrocution" | "suffocation" | "other_injury" | "prohibited_work" | "underage_work" | "excessive_hours" | "forced_labour";
+            /** @description Injuries only: the child died */
+            fatal?: boolean;
+            /**
+             * Format: date-time
+             * @description Not after the receipt; null: unknown (the receipt then dates the event)
+             */
+            occurredAt?: string | null;
+            /** @description Commune where it happened, inside the caller’s area */
+            occurredAreaCode?: string;
+            /** @enum {string|null} */
+            allegedPerpetrator?: "parent" | "caregiver" | "relative" | "teacher" | "employer" | "acquaintance" | "stranger" | "unknown" | null;
+            /** @description The case’s description, as corrected */
+            description?: string | null;
+        };
+        CorrectChildDto: {
+            /** @description The case version the caller last read; a stale one gets 409 */
+            version: number;
+            /** @description Why the record was wrong (kept, encrypted, in the case history) */
+            reason: string;
+            /** @example Nguyễn Văn An */
+            fullName?: string;
+            /**
+             * Format: date
+             * @description Replaces the estimated age; null: unknown (give estimatedAge)
+             */
+            dateOfBirth?: string | null;
+            /** @description Age in years when the date of birth is unknown; given without dateOfBirth, it replaces the date of birth */
+            estimatedAge?: number | null;
+            /** @enum {string} */
+            sex?: "male" | "female" | "unknown";
+            /** @description Commune where the child lives, inside the caller’s area; statistics count the child there */
+            residenceAreaCode?: string | null;
+            address?: string | null;
+        };
+        HistoryChangeDto: {
+            /** @example form */
+            field: string;
+            /**
+             * @description Null when there was none, or when it is a personal value the caller’s role may not read
+             * @example violence
+             */
+            from: (string | null) | number | boolean;
+            /** @example sexual_abuse */
+            to: (string | null) | number | boolean;
+            /** @description A personal value (name, birth date, address, free text): stored encrypted */
+            personal: boolean;
+        };
+        HistoryItemDto: {
+            /** Format: date-time */
+            at: string;
+            username: string | null;
+            /** @enum {string|null} */
+            role: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "social" | "manager" | "auditor" | null;
+            /**
+             * @description GET /codes historyActions
+             * @enum {string}
+             */
+            action: "intake" | "report_attached" | "initial_assessment" | "emergency_action" | "temporary_separation" | "extend_separation" | "detailed_assessment" | "case_meeting" | "draft_plan" | "return_plan" | "approve_plan" | "review_close" | "review_replan" | "close" | "reopen" | "assign" | "transfer_request" | "transfer_accept" | "transfer_reject" | "case_correction" | "child_correction" | "child_merge";
+            /** @description Why, as the caller gave it; case roles only (the auditor gets null) */
+            reason: string | null;
+            changes: components["schemas"]["HistoryChangeDto"][];
+        };
+        HistoryItemPage: {
+            items: components["schemas"]["HistoryItemDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last one */
+            nextCursor: string | null;
+        };
+        MergeChildDto: {
+            /**
+             * Format: uuid
+             * @description The record that stays: the merged child’s cases move to it
+             */
+            intoChildId: string;
+            /** @description Why the two records are one child (kept, encrypted, in the cases’ history) */
+            reason: string;
+        };
+        MergedCaseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 46-2025-000001 */
+            caseNumber: string;
+        };
+        MergedChildDto: {
+            /**
+             * Format: uuid
+             * @description The child that stays
+             */
+            childId: string;
+            /**
+             * Format: uuid
+             * @description The merged record: it answers 404 from now on
+             */
+            mergedChildId: string;
+            /** @description The child’s cases, those the caller may see */
+            cases: components["schemas"]["MergedCaseDto"][];
+        };
+        NotDuplicateDto: {
+            /**
+             * Format: uuid
+             * @description The possible duplicate judged to be another child
+             */
+            otherChildId: string;
         };
         CodeLabelDto: {
             /** @example hotline_111 */
@@ -1567,6 +1974,12 @@ export interface components {
             interventionStatuses: components["schemas"]["CodeLabelDto"][];
             notificationKinds: components["schemas"]["CodeLabelDto"][];
             callTypes: components["schemas"]["CodeLabelDto"][];
+            /** @description The channels a hotline call comes in on */
+            callChannels: components["schemas"]["CodeLabelDto"][];
+            /** @description What an entry of a case’s history records */
+            historyActions: components["schemas"]["CodeLabelDto"][];
+            /** @description Who takes part in a case meeting */
+            meetingParticipants: components["schemas"]["CodeLabelDto"][];
             /** @description Statistics indicators */
             indicators: components["schemas"]["CodeLabelDto"][];
             /** @description Statistics bases */
@@ -1705,6 +2118,47 @@ export interface components {
              */
             performedAt?: string;
         };
+        ReasonDto: {
+            /** @description The case version the caller last read; a stale one gets 409 */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the step was taken; defaults to now; not before receipt, not in the future
+             */
+            performedAt?: string;
+            reason: string;
+        };
+        MeetingDto: {
+            /** @description The case version the caller last read */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When it was held; not before receipt, not in the future
+             */
+            heldAt: string;
+            /** @description Agency codes, "family", "child" */
+            participants: ("police" | "health" | "justice" | "education" | "social" | "family" | "child")[];
+            /** @description The protection measures decided (encrypted) */
+            decisions: string;
+        };
+        SeparationExtensionDto: {
+            /** @description The case version the caller last read; a stale one gets 409 */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the step was taken; defaults to now; not before receipt, not in the future
+             */
+            performedAt?: string;
+            /**
+             * Format: date-time
+             * @description The new end of the separation: after the current one
+             */
+            until: string;
+            /** @description The competent authority that decided the extension */
+            decidedBy: string;
+            /** @description The decision and its legal basis */
+            legalBasis: string;
+        };
         ReviewDto: {
             /** @description The case version the caller last read; a stale one gets 409 */
             version: number;
@@ -1716,16 +2170,6 @@ export interface components {
             /** @enum {string} */
             outcome: "close" | "replan";
             notes?: string;
-        };
-        ReasonDto: {
-            /** @description The case version the caller last read; a stale one gets 409 */
-            version: number;
-            /**
-             * Format: date-time
-             * @description When the step was taken; defaults to now; not before receipt, not in the future
-             */
-            performedAt?: string;
-            reason: string;
         };
         DeadlineItemDto: {
             /** Format: uuid */
@@ -3135,6 +3579,189 @@ export interface operations {
             };
         };
     };
+    callsList: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string;
+                /** @description Received at or after */
+                from?: string;
+                /** @description Received before */
+                to?: string;
+                type?: "report" | "counselling" | "information" | "referral_to_service" | "silent" | "abusive" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallPage"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    callsCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCallDto"];
+            };
+        };
+        responses: {
+            /** @description The call as recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required)
+             *
+             *     Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload too large: the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type: the body’s media type is not accepted here */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    callsCounts: {
+        parameters: {
+            query: {
+                year: number;
+                period?: "year" | "H1" | "H2" | "Q1" | "Q2" | "Q3" | "Q4" | "M01" | "M02" | "M03" | "M04" | "M05" | "M06" | "M07" | "M08" | "M09" | "M10" | "M11" | "M12";
+                /** @description Any area inside the caller’s; default the caller’s own area */
+                areaCode?: string;
+                /** @description Absent: the total only. `area`: the direct children of areaCode */
+                groupBy?: "type" | "channel" | "area";
+                /** @description `protected`: cell-key perturbed counts, fit for publication. Default: `exact` for hotline operators and provincial officers (their own area); managers always get `protected` */
+                protection?: "exact" | "protected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallStatisticsDto"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     casesList: {
         parameters: {
             query?: {
@@ -3235,6 +3862,99 @@ export interface operations {
             };
             /** @description Not found: not found, or outside the caller’s scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    caseCorrectionsCorrectCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectCaseDto"];
+            };
+        };
+        responses: {
+            /** @description The case as the caller’s role may see it (new version included) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildProtectionCaseViewDto"] | components["schemas"]["AgencyCaseViewDto"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required)
+             *
+             *     Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found: not found, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: a state conflict: a stale version, a step out of order, a duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload too large: the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type: the body’s media type is not accepted here */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3632,6 +4352,321 @@ export interface operations {
             };
             /** @description Conflict: a state conflict: a stale version, a step out of order, a duplicate */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload too large: the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type: the body’s media type is not accepted here */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    caseCorrectionsCorrectChild: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectChildDto"];
+            };
+        };
+        responses: {
+            /** @description The case as the caller’s role may see it (new version included) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildProtectionCaseViewDto"] | components["schemas"]["AgencyCaseViewDto"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required)
+             *
+             *     Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found: not found, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: a state conflict: a stale version, a step out of order, a duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload too large: the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type: the body’s media type is not accepted here */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    caseHistoryList: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryItemPage"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found: not found, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    childrenMerge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeChildDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergedChildDto"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required)
+             *
+             *     Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found: not found, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload too large: the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type: the body’s media type is not accepted here */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    childrenNotDuplicate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotDuplicateDto"];
+            };
+        };
+        responses: {
+            /** @description The pair is no longer listed, and never proposed again */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found: not found, or outside the caller’s scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4291,6 +5326,273 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["StepDto"];
+            };
+        };
+        responses: {
+            /** @description The case as the caller’s role may see it (new version included) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildProtectionCaseViewDto"] | components["schemas"]["AgencyCaseViewDto"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found: not found, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: a state conflict: a stale version, a step out of order, a duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload too large: the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type: the body’s media type is not accepted here */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    workflowReturnPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            /** @description The case as the caller’s role may see it (new version included) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildProtectionCaseViewDto"] | components["schemas"]["AgencyCaseViewDto"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found: not found, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: a state conflict: a stale version, a step out of order, a duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload too large: the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type: the body’s media type is not accepted here */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    workflowMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingDto"];
+            };
+        };
+        responses: {
+            /** @description The case as the caller’s role may see it (new version included) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildProtectionCaseViewDto"] | components["schemas"]["AgencyCaseViewDto"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found: not found, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: a state conflict: a stale version, a step out of order, a duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload too large: the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type: the body’s media type is not accepted here */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    workflowExtendSeparation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeparationExtensionDto"];
             };
         };
         responses: {

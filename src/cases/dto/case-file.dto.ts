@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CASE_STATUSES, STEP_NAMES } from '../../domain/workflow';
 import { ROLES } from '../../domain/roles';
-import { EMERGENCY_ACTION_TYPES, MeasureDto, RISK_LEVELS } from './workflow.dto';
+import { EMERGENCY_ACTION_TYPES, MEETING_PARTICIPANT_CODES, MeasureDto, RISK_LEVELS } from './workflow.dto';
 
 /** The parts of the case file its workflow wrote, shown to child-protection roles only. */
 
@@ -44,6 +44,14 @@ export class EmergencyActionRecordDto {
   @ApiProperty({ description: 'Username' }) performedBy!: string;
 }
 
+/** A case meeting (Decree 56 step 4): who took part and what it decided. */
+export class CaseMeetingDto {
+  @ApiProperty({ format: 'date-time' }) heldAt!: string;
+  @ApiProperty({ enum: MEETING_PARTICIPANT_CODES, isArray: true }) participants!: string[];
+  @ApiProperty() decisions!: string;
+  @ApiProperty({ description: 'Username of who recorded it' }) recordedBy!: string;
+}
+
 export class TimelineEntryDto {
   @ApiProperty({ enum: STEP_NAMES }) step!: string;
   @ApiProperty({ enum: CASE_STATUSES }) fromStatus!: string;
@@ -59,4 +67,5 @@ export interface CaseWorkflowParts {
   assessments: AssessmentDto[];
   plan: CasePlanDto | null;
   emergencyActions: EmergencyActionRecordDto[];
+  meetings: CaseMeetingDto[];
 }

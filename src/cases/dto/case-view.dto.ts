@@ -5,7 +5,13 @@ import { CASE_STATUSES } from '../../domain/workflow';
 import { DEADLINE_KINDS } from '../deadlines';
 import { AssigneeDto } from './assignment.dto';
 import { TransferViewDto } from './transfer.dto';
-import { AssessmentDto, CasePlanDto, EmergencyActionRecordDto, TimelineEntryDto } from './case-file.dto';
+import {
+  AssessmentDto,
+  CaseMeetingDto,
+  CasePlanDto,
+  EmergencyActionRecordDto,
+  TimelineEntryDto,
+} from './case-file.dto';
 import { InterventionSummaryDto, InterventionViewDto } from './intervention-view.dto';
 import { STEP_ENDPOINT_NAMES } from '../../domain/workflow';
 import { RISK_LEVELS } from './workflow.dto';
@@ -27,6 +33,13 @@ export class ReporterViewDto {
   @ApiProperty({ type: String, nullable: true }) phone!: string | null;
   @ApiProperty({ type: String, nullable: true }) relationship!: string | null;
   @ApiProperty() consentToContact!: boolean;
+}
+
+/** A parent or caregiver as a report named them. */
+export class CaregiverViewDto {
+  @ApiProperty({ type: String, nullable: true }) name!: string | null;
+  @ApiProperty({ type: String, nullable: true }) relationship!: string | null;
+  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
 }
 
 export class CaseReportDto {
@@ -99,15 +112,25 @@ export class CaseViewDto {
   allowedActions!: string[];
 }
 
-/** Agency staff: no reporter, description, assessments, plan, emergency actions, timeline or duplicates. */
+/** Agency staff: no reporter, description, Mẫu 01 situation, assessments, plan, meetings, emergency actions, timeline or duplicates. */
 export class AgencyCaseViewDto extends CaseViewDto {}
 
 /** Commune officers, commune chairs and provincial officers: the whole file. */
 export class ChildProtectionCaseViewDto extends CaseViewDto {
   @ApiProperty({ type: String, nullable: true, description: 'The description of the first report' }) description!:
     string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Where the child is now (Mẫu 01, the first report)' })
+  childLocation!: string | null;
+  @ApiProperty({ type: [CaregiverViewDto], description: 'Parents or caregivers (Mẫu 01, the first report)' })
+  caregivers!: CaregiverViewDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'The family situation (Mẫu 01, the first report)' })
+  familySituation!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Actions already taken (Mẫu 01, the first report)' })
+  actionsTaken!: string | null;
   @ApiProperty({ type: [PossibleDuplicateDto] }) possibleDuplicates!: PossibleDuplicateDto[];
   @ApiProperty({ type: [AssessmentDto] }) assessments!: AssessmentDto[];
+  @ApiProperty({ type: [CaseMeetingDto], description: 'Case meetings (Decree 56 step 4), oldest first' })
+  meetings!: CaseMeetingDto[];
   @ApiProperty({ type: CasePlanDto, nullable: true }) plan!: CasePlanDto | null;
   @ApiProperty({ type: [EmergencyActionRecordDto] }) emergencyActions!: EmergencyActionRecordDto[];
   @ApiProperty({ type: [TimelineEntryDto] }) timeline!: TimelineEntryDto[];

@@ -38,6 +38,12 @@ export class CodesDto {
   @ApiProperty({ type: [CodeLabelDto] }) interventionStatuses!: CodeLabelDto[];
   @ApiProperty({ type: [CodeLabelDto] }) notificationKinds!: CodeLabelDto[];
   @ApiProperty({ type: [CodeLabelDto] }) callTypes!: CodeLabelDto[];
+  @ApiProperty({ type: [CodeLabelDto], description: 'The channels a hotline call comes in on' })
+  callChannels!: CodeLabelDto[];
+  @ApiProperty({ type: [CodeLabelDto], description: 'What an entry of a case’s history records' })
+  historyActions!: CodeLabelDto[];
+  @ApiProperty({ type: [CodeLabelDto], description: 'Who takes part in a case meeting' })
+  meetingParticipants!: CodeLabelDto[];
   @ApiProperty({ type: [CodeLabelDto], description: 'Statistics indicators' }) indicators!: CodeLabelDto[];
   @ApiProperty({ type: [CodeLabelDto], description: 'Statistics bases' }) bases!: CodeLabelDto[];
   @ApiProperty({ type: [CodeLabelDto], description: 'Flags of a statistics cell' }) flags!: CodeLabelDto[];

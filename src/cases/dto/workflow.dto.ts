@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsOptional,
+  ValidateNested,
+} from 'class-validator';
 import { AGENCY_CODES, Agency } from '../../domain/intervention-types';
 import {
   IsAreaCode,
@@ -143,6 +151,47 @@ export class ReviewDto extends StepDto {
   outcome!: 'close' | 'replan';
 
   @ApiPropertyOptional() @Notes() notes?: string;
+}
+
+/** Who may take part in a case meeting: the agencies, the family and the child. */
+export const MEETING_PARTICIPANT_CODES = [...AGENCY_CODES, 'family', 'child'] as const;
+
+/** POST /cases/{id}/meetings: the case meeting of Decree 56 step 4. */
+export class MeetingDto {
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'The case version the caller last read' })
+  @IsVersion()
+  version!: number;
+
+  @ApiProperty({ format: 'date-time', description: 'When it was held; not before receipt, not in the future' })
+  @IsTimestamp()
+  heldAt!: string;
+
+  @ApiProperty({ enum: MEETING_PARTICIPANT_CODES, isArray: true, description: 'Agency codes, "family", "child"' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MEETING_PARTICIPANT_CODES.length)
+  @ArrayUnique()
+  @IsCode(MEETING_PARTICIPANT_CODES, { each: true })
+  participants!: string[];
+
+  @ApiProperty({ description: 'The protection measures decided (encrypted)' })
+  @IsFreeText(MAX_SECTION, { nonEmpty: true })
+  decisions!: string;
+}
+
+/** POST /cases/{id}/separation/extend: a competent authority extended the temporary separation (Art. 32). */
+export class SeparationExtensionDto extends StepDto {
+  @ApiProperty({ format: 'date-time', description: 'The new end of the separation: after the current one' })
+  @IsTimestamp()
+  until!: string;
+
+  @ApiProperty({ description: 'The competent authority that decided the extension', maxLength: 500 })
+  @IsFreeText(500, { nonEmpty: true })
+  decidedBy!: string;
+
+  @ApiProperty({ description: 'The decision and its legal basis', maxLength: 2000 })
+  @IsFreeText(2000, { nonEmpty: true })
+  legalBasis!: string;
 }
 
 export class ReasonDto extends StepDto {

@@ -3,6 +3,7 @@ import { TransferViewDto } from '../dto/transfer.dto';
 import { CaseWorkflowParts } from '../dto/case-file.dto';
 import { CaseChildDto, PossibleDuplicateDto } from '../dto/case-view.dto';
 import { InterventionView } from '../intervention-view';
+import { ReportSituation } from '../report-situation';
 
 /**
  * A case as loaded and decrypted, before any audience's rules are applied: the input of the case
@@ -62,8 +63,10 @@ export interface CaseParts {
 
 /** What only child-protection roles' view is made from, on top of the common parts. */
 export interface CaseFileParts extends CaseParts {
-  /** The description of the first report, decrypted. */
+  /** The description of the first report (or as corrected on the case), decrypted. */
   description: string | null;
+  /** The rest of the first report's Mẫu 01, decrypted. */
+  situation: ReportSituation;
   possibleDuplicates: PossibleDuplicateDto[];
   workflow: CaseWorkflowParts;
 }

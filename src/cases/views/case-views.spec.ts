@@ -68,6 +68,12 @@ function parts(overrides: Partial<CaseFileParts> = {}): CaseFileParts {
     allowedActions: ['emergency-actions', 'review'],
     now: NOW,
     description: 'Hàng xóm nghe tiếng trẻ khóc',
+    situation: {
+      childLocation: 'Ở nhà bà ngoại',
+      caregivers: [{ name: 'Bà Ngoại Thử', relationship: 'grandmother', phone: null }],
+      familySituation: 'Cha mẹ ly thân',
+      actionsTaken: 'Hàng xóm đã đưa trẻ sang nhà bà',
+    },
     possibleDuplicates: [{ childId: 'ch2', caseNumbers: ['46-2024-000009'] }],
     workflow: {
       timeline: [
@@ -94,6 +100,14 @@ function parts(overrides: Partial<CaseFileParts> = {}): CaseFileParts {
       emergencyActions: [
         { type: 'medical_care', notes: null, performedAt: '2025-06-01T03:00:00.000Z', performedBy: 'officer' },
       ],
+      meetings: [
+        {
+          heldAt: '2025-06-02T02:00:00.000Z',
+          participants: ['police', 'family'],
+          decisions: 'meeting decisions',
+          recordedBy: 'chair',
+        },
+      ],
     },
     ...overrides,
   };
@@ -110,6 +124,21 @@ describe('the case as child-protection roles see it', () => {
     expect(view.emergencyActions).toHaveLength(1);
     expect(view.timeline).toHaveLength(1);
     expect(view.possibleDuplicates).toEqual([{ childId: 'ch2', caseNumbers: ['46-2024-000009'] }]);
+  });
+
+  it('shows the rest of Mẫu 01 like the description: where the child is, caregivers, family, actions taken', () => {
+    expect(childProtectionCaseView(parts())).toMatchObject({
+      childLocation: 'Ở nhà bà ngoại',
+      caregivers: [{ name: 'Bà Ngoại Thử', relationship: 'grandmother', phone: null }],
+      familySituation: 'Cha mẹ ly thân',
+      actionsTaken: 'Hàng xóm đã đưa trẻ sang nhà bà',
+    });
+  });
+
+  it('lists the case meetings with their participants and decisions', () => {
+    expect(childProtectionCaseView(parts()).meetings).toEqual([
+      expect.objectContaining({ participants: ['police', 'family'], decisions: 'meeting decisions' }),
+    ]);
   });
 
   it('shows a reporter who consented to be contacted', () => {
@@ -152,7 +181,19 @@ describe('the case as agency staff see it', () => {
   const view = agencyCaseView(parts(), policeOfficer);
 
   it('never has the reporter, the description, the assessments, the plan, the emergency actions, the timeline or the duplicates', () => {
-    for (const key of ['description', 'assessments', 'plan', 'emergencyActions', 'timeline', 'possibleDuplicates'])
+    for (const key of [
+      'description',
+      'childLocation',
+      'caregivers',
+      'familySituation',
+      'actionsTaken',
+      'meetings',
+      'assessments',
+      'plan',
+      'emergencyActions',
+      'timeline',
+      'possibleDuplicates',
+    ])
       expect(view).not.toHaveProperty(key);
     expect(view.reports).toEqual([{ id: 'r1', channel: 'hotline_111', receivedAt: '2025-06-01T01:30:00.000Z' }]);
     expect(JSON.stringify(view)).not.toMatch(/Người Báo Tin|0900000000|Hàng xóm|assessment notes|safety/);

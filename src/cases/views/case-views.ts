@@ -15,7 +15,8 @@ import { CaseDeadlinePart, CaseFileParts, CaseInterventionPart, CaseParts, CaseR
  * - child-protection roles (commune officers, commune chairs, provincial officers) see the file,
  *   the reporter only when the reporter agreed to be contacted;
  * - agency staff (police, health, justice, education) see the case without the reporter, the
- *   description, the assessments, the plan, the emergency actions, the timeline or possible
+ *   description, the rest of Mẫu 01 (where the child is, caregivers, family situation, actions
+ *   taken), the assessments, the plan, the meetings, the emergency actions, the timeline or possible
  *   duplicates; their own agency's interventions in their area in full, the others as
  *   `{id, agency, status}`.
  */
@@ -76,10 +77,12 @@ function commonView(
 
 /** Commune officers, commune chairs and provincial officers: the whole file. */
 export function childProtectionCaseView(parts: CaseFileParts): ChildProtectionCaseViewDto {
-  const { assessments, plan, emergencyActions, timeline } = parts.workflow;
+  const { assessments, plan, emergencyActions, meetings, timeline } = parts.workflow;
   return {
     ...commonView(parts, true, stripAreaPath),
     description: parts.description,
+    ...parts.situation,
+    meetings,
     possibleDuplicates: parts.possibleDuplicates,
     assessments,
     plan,

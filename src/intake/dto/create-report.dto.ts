@@ -105,6 +105,26 @@ export class ReporterDto {
   consentToContact!: boolean;
 }
 
+/** A parent or caregiver of the child, as the report names them (Mẫu 01). */
+export class CaregiverDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsFreeText(MAX_NAME)
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'mother' })
+  @IsOptional()
+  @IsFreeText(100)
+  relationship?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9+() .-]{3,30}$/, { message: 'phone must be a phone number' })
+  @LengthAtMost(MAX_PHONE)
+  phone?: string;
+}
+
 /** Mẫu 01 (Decree 56): the report as received from any channel. */
 export class CreateReportDto {
   @ApiProperty({ enum: codesOf(CHANNELS) })
@@ -161,6 +181,29 @@ export class CreateReportDto {
   @ValidateNested()
   @Type(() => ReporterDto)
   reporter?: ReporterDto;
+
+  @ApiPropertyOptional({ description: 'Where the child is now (Mẫu 01); personal data, encrypted' })
+  @IsOptional()
+  @IsFreeText(2000)
+  childLocation?: string;
+
+  @ApiPropertyOptional({ type: [CaregiverDto], maxItems: 10, description: 'Parents or caregivers; encrypted' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => CaregiverDto)
+  caregivers?: CaregiverDto[];
+
+  @ApiPropertyOptional({ description: 'The family situation; encrypted' })
+  @IsOptional()
+  @IsFreeText()
+  familySituation?: string;
+
+  @ApiPropertyOptional({ description: 'Actions already taken; encrypted' })
+  @IsOptional()
+  @IsFreeText()
+  actionsTaken?: string;
 }
 
 export class CreatedCaseRef {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ALL_FORMS, CATEGORIES, CHANNELS, codesOf, PERPETRATORS } from '../../domain/codes';
-import { ReporterViewDto } from '../../cases/dto/case-view.dto';
+import { CaregiverViewDto, ReporterViewDto } from '../../cases/dto/case-view.dto';
 import { CreatedCaseRef } from './create-report.dto';
 
 /** GET /reports/{id}: a report as its creator filed it. */
@@ -21,5 +21,10 @@ export class ReportViewDto {
     description: 'As filed, whether or not the reporter consented to be contacted',
   })
   reporter!: ReporterViewDto | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Where the child is now (Mẫu 01)' })
+  childLocation!: string | null;
+  @ApiProperty({ type: [CaregiverViewDto] }) caregivers!: CaregiverViewDto[];
+  @ApiProperty({ type: String, nullable: true }) familySituation!: string | null;
+  @ApiProperty({ type: String, nullable: true }) actionsTaken!: string | null;
   @ApiProperty({ type: [CreatedCaseRef] }) cases!: CreatedCaseRef[];
 }

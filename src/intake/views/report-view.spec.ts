@@ -15,6 +15,12 @@ const parts = (overrides: Partial<ReportParts> = {}): ReportParts => ({
   },
   description: 'Hàng xóm nghe tiếng trẻ khóc',
   reporter: { name: 'Người Báo Tin', phone: '0900000000', relationship: null },
+  situation: {
+    childLocation: 'Ở nhà hàng xóm',
+    caregivers: [{ name: 'Mẹ Thử', relationship: 'mother', phone: '0900000002' }],
+    familySituation: 'Cha đi làm xa',
+    actionsTaken: 'Đã báo công an xã',
+  },
   cases: [{ id: 'c1', caseNumber: '46-2025-000001', childId: 'ch1' }],
   ...overrides,
 });
@@ -27,6 +33,10 @@ describe('a report as its creator reads it back', () => {
       receivedAt: '2025-06-02T01:30:00.000Z',
       occurredAt: '2025-06-01T13:00:00.000Z',
       description: 'Hàng xóm nghe tiếng trẻ khóc',
+      childLocation: 'Ở nhà hàng xóm',
+      caregivers: [{ name: 'Mẹ Thử', relationship: 'mother', phone: '0900000002' }],
+      familySituation: 'Cha đi làm xa',
+      actionsTaken: 'Đã báo công an xã',
       cases: [{ id: 'c1', caseNumber: '46-2025-000001', childId: 'ch1' }],
     });
   });

@@ -1,5 +1,6 @@
 import { CreatedCaseRef } from '../dto/create-report.dto';
 import { ReportViewDto } from '../dto/report-view.dto';
+import { ReportSituation } from '../../cases/report-situation';
 
 /** A report as loaded, its description and reporter decrypted. */
 export interface StoredReport {
@@ -19,11 +20,12 @@ export interface ReportParts {
   report: StoredReport;
   description: string | null;
   reporter: { name: string | null; phone: string | null; relationship: string | null } | null;
+  situation: ReportSituation;
   cases: CreatedCaseRef[];
 }
 
 /** The report as its creator filed it: every intake field back, the reporter with the consent they gave. */
-export function creatorReportView({ report, description, reporter, cases }: ReportParts): ReportViewDto {
+export function creatorReportView({ report, description, reporter, situation, cases }: ReportParts): ReportViewDto {
   return {
     id: report.id,
     channel: report.channel,
@@ -36,6 +38,7 @@ export function creatorReportView({ report, description, reporter, cases }: Repo
     description,
     allegedPerpetrator: report.allegedPerpetrator,
     reporter: reporter ? { ...reporter, consentToContact: report.consentToContact } : null,
+    ...situation,
     cases,
   };
 }

@@ -1,5 +1,5 @@
-import { Category, formBelongsTo } from '../domain/codes';
-import { CLOCK_SKEW_MS, ageOn, vietnamDate } from '../domain/time';
+import { Category, formBelongsTo } from './codes';
+import { CLOCK_SKEW_MS, ageOn, vietnamDate } from './time';
 import { FieldError } from '../common/problem';
 
 export interface IntakeFacts {
