@@ -19,11 +19,13 @@ import { AddCaseAssignee1763900011000 } from './1763900011000-AddCaseAssignee';
 import { CreateCaseTransfers1763900012000 } from './1763900012000-CreateCaseTransfers';
 import { CreateNotifications1763900013000 } from './1763900013000-CreateNotifications';
 import { CreateNotificationSweeps1763900013100 } from './1763900013100-CreateNotificationSweeps';
+import { WorkListIndexes1763900014000 } from './1763900014000-WorkListIndexes';
 import { CreateNotificationDeliveries1763900015000 } from './1763900015000-CreateNotificationDeliveries';
 import { CaseCorrectionsAndHistory1763900016000 } from './1763900016000-CaseCorrectionsAndHistory';
 import { ReportSituation1763900016100 } from './1763900016100-ReportSituation';
 import { CreateCalls1763900016200 } from './1763900016200-CreateCalls';
 import { ChildMerges1763900016300 } from './1763900016300-ChildMerges';
+import { CreateKpiFacts1763900017000 } from './1763900017000-CreateKpiFacts';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -48,9 +50,11 @@ export const MIGRATIONS = [
   CreateCaseTransfers1763900012000,
   CreateNotifications1763900013000,
   CreateNotificationSweeps1763900013100,
+  WorkListIndexes1763900014000,
   CreateNotificationDeliveries1763900015000,
   CaseCorrectionsAndHistory1763900016000,
   ReportSituation1763900016100,
   CreateCalls1763900016200,
   ChildMerges1763900016300,
+  CreateKpiFacts1763900017000,
 ];

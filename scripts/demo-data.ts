@@ -1,3 +1,4 @@
+import { TargetIndicator, TargetKind, TargetUnit } from '../src/statistics/targets';
 import { createHash } from 'node:crypto';
 import { Role, ROLES } from '../src/domain/roles';
 
@@ -93,19 +94,141 @@ export const DEMO_PLAN_PROVINCES = [
 ] as const;
 
 export interface DemoTarget {
-  indicator: 'injury' | 'injury_death';
+  indicator: TargetIndicator;
   areaCode: string;
   year: number;
   value: number;
-  kind: 'max';
+  /** As the plan writes it: per 100,000 children, or per cent ("dưới 0,01%"). */
+  unit: TargetUnit;
+  kind: TargetKind;
+  /** The plan sentence, for the reader of this list. */
+  plan: string;
 }
 
-/** The seed plans' targets per 100,000 children (DOMAIN.md §6): injuries and injury deaths, 2025. */
+/**
+ * Every target of the seed plans that the service can compute (DOMAIN.md §6; README "Performance
+ * indicators"), on the demo areas, in the units the plans use. Thừa Thiên Huế's 2023 plan and Huế's
+ * 2025 plan are the same province (code 46).
+ */
 export const DEMO_TARGETS: readonly DemoTarget[] = [
-  { indicator: 'injury', areaCode: DEMO_PROVINCE.code, year: 2025, value: 550, kind: 'max' },
-  { indicator: 'injury_death', areaCode: DEMO_PROVINCE.code, year: 2025, value: 15, kind: 'max' },
-  { indicator: 'injury', areaCode: '70', year: 2025, value: 550, kind: 'max' },
-  { indicator: 'injury_death', areaCode: '70', year: 2025, value: 13, kind: 'max' },
-  { indicator: 'injury', areaCode: '92', year: 2025, value: 420, kind: 'max' },
-  { indicator: 'injury_death', areaCode: '92', year: 2025, value: 15, kind: 'max' },
+  // Per cent of children.
+  {
+    indicator: 'abuse',
+    areaCode: DEMO_PROVINCE.code,
+    year: 2025,
+    value: 0.01,
+    unit: 'percent',
+    kind: 'max',
+    plan: 'Huế 2025: tỷ lệ trẻ em bị xâm hại dưới 0,01%',
+  },
+  {
+    indicator: 'child_labour',
+    areaCode: DEMO_PROVINCE.code,
+    year: 2025,
+    value: 0.005,
+    unit: 'percent',
+    kind: 'max',
+    plan: 'Huế 2025: trẻ em 5–17 tuổi lao động trái quy định dưới 0,005%',
+  },
+  // Per 100,000 children.
+  {
+    indicator: 'injury',
+    areaCode: DEMO_PROVINCE.code,
+    year: 2025,
+    value: 550,
+    unit: 'per100k',
+    kind: 'max',
+    plan: 'Huế 2025: tai nạn, thương tích 550/100.000',
+  },
+  {
+    indicator: 'injury',
+    areaCode: DEMO_PROVINCE.code,
+    year: 2023,
+    value: 600,
+    unit: 'per100k',
+    kind: 'max',
+    plan: 'Thừa Thiên Huế 2023: dưới 600/100.000',
+  },
+  {
+    indicator: 'injury_death',
+    areaCode: DEMO_PROVINCE.code,
+    year: 2025,
+    value: 15,
+    unit: 'per100k',
+    kind: 'max',
+    plan: 'Huế 2025: tử vong do tai nạn, thương tích dưới 15/100.000',
+  },
+  {
+    indicator: 'injury_death',
+    areaCode: DEMO_PROVINCE.code,
+    year: 2023,
+    value: 18,
+    unit: 'per100k',
+    kind: 'max',
+    plan: 'Thừa Thiên Huế 2023: dưới 18/100.000',
+  },
+  {
+    indicator: 'injury',
+    areaCode: '70',
+    year: 2025,
+    value: 550,
+    unit: 'per100k',
+    kind: 'max',
+    plan: 'Bình Phước 2025: 550/100.000',
+  },
+  {
+    indicator: 'injury_death',
+    areaCode: '70',
+    year: 2025,
+    value: 13,
+    unit: 'per100k',
+    kind: 'max',
+    plan: 'Bình Phước 2025: 13/100.000',
+  },
+  {
+    indicator: 'injury',
+    areaCode: '92',
+    year: 2025,
+    value: 420,
+    unit: 'per100k',
+    kind: 'max',
+    plan: 'Cần Thơ 2025: 420/100.000',
+  },
+  {
+    indicator: 'injury',
+    areaCode: '92',
+    year: 2030,
+    value: 400,
+    unit: 'per100k',
+    kind: 'max',
+    plan: 'Cần Thơ 2030: 400/100.000',
+  },
+  {
+    indicator: 'injury_death',
+    areaCode: '92',
+    year: 2025,
+    value: 15,
+    unit: 'per100k',
+    kind: 'max',
+    plan: 'Cần Thơ 2025: dưới 15/100.000',
+  },
+  {
+    indicator: 'injury_death',
+    areaCode: '92',
+    year: 2030,
+    value: 10,
+    unit: 'per100k',
+    kind: 'max',
+    plan: 'Cần Thơ 2030: 10/100.000',
+  },
+  // Timeliness, a share in per cent.
+  {
+    indicator: 'supported_in_time',
+    areaCode: DEMO_PROVINCE.code,
+    year: 2023,
+    value: 100,
+    unit: 'percent',
+    kind: 'min',
+    plan: 'Thừa Thiên Huế 2023: 100% trẻ em … khi có thông báo, phát hiện được hỗ trợ, can thiệp kịp thời',
+  },
 ];

@@ -129,9 +129,10 @@ async function seedTargets(manager: EntityManager): Promise<number> {
     [DEMO_PLAN_PROVINCES.map((p) => p.code), DEMO_PLAN_PROVINCES.map((p) => p.name), DEMO_PROVINCE.parentCode],
   );
   const saved = (await manager.query(
-    `INSERT INTO statistics_targets (indicator, area_code, year, value, kind)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::numeric[], $5::text[])
-     ON CONFLICT (indicator, area_code, year) DO UPDATE SET value = EXCLUDED.value, kind = EXCLUDED.kind, updated_at = now()
+    `INSERT INTO statistics_targets (indicator, area_code, year, value, kind, unit)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::numeric[], $5::text[], $6::text[])
+     ON CONFLICT (indicator, area_code, year) DO UPDATE
+       SET value = EXCLUDED.value, kind = EXCLUDED.kind, unit = EXCLUDED.unit, updated_at = now()
      RETURNING 1`,
     [
       DEMO_TARGETS.map((t) => t.indicator),
@@ -139,6 +140,7 @@ async function seedTargets(manager: EntityManager): Promise<number> {
       DEMO_TARGETS.map((t) => t.year),
       DEMO_TARGETS.map((t) => t.value),
       DEMO_TARGETS.map((t) => t.kind),
+      DEMO_TARGETS.map((t) => t.unit),
     ],
   )) as unknown[];
   return saved.length;

@@ -259,7 +259,7 @@ describe('Values the database could not store', () => {
     );
     expectProblem(response, 400);
     expect(response.body.errors).toEqual([
-      { field: 'value', message: 'value must be a number with at most one decimal' },
+      { field: 'value', message: 'value must be a number with at most one decimal per 100,000 (four in per cent)' },
     ]);
   });
 });

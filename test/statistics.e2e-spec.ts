@@ -210,7 +210,7 @@ describe('GET /statistics/rates: injuries in province 46, 2025, by area', () => 
           rate: 197.4,
           ci95: [72.4, 429.6],
           flags: ['unreliable'],
-          target: { value: 150, kind: 'max', met: false },
+          target: { value: 150, kind: 'max', unit: 'per100k', percent: 0.15, met: false },
         },
         // c8 c9: 2, below 3 but exact: shown. 2 / 1600 → 125.0; Garwood 0.2422–7.2247 → 15.1–451.5.
         {
@@ -241,7 +241,7 @@ describe('GET /statistics/rates: injuries in province 46, 2025, by area', () => 
         rate: 258.6,
         ci95: [133.6, 451.8],
         flags: ['unreliable'],
-        target: { value: 550, kind: 'max', met: true },
+        target: { value: 550, kind: 'max', unit: 'per100k', percent: 0.55, met: true },
       },
     });
   });
@@ -367,7 +367,7 @@ describe('periods', () => {
       rate: 98.7,
       ci95: [20.4, 288.4],
       flags: ['unreliable'],
-      target: { value: 150, kind: 'max', met: false },
+      target: { value: 150, kind: 'max', unit: 'per100k', percent: 0.15, met: false },
     });
     // H1: c1 c2 c3 (March) = 3; H2: c5 c6 c15 = 3 (c2's September event counts in 46002); year: 6.
     expect((await rates('indicator=injury&year=2025&period=H1&areaCode=46001', officer46001)).body.total.count).toBe(3);
@@ -539,7 +539,7 @@ describe('merged areas', () => {
         rate: 258.6,
         ci95: [133.6, 451.8],
         flags: ['unreliable'],
-        target: { value: 550, kind: 'max', met: true },
+        target: { value: 550, kind: 'max', unit: 'per100k', percent: 0.55, met: true },
       },
       {
         key: { areaCode: '48' },
@@ -708,7 +708,16 @@ describe('PUT /statistics/targets', () => {
       admin,
     );
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ indicator: 'injury_death', areaCode: '46', year: 2025, value: 15, kind: 'max' });
+    expect(response.body).toEqual({
+      indicator: 'injury_death',
+      areaCode: '46',
+      year: 2025,
+      value: 15,
+      unit: 'per100k',
+      kind: 'max',
+      per100k: 15,
+      percent: 0.015,
+    });
     await t.put(
       '/statistics/targets',
       { indicator: 'injury_death', areaCode: '46', year: 2025, value: 14.5, kind: 'max' },
@@ -717,20 +726,20 @@ describe('PUT /statistics/targets', () => {
     // 1 death (c15) of 4640 for a province officer: 21.6 per 100,000, above the target.
     expect((await rates('indicator=injury_death&year=2025')).body.total).toMatchObject({
       count: 1,
-      target: { value: 14.5, kind: 'max', met: false },
+      target: { value: 14.5, kind: 'max', unit: 'per100k', met: false },
     });
     // A manager gets it protected: 1 becomes 0 to 3 by its cell key (a random key of that child):
     // 0 (a rate of 0: met), 1 or 2 suppressed (not told), or 3, published at MIN_CELL (not met).
     const published = (await rates('indicator=injury_death&year=2025', manager46)).body.total;
     expect([0, null, MIN_CELL]).toContain(published.count);
     const met = published.count === null ? null : published.count === 0;
-    expect(published.target).toEqual({ value: 14.5, kind: 'max', met });
+    expect(published.target).toEqual({ value: 14.5, kind: 'max', unit: 'per100k', percent: 0.0145, met });
     const [audit] = await t.db.query(
       `SELECT role, details FROM audit_log WHERE action = 'statistics.target.upsert' ORDER BY at DESC LIMIT 1`,
     );
     expect(audit).toEqual({
       role: 'admin',
-      details: { indicator: 'injury_death', areaCode: '46', year: 2025, value: 14.5, kind: 'max' },
+      details: { indicator: 'injury_death', areaCode: '46', year: 2025, value: 14.5, unit: 'per100k', kind: 'max' },
     });
   });
 
@@ -780,6 +789,59 @@ describe('PUT /statistics/targets', () => {
         )
       ).status,
     ).toBe(403);
+  });
+});
+
+describe('targets in per cent, listed and removed', () => {
+  it('takes a per cent of children ("dưới 0,01%"), compares it as per 100,000 and shows both units', async () => {
+    const admin = await t.adminToken();
+    const set = await t.put(
+      '/statistics/targets',
+      { indicator: 'abuse', areaCode: '46', year: 2025, value: 0.01, unit: 'percent', kind: 'max' },
+      admin,
+    );
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ value: 0.01, unit: 'percent', per100k: 10, percent: 0.01 });
+    const total = (await rates('indicator=abuse&year=2025&basis=reported')).body.total;
+    expect(total.target).toMatchObject({ value: 10, unit: 'percent', percent: 0.01, kind: 'max' });
+    expect(total.target.met).toBe(total.rate === null ? null : total.rate <= 10);
+  });
+
+  it('refuses a per cent above 100, five decimals, and a KPI target per 100,000', async () => {
+    const admin = await t.adminToken();
+    const put = (body: Record<string, unknown>) =>
+      t.put('/statistics/targets', { areaCode: '46', year: 2025, kind: 'max', ...body }, admin);
+    const tooMuch = await put({ indicator: 'abuse', value: 101, unit: 'percent' });
+    expect(tooMuch.status).toBe(400);
+    expect(tooMuch.body.errors[0].field).toBe('value');
+    expect((await put({ indicator: 'abuse', value: 0.00001, unit: 'percent' })).status).toBe(400);
+    expect((await put({ indicator: 'abuse', value: 0.05 })).status).toBe(400);
+    const kpiPer100k = await put({ indicator: 'supported_in_time', value: 100, unit: 'per100k', kind: 'min' });
+    expect(kpiPer100k.status).toBe(400);
+    expect(kpiPer100k.body.errors[0].field).toBe('unit');
+    expect((await put({ indicator: 'abuse', value: 1, unit: 'per_mille' })).status).toBe(400);
+  });
+
+  it('lists the targets of an area and below it for statistics roles and admins, and removes one (admin)', async () => {
+    const admin = await t.adminToken();
+    const listed = await t.get('/statistics/targets?areaCode=46&year=2025', manager46);
+    expect(listed.status).toBe(200);
+    const keys = listed.body.items.map(
+      (item: { indicator: string; areaCode: string }) => `${item.indicator}/${item.areaCode}`,
+    );
+    expect(keys).toEqual(expect.arrayContaining(['injury/46', 'injury/46001', 'abuse/46']));
+    expect(keys.every((key: string) => !key.endsWith('/48'))).toBe(true);
+    expect((await t.get('/statistics/targets?areaCode=48', manager46)).status).toBe(403);
+    expect((await t.get('/statistics/targets?areaCode=46', admin)).status).toBe(200);
+
+    const key = 'indicator=abuse&areaCode=46&year=2025';
+    expect((await t.request('DELETE', `/statistics/targets?${key}`, { token: manager46 })).status).toBe(403);
+    expect((await t.request('DELETE', `/statistics/targets?${key}`, { token: admin })).status).toBe(204);
+    expect((await t.request('DELETE', `/statistics/targets?${key}`, { token: admin })).status).toBe(404);
+    expect(
+      (await t.request('DELETE', `/statistics/targets?indicator=abuse&areaCode=46`, { token: admin })).status,
+    ).toBe(400);
+    expect((await rates('indicator=abuse&year=2025&basis=reported')).body.total.target).toBeNull();
   });
 });
 

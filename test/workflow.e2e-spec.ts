@@ -603,6 +603,30 @@ describe('GET /deadlines', () => {
       expect.objectContaining({ kind: 'intervention', interventionId: work.body.id }),
     ]);
   });
+
+  it('drops the open deadlines of a case when it closes, and lists them again when it is reopened', async () => {
+    const id = await report({
+      category: 'injury',
+      form: 'fall',
+      allegedPerpetrator: undefined,
+      children: [{ fullName: 'Trẻ Đóng Hồ Sơ', estimatedAge: 9, sex: 'female', residenceAreaCode: '46001' }],
+    });
+    await step(t, officer, id, 'initial-assessment', { riskLevel: 'low', emergency: false });
+    await step(t, officer, id, 'detailed-assessment', {
+      findings: FINDINGS,
+      riskLevel: 'low',
+      substantiation: 'unsubstantiated',
+    });
+    const listed = async () =>
+      ((await t.get('/deadlines?kind=plan_draft&limit=200', officer)).body.items as { caseId: string }[]).some(
+        (item) => item.caseId === id,
+      );
+    expect(await listed()).toBe(true);
+    expect((await step(t, officer, id, 'close', { reason: 'Không có căn cứ' })).status).toBe(200);
+    expect(await listed()).toBe(false);
+    expect((await step(t, officer, id, 'reopen', { reason: 'Có báo cáo mới' })).status).toBe(200);
+    expect(await listed()).toBe(true);
+  });
 });
 
 describe('agency scope', () => {

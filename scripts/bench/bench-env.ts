@@ -12,7 +12,10 @@ import { ensureAppRole } from '../../src/database/app-role';
 import { runMigrations } from '../../src/database/migrate';
 
 export interface BenchEnv {
+  /** The tables' owner (migrations, seeding). */
   databaseUrl: string;
+  /** The service's own role, as the service connects. */
+  serviceUrl: string;
   baseUrl: string;
   adminPassword: string;
   stop(): Promise<void>;
@@ -31,24 +34,38 @@ async function waitForHealth(baseUrl: string, server: ChildProcess): Promise<voi
   throw new Error('the service did not become healthy');
 }
 
+export interface BenchEnvOptions {
+  /**
+   * A database of that name on DATABASE_URL's server, created when missing and kept afterwards,
+   * so a slow seed serves several runs (without DATABASE_URL: ignored, a fresh embedded one).
+   */
+  keepDatabase?: string;
+  /** More environment for the service. */
+  serviceEnv?: Record<string, string>;
+}
+
 /**
  * A fresh database (a new one on DATABASE_URL's server, else an embedded PostgreSQL in a temporary
  * folder), migrated, and the built service started on it as its own process.
  */
-export async function startBenchEnv(): Promise<BenchEnv> {
+export async function startBenchEnv(options: BenchEnvOptions = {}): Promise<BenchEnv> {
   const adminPassword = randomBytes(12).toString('hex');
   let databaseUrl: string;
   let stopDatabase: () => Promise<void>;
   if (process.env.DATABASE_URL) {
-    const name = `cms_bench_${randomBytes(4).toString('hex')}`;
+    const keep = options.keepDatabase;
+    if (keep && !/^[a-z_][a-z0-9_]{0,62}$/.test(keep)) throw new Error(`not a database name: ${keep}`);
+    const name = keep ?? `cms_bench_${randomBytes(4).toString('hex')}`;
     const admin = new Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount;
+    if (!exists) await admin.query(`CREATE DATABASE ${name}`);
     await admin.end();
     const url = new URL(process.env.DATABASE_URL);
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
     stopDatabase = async () => {
+      if (keep) return;
       const c = new Client({ connectionString: process.env.DATABASE_URL });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -89,6 +106,7 @@ export async function startBenchEnv(): Promise<BenchEnv> {
       LOG_LEVEL: 'warn',
       // The bench signs in from one address; the login throttle is not what it measures.
       LOGIN_RATE_LIMIT: '100000',
+      ...options.serviceEnv,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -96,6 +114,7 @@ export async function startBenchEnv(): Promise<BenchEnv> {
   await waitForHealth(baseUrl, server);
   return {
     databaseUrl,
+    serviceUrl,
     baseUrl,
     adminPassword,
     stop: async () => {

@@ -10,6 +10,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { Client, Pool } from 'pg';
 import { optionsFromEnv } from '../national/national-country';
+import { buildKpiFacts } from '../national/national-kpis';
 import { seedNational, seedSteps } from '../national/national-seed';
 import { login, loginFirstTime, percentile, startBenchEnv } from './bench-env';
 
@@ -67,6 +68,24 @@ const PLACES: (Omit<Scenario, 'protection' | 'user'> & { exactRole: string; area
   },
 ];
 
+/** GET /statistics/kpis: a province by commune and the country by province, the year the national seed fills most. */
+const KPI_PLACES: { name: string; exactRole: string; areaCode: string; query: string; targetP95: number }[] = [
+  {
+    name: 'KPIs province by area',
+    exactRole: 'provincial_officer',
+    areaCode: '46',
+    query: 'year=2025&areaCode=46&groupBy=area',
+    targetP95: 100,
+  },
+  {
+    name: 'KPIs country by province',
+    exactRole: 'provincial_officer',
+    areaCode: 'VN',
+    query: 'year=2025&groupBy=area',
+    targetP95: 100,
+  },
+];
+
 /** Each place twice: exact for the case role; protected for a manager (the commune: the officer asking for it). */
 const SCENARIOS: Scenario[] = PLACES.flatMap(({ exactRole, areaCode, ...place }) => [
   { ...place, protection: 'exact' as const, user: { role: exactRole, areaCode } },
@@ -114,6 +133,26 @@ async function timeEndpoint(baseUrl: string, token: string, scenario: Scenario):
   return { ...summarize(latencies), total: body!.total };
 }
 
+async function timeKpis(baseUrl: string, token: string, query: string, protection: string): Promise<Timing> {
+  const fetchOnce = async () => {
+    const response = await fetch(`${baseUrl}/api/v1/statistics/kpis?${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const body = (await response.json()) as { protection?: string };
+    if (response.status !== 200) throw new Error(`GET kpis?${query}: ${response.status} ${JSON.stringify(body)}`);
+    if (body.protection !== protection)
+      throw new Error(`GET kpis?${query}: ${body.protection}, expected ${protection}`);
+  };
+  for (let i = 0; i < 20; i++) await fetchOnce();
+  const latencies: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await fetchOnce();
+    latencies.push(performance.now() - started);
+  }
+  return summarize(latencies);
+}
+
 async function timeNaive(pool: Pool, naive: Scenario['naive']): Promise<Timing> {
   for (let i = 0; i < 2; i++) await pool.query(naive.sql, naive.params);
   const latencies: number[] = [];
@@ -153,6 +192,12 @@ async function seed(databaseUrl: string): Promise<void> {
       `national data set: ${summary.communes} communes, ${summary.cases} cases, ${summary.children} children, ${summary.facts} facts ` +
         `(${((Date.now() - started) / 1000).toFixed(0)} s)\n`,
     );
+    const kpiStarted = Date.now();
+    const kpis = await buildKpiFacts(client);
+    process.stdout.write(
+      `KPI facts: ${kpis.deadlineFacts} deadlines, ${kpis.childFacts} child periods, ${kpis.sums} area sums ` +
+        `(${((Date.now() - kpiStarted) / 1000).toFixed(0)} s)\n`,
+    );
   } finally {
     bar.stop();
     await client.end();
@@ -185,6 +230,22 @@ async function main(): Promise<void> {
           `   naive SQL p50 ${naive.p50.toFixed(1).padStart(7)} ms  p95 ${naive.p95.toFixed(1).padStart(7)} ms   ×${speedup.toFixed(0)} at p95 ${ok ? 'ok' : 'MISSED'}`,
       );
       process.stdout.write(`${lines.at(-1)}\n`);
+    }
+    for (const place of KPI_PLACES) {
+      for (const [protection, role] of [
+        ['exact', place.exactRole],
+        ['protected', 'manager'],
+      ] as const) {
+        const who = `${role}@${place.areaCode}`;
+        if (!tokens.has(who)) tokens.set(who, await createUser(env.baseUrl, admin, role, place.areaCode));
+        const timing = await timeKpis(env.baseUrl, tokens.get(who)!, place.query, protection);
+        const ok = timing.p95 <= place.targetP95;
+        passed &&= ok;
+        lines.push(
+          `${`${place.name} (${protection})`.padEnd(34)} endpoint p50 ${timing.p50.toFixed(1).padStart(6)} ms  p95 ${timing.p95.toFixed(1).padStart(6)} ms (target ≤ ${place.targetP95}) ${ok ? 'ok' : 'MISSED'}`,
+        );
+        process.stdout.write(`${lines.at(-1)}\n`);
+      }
     }
     process.stdout.write(passed ? 'all targets met\n' : 'some targets missed\n');
     if (!passed) process.exitCode = 1;

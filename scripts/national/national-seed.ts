@@ -1,12 +1,26 @@
 import { Client } from 'pg';
 import { FORMS_BY_CATEGORY } from '../../src/domain/codes';
 import { rebuildYearStatements } from '../../src/statistics/facts-sql';
+import { randomBytes } from 'node:crypto';
+import { hashPassword } from '../../src/auth/password';
+import {
+  assigneeSql,
+  draw,
+  receivedAtSql,
+  seedCaseDeadlines,
+  seedInterventionDeadlines,
+  seedInterventions,
+  seedNotifications,
+  seedUsers,
+  statusSql,
+} from './national-backlog';
 import { communesPerProvince, NationalOptions, PROVINCE_CODES } from './national-country';
 
 /**
  * Loads the synthetic country straight into the tables with set-based SQL (generate_series),
- * chunk by chunk so a progress bar can follow: areas, population, children, cases, then the
- * statistics facts with the very statements the service uses (facts-sql.ts), one year at a time.
+ * chunk by chunk so a progress bar can follow: areas, population, officers, children, cases, then
+ * the statistics facts with the very statements the service uses (facts-sql.ts), one year at a
+ * time, and the work the cases left: deadlines, interventions, notifications (national-backlog.ts).
  * Personal columns hold a fixed ciphertext-shaped placeholder: there is nobody to encrypt.
  */
 export type Progress = (stage: string, done: number, total: number) => void;
@@ -20,17 +34,18 @@ export interface SeedSummary {
   children: number;
   cases: number;
   facts: number;
+  users: number;
+  deadlines: number;
+  /** Open deadlines of open cases, and those already past due. */
+  openDeadlines: number;
+  overdueDeadlines: number;
+  interventions: number;
+  notifications: number;
 }
 
 export function seedSteps(options: NationalOptions): number {
-  return (
-    2 +
-    1 +
-    Math.ceil(childrenCount(options) / options.chunk) +
-    Math.ceil(options.cases / options.chunk) +
-    options.years +
-    1
-  );
+  const caseChunks = Math.ceil(options.cases / options.chunk);
+  return 2 + 1 + 1 + Math.ceil(childrenCount(options) / options.chunk) + caseChunks * 4 + options.years + 1 + 1;
 }
 
 function childrenCount(options: NationalOptions): number {
@@ -101,19 +116,32 @@ async function seedCases(
   children: number,
   communes: number,
   options: NationalOptions,
+  now: Date,
 ): Promise<void> {
   const firstDay = `${options.lastYear - options.years + 1}-01-01`;
   const days = Math.round(
     (Date.UTC(options.lastYear + 1, 0, 1) - Date.UTC(options.lastYear - options.years + 1, 0, 1)) / 86_400_000,
   );
+  // The backlog's draws are hashes of the case number, not random(): the statistics stay those drawn before.
+  const u = (tag: string) => draw(tag, 'x.i::text');
   await client.query(
     `INSERT INTO cases (id, case_number, child_id, category, form, fatal, status, substantiation, received_at, occurred_at, event_date,
-                        age_at_event, sex, province_code, area_code, area_path, residence_area_code, residence_area_path)
-     SELECT md5('case/' || i)::uuid, 'NAT-' || lpad(i::text, 8, '0'), md5('child/' || k)::uuid, category,
-            forms[1 + floor(random() * array_length(forms, 1))::int], category = 'injury' AND random() < 0.012,
-            CASE substantiation WHEN 'pending' THEN 'received' ELSE 'closed' END, substantiation,
-            occurred_at + random() * interval '36 hours', occurred_at, event_date,
-            floor(random() * 18)::int, ${SEX_OF('k')}, c.province, c.code, c.path, c.code, c.path
+                        age_at_event, sex, province_code, area_code, area_path, residence_area_code, residence_area_path,
+                        risk_level, assignee_id)
+     SELECT x.id, x.case_number, x.child_id, x.category, x.form, x.fatal, x.status, x.substantiation,
+            ${receivedAtSql('x.status', u('recent'), u('age'), 'x.received_seeded', '$9::timestamptz')},
+            x.occurred_at, x.event_date, x.age_at_event, x.sex, x.province_code, x.area_code, x.area_path,
+            x.area_code, x.area_path,
+            CASE WHEN x.status = 'received' THEN NULL WHEN ${u('risk')} < 0.5 THEN 'low' WHEN ${u('risk')} < 0.85 THEN 'medium' ELSE 'high' END,
+            ${assigneeSql('x.area_code', 'x.province_code', u('assignee'))}
+       FROM (
+     SELECT i, md5('case/' || i)::uuid AS id, 'NAT-' || lpad(i::text, 8, '0') AS case_number, md5('child/' || k)::uuid AS child_id,
+            category, forms[1 + floor(random() * array_length(forms, 1))::int] AS form,
+            category = 'injury' AND random() < 0.012 AS fatal,
+            ${statusSql('substantiation', draw('status', 'i::text'))} AS status, substantiation,
+            occurred_at + random() * interval '36 hours' AS received_seeded, occurred_at, event_date,
+            floor(random() * 18)::int AS age_at_event, ${SEX_OF('k')} AS sex, c.province AS province_code,
+            c.code AS area_code, c.path AS area_path
        FROM (
          SELECT i, k, category, event_date,
                 (event_date + random() * interval '23 hours')::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' AS occurred_at,
@@ -125,7 +153,8 @@ async function seedCases(
                FROM (SELECT i, random() AS r FROM generate_series($1::int, $2::int) AS i) AS draws
            ) AS drawn
        ) AS s
-       JOIN national_communes c ON c.n = ${COMMUNE_OF('k', communes)}`,
+       JOIN national_communes c ON c.n = ${COMMUNE_OF('k', communes)}
+       ) AS x`,
     [
       from,
       to,
@@ -135,6 +164,7 @@ async function seedCases(
       Object.keys(FORMS_BY_CATEGORY.abuse),
       Object.keys(FORMS_BY_CATEGORY.injury),
       Object.keys(FORMS_BY_CATEGORY.child_labour),
+      now,
     ],
   );
 }
@@ -152,6 +182,8 @@ export async function seedNational(client: Client, options: NationalOptions, pro
   await client.query(`SET work_mem = '256MB'`);
   await client.query(`SET maintenance_work_mem = '512MB'`);
   await client.query(`SELECT setseed(0.4242)`);
+  // The moment the backlog is laid out around: open cases' deadlines fall before and after it.
+  const now = new Date();
   let step = 0;
   const total = seedSteps(options);
   const tick = (stage: string) => progress(stage, ++step, total);
@@ -160,26 +192,67 @@ export async function seedNational(client: Client, options: NationalOptions, pro
   tick('areas');
   const populationRows = await seedPopulation(client, options);
   tick('population');
+  // Officers nobody can sign in as until an admin gives them a password.
+  const users = await seedUsers(client, await hashPassword(randomBytes(24).toString('base64url')));
+  tick('officers');
   const children = childrenCount(options);
   for (let from = 0; from < children; from += options.chunk) {
     await seedChildren(client, from, Math.min(children, from + options.chunk) - 1, communes);
     tick('children');
   }
   for (let from = 0; from < options.cases; from += options.chunk) {
-    await seedCases(client, from, Math.min(options.cases, from + options.chunk) - 1, children, communes, options);
+    await seedCases(client, from, Math.min(options.cases, from + options.chunk) - 1, children, communes, options, now);
     tick('cases');
   }
   for (let year = options.lastYear - options.years + 1; year <= options.lastYear; year++) {
     for (const { sql, params } of rebuildYearStatements(year)) await client.query(sql, params);
     tick(`facts ${year}`);
   }
+  const caseNumber = (n: number) => `NAT-${String(n).padStart(8, '0')}`;
+  let deadlines = 0;
+  let interventions = 0;
+  for (const [stage, write] of [
+    ['deadlines', (from: string, to: string) => seedCaseDeadlines(client, now, from, to)],
+    ['interventions', (from: string, to: string) => seedInterventions(client, now, from, to)],
+    ['intervention deadlines', (from: string, to: string) => seedInterventionDeadlines(client, from, to)],
+  ] as const) {
+    for (let from = 0; from < options.cases; from += options.chunk) {
+      const made = await write(caseNumber(from), caseNumber(Math.min(options.cases, from + options.chunk)));
+      if (stage === 'interventions') interventions += made;
+      else deadlines += made;
+      tick(stage);
+    }
+  }
+  await client.query(`ANALYZE deadlines, interventions`);
+  const notifications = await seedNotifications(client, now);
+  tick('notifications');
   // Fresh statistics for the planner and a visibility map for index-only scans.
   await client.query(
-    `VACUUM ANALYZE areas, population, statistics_population, children, cases, statistics_facts, statistics_area_counts`,
+    `VACUUM ANALYZE areas, population, statistics_population, users, children, cases, statistics_facts, statistics_area_counts,
+                    deadlines, interventions, notifications`,
   );
   tick('vacuum analyze');
   const [{ facts }] = (await client.query(`SELECT count(*)::int AS facts FROM statistics_facts`)).rows as {
     facts: number;
   }[];
-  return { provinces: PROVINCE_CODES.length, communes, populationRows, children, cases: options.cases, facts };
+  const [open] = (
+    await client.query(
+      `SELECT count(*)::int AS "openDeadlines", count(*) FILTER (WHERE due_at < $1)::int AS "overdueDeadlines"
+         FROM deadlines WHERE met_at IS NULL AND case_open`,
+      [now],
+    )
+  ).rows as { openDeadlines: number; overdueDeadlines: number }[];
+  return {
+    provinces: PROVINCE_CODES.length,
+    communes,
+    populationRows,
+    children,
+    cases: options.cases,
+    facts,
+    users,
+    deadlines,
+    ...open,
+    interventions,
+    notifications,
+  };
 }

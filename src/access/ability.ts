@@ -64,7 +64,7 @@ const RULES_BY_ROLE: Record<Role, (can: Can, user: Principal) => void> = {
     can('manage', 'User', { areaPath: { $under: user.areaPath } } as MongoQuery);
     can(['create', 'update'], 'Area', { areaPath: { $under: user.areaPath } } as MongoQuery);
     can(['read', 'update'], 'Population', { areaPath: { $under: user.areaPath } } as MongoQuery);
-    can('update', 'StatisticsTarget', { areaPath: { $under: user.areaPath } } as MongoQuery);
+    can(['read', 'update', 'delete'], 'StatisticsTarget', { areaPath: { $under: user.areaPath } } as MongoQuery);
     // The holiday list moves every deadline in the country: only a country-level admin sets it.
     if (isCountry(user.areaPath)) can('update', 'Holiday');
   },
@@ -144,6 +144,7 @@ export function defineAbilityFor(user: Principal): AppAbility {
     can('read', 'Population', { areaPath: { $under: user.areaPath } } as MongoQuery);
     // Anonymized statistics of their own area only (DOMAIN.md §5).
     can('read', 'Statistics', { areaPath: { $under: user.areaPath } } as MongoQuery);
+    can('read', 'StatisticsTarget', { areaPath: { $under: user.areaPath } } as MongoQuery);
   }
   // Counts of the hotlines' calls of their area: whoever runs or oversees the hotlines.
   if (CALL_STATISTICS_ROLES.includes(user.role))

@@ -7,7 +7,7 @@ import { Conflict, InvalidInput, staleVersion } from '../common/problem';
 import { ageOn, vietnamDate } from '../domain/time';
 import { PiiService } from '../privacy/pii.service';
 import { resolveCommunes } from './area-lookup';
-import { CaseForCorrection, CaseRepository, ChildCase, CorrectedColumns } from './case-repository';
+import { CaseForCorrection, CaseRepository, CaseWrites, ChildCase, CorrectedColumns } from './case-repository';
 import { mayReadACaseOf } from './children/child-merge.service';
 import { CASE_DESCRIPTION_CONTEXT, CaseViewService } from './case-view.service';
 import { ChildMatcher, CorrectedChild } from './child-matcher';
@@ -100,7 +100,7 @@ export class CaseCorrectionService {
       }
       if (personal.length) columns.description_enc = this.pii.encrypt(after.description, CASE_DESCRIPTION_CONTEXT);
       await writes.correct(kase, columns);
-      await this.followDeadlines(manager, kase, after);
+      await this.followDeadlines(writes, kase, after);
       await this.history.record(manager, caller, caseId, {
         action: 'case_correction',
         reason: dto.reason,
@@ -201,7 +201,7 @@ export class CaseCorrectionService {
   }
 
   /** The receipt deadlines the corrected facts call for, added or withdrawn (see deadlinesAfterCorrection). */
-  private async followDeadlines(manager: EntityManager, kase: CaseForCorrection, after: CaseFields): Promise<void> {
+  private async followDeadlines(writes: CaseWrites, kase: CaseForCorrection, after: CaseFields): Promise<void> {
     const facts = { riskLevel: kase.riskLevel, emergency: kase.emergency };
     const { add, withdraw } = deadlinesAfterCorrection(
       { ...facts, form: kase.form, allegedPerpetrator: kase.allegedPerpetrator },
@@ -209,7 +209,7 @@ export class CaseCorrectionService {
     );
     // A closed case owes nothing more.
     if (kase.status === 'closed') return;
-    const deadlines = new DeadlineStore(manager, kase.id);
+    const deadlines = new DeadlineStore(writes, kase.id);
     for (const kind of withdraw) await deadlines.withdraw(kind);
     for (const kind of add) await deadlines.setOnce(kind, correctionDeadlineDue(kind, kase.receivedAt));
     if (add.includes('police_referral')) await deadlines.meetPoliceReferralByEarlierIntervention();

@@ -8,6 +8,7 @@ import { Agency, FINAL_STATUSES, InterventionStatus, isTypeOf } from '../domain/
 import { AGENCY_ROLES, Role } from '../domain/roles';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import { PiiService } from '../privacy/pii.service';
+import { CaseWrites } from './case-repository';
 import { DeadlineStore } from './deadline-store';
 
 export interface NewIntervention {
@@ -78,13 +79,14 @@ export class CaseInterventionWriter {
 
   /** Writes interventions inside the caller's transaction, each with its deadline and history. */
   async insert(
-    manager: EntityManager,
+    writes: CaseWrites,
     caller: Caller,
     caseId: string,
     items: NewIntervention[],
     paths: Map<string, string>,
   ): Promise<string[]> {
-    const deadlines = new DeadlineStore(manager, caseId);
+    const { manager } = writes;
+    const deadlines = new DeadlineStore(writes, caseId);
     const ids: string[] = [];
     for (const item of items) {
       const [{ id }] = (await manager.query(
@@ -138,12 +140,15 @@ export class CaseInterventionWriter {
 
   /** A new status (and outcome, when given), its history entry, and the deadline met when the work ends. */
   async changeStatus(
-    manager: EntityManager,
+    writes: CaseWrites,
     caller: Caller,
     row: StoredIntervention,
     status: InterventionStatus,
     outcome?: string,
   ): Promise<void> {
+    const { manager } = writes;
+    // The status decides "supported in time": the case's KPI facts are recomputed before the commit.
+    writes.touchCase(row.caseId);
     const outcomeEnc = outcome === undefined ? row.outcomeEnc : this.pii.encrypt(outcome, 'interventions.outcome');
     await manager.query(
       `UPDATE interventions SET status = $2, outcome_enc = $3, version = version + 1, updated_at = now() WHERE id = $1`,
@@ -154,7 +159,7 @@ export class CaseInterventionWriter {
       [row.id, row.status, status, caller.user.id, caller.user.role],
     );
     if (FINAL_STATUSES.includes(status))
-      await new DeadlineStore(manager, row.caseId).meetForIntervention(row.id, new Date());
+      await new DeadlineStore(writes, row.caseId).meetForIntervention(row.id, new Date());
     // An agency moved its own work: whoever runs the case is told.
     if ((AGENCY_ROLES as readonly Role[]).includes(caller.user.role))
       await this.notifications.notify(manager, {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseState, CaseStatus } from '../domain/workflow';
+import { KpiFactsService } from '../statistics/kpi-facts.service';
 import { StatisticsFactsService } from '../statistics/statistics-facts.service';
 import { caseNumberCte } from './case-number';
 import { DueDeadline } from './deadlines';
@@ -131,11 +132,14 @@ const COUNTED_COLUMNS: readonly string[] = [
 /**
  * The writes of one transaction on cases. It remembers the children whose cases it touched, and
  * `CaseRepository.transaction` recomputes their statistics facts before the commit: a step that
- * writes cases cannot forget the statistics.
+ * writes cases cannot forget the statistics. Likewise the cases whose status, deadlines or
+ * interventions it wrote (deadlines are written only through a DeadlineStore, which needs these
+ * writes): their KPI facts are recomputed before the commit.
  */
 export class CaseWrites {
   private readonly touched = new Set<string>();
   private readonly createdHere = new Set<string>();
+  private readonly touchedCases = new Set<string>();
 
   constructor(readonly manager: EntityManager) {}
 
@@ -193,6 +197,7 @@ export class CaseWrites {
       ],
     )) as OpenedCase[];
     this.touch(kase.childId, childCreatedHere);
+    this.touchCase(row.id);
     return row;
   }
 
@@ -225,6 +230,7 @@ export class CaseWrites {
       `UPDATE cases SET status = $2, version = version + 1, updated_at = now()${assignments} WHERE id = $1`,
       [kase.id, status, ...columns.map((column) => changes[column])],
     );
+    this.touchCase(kase.id);
     if (columns.some((column) => COUNTED_COLUMNS.includes(column))) this.touch(kase.childId, false);
   }
 
@@ -272,6 +278,8 @@ export class CaseWrites {
       ...names.map((name) => columns[name]),
     ]);
     if (names.some((name) => COUNTED_COLUMNS.includes(name))) this.touch(kase.childId, false);
+    // Its area, event date or category may move its KPI facts.
+    this.touchCase(kase.id);
   }
 
   /**
@@ -324,11 +332,17 @@ export class CaseWrites {
         WHERE id = $1`,
       [caseId, area.code, area.path],
     );
+    this.touchCase(caseId);
   }
 
-  /** Children whose facts this transaction must recompute, and which of them it created. */
-  pending(): { childIds: string[]; createdHere: string[] } {
-    return { childIds: [...this.touched], createdHere: [...this.createdHere] };
+  /** A case whose deadlines or interventions this transaction wrote: its KPI facts are recomputed. */
+  touchCase(caseId: string): void {
+    this.touchedCases.add(caseId);
+  }
+
+  /** Children whose facts this transaction must recompute, which of them it created, and the cases. */
+  pending(): { childIds: string[]; createdHere: string[]; caseIds: string[] } {
+    return { childIds: [...this.touched], createdHere: [...this.createdHere], caseIds: [...this.touchedCases] };
   }
 
   private touch(childId: string, createdHere: boolean): void {
@@ -343,18 +357,21 @@ export class CaseRepository {
   constructor(
     private readonly db: DataSource,
     private readonly facts: StatisticsFactsService,
+    private readonly kpis: KpiFactsService,
   ) {}
 
   /**
    * Runs `work` in one transaction and, before it commits, recomputes the statistics facts of every
-   * child whose cases it changed (DESIGN.md: facts written in the transaction of the change).
+   * child whose cases it changed (DESIGN.md: facts written in the transaction of the change), and
+   * the KPI facts of every case it wrote and of those children.
    */
   transaction<T>(work: (writes: CaseWrites) => Promise<T>): Promise<T> {
     return this.db.transaction(async (manager) => {
       const writes = new CaseWrites(manager);
       const result = await work(writes);
-      const { childIds, createdHere } = writes.pending();
+      const { childIds, createdHere, caseIds } = writes.pending();
       await this.facts.refreshChildren(manager, childIds, createdHere);
+      await this.kpis.refreshCases(manager, caseIds, childIds);
       return result;
     });
   }

@@ -13,6 +13,15 @@ export const CASE_SCOPE_COLUMNS: ColumnMap = {
   },
 };
 
+/**
+ * The columns of a `deadlines d` query for conditions on a deadline: the deadline's copy of its
+ * case's areas, which triggers keep equal to the case's (migration 1763900014000).
+ */
+export const DEADLINE_SCOPE_COLUMNS: ColumnMap = {
+  areaPath: 'd.area_path',
+  transferAreaPath: 'd.transfer_area_path',
+};
+
 /** The assignee `{id, username, fullName}` of a case, from its row `u` of users. */
 export const ASSIGNEE_JSON = `json_build_object('id', u.id, 'username', u.username, 'fullName', u.full_name)`;
 

@@ -115,7 +115,7 @@ export class CaseStepsService {
       caseId,
       'approve_plan',
       dto,
-      async ({ manager, kase, performedAt, deadlines }) => {
+      async ({ manager, writes, kase, performedAt, deadlines }) => {
         const measures = await this.latestMeasures(manager, caseId);
         const paths = await this.interventions.validate(
           manager,
@@ -124,7 +124,7 @@ export class CaseStepsService {
           (index) => `measures[${index}].`,
           'action',
         );
-        const ids = await this.interventions.insert(manager, caller, caseId, measures.map(asIntervention), paths);
+        const ids = await this.interventions.insert(writes, caller, caseId, measures.map(asIntervention), paths);
         await deadlines.meet('plan_approval', performedAt);
         return { facts: { interventions: ids } };
       },

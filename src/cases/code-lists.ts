@@ -1,11 +1,20 @@
 import { AreaLevel } from '../domain/area-path';
-import { CallChannel, CallType } from '../domain/calls';
+import { CallChannel } from '../domain/calls';
 import { CATEGORIES, CHANNELS, Labels, PERPETRATORS, SEXES } from '../domain/codes';
 import { AGENCIES, InterventionStatus } from '../domain/intervention-types';
 import { Role } from '../domain/roles';
 import { CaseState, CaseStatus } from '../domain/workflow';
 import { Flag } from '../statistics/disclosure-control';
-import { Basis, Indicator } from '../statistics/indicators';
+import { Basis } from '../statistics/indicators';
+import {
+  CALL_TYPE_LABELS,
+  INDICATOR_LABELS,
+  KPI_LABELS,
+  KPI_TARGET_LABELS,
+  PROTECTION_LABELS,
+  TARGET_KIND_LABELS,
+  TARGET_UNIT_LABELS,
+} from '../statistics/labels';
 import { DeadlineKind } from './deadlines';
 import { EmergencyActionType, MEETING_PARTICIPANT_CODES, RiskLevel } from './dto/workflow.dto';
 import { HISTORY_ACTIONS } from './history/history-actions';
@@ -94,17 +103,6 @@ const NOTIFICATION_KINDS: Labelled<
   intervention_updated: { vi: 'Cập nhật can thiệp', en: 'Intervention updated' },
 };
 
-/** Contract v1.1: what a call to the hotline was. */
-const CALL_TYPES: Labelled<CallType> = {
-  report: { vi: 'Thông báo, tố giác', en: 'Report' },
-  counselling: { vi: 'Tư vấn', en: 'Counselling' },
-  information: { vi: 'Cung cấp thông tin', en: 'Information' },
-  referral_to_service: { vi: 'Kết nối dịch vụ', en: 'Referral to a service' },
-  silent: { vi: 'Cuộc gọi im lặng', en: 'Silent call' },
-  abusive: { vi: 'Cuộc gọi quấy rối', en: 'Abusive call' },
-  other: { vi: 'Khác', en: 'Other' },
-};
-
 /** Contract v1.1: who takes part in a case meeting (Decree 56 step 4): the agencies, the family, the child. */
 const MEETING_PARTICIPANTS: Labelled<(typeof MEETING_PARTICIPANT_CODES)[number]> = {
   ...AGENCIES,
@@ -116,13 +114,6 @@ const MEETING_PARTICIPANTS: Labelled<(typeof MEETING_PARTICIPANT_CODES)[number]>
 const CALL_CHANNELS: Labelled<CallChannel> = {
   hotline_111: CHANNELS.hotline_111,
   provincial_hotline: CHANNELS.provincial_hotline,
-};
-
-const INDICATORS: Labelled<Indicator> = {
-  abuse: { vi: 'Trẻ em bị xâm hại', en: 'Children abused' },
-  injury: { vi: 'Trẻ em bị tai nạn, thương tích', en: 'Children injured' },
-  injury_death: { vi: 'Trẻ em tử vong do tai nạn, thương tích', en: 'Children who died of injuries' },
-  child_labour: { vi: 'Trẻ em lao động trái quy định của pháp luật', en: 'Children in unlawful labour' },
 };
 
 const BASES: Labelled<Basis> = {
@@ -178,11 +169,16 @@ export const CODE_LISTS = {
   agencies: AGENCIES,
   interventionStatuses: INTERVENTION_STATUSES,
   notificationKinds: NOTIFICATION_KINDS,
-  callTypes: CALL_TYPES,
+  callTypes: CALL_TYPE_LABELS,
   callChannels: CALL_CHANNELS,
   historyActions: HISTORY_ACTIONS,
   meetingParticipants: MEETING_PARTICIPANTS,
-  indicators: INDICATORS,
+  indicators: INDICATOR_LABELS,
+  kpiTargetIndicators: KPI_TARGET_LABELS,
+  kpis: KPI_LABELS,
+  targetUnits: TARGET_UNIT_LABELS,
+  targetKinds: TARGET_KIND_LABELS,
+  protections: PROTECTION_LABELS,
   bases: BASES,
   flags: FLAGS,
   roles: ROLES,

@@ -1,7 +1,7 @@
-import { EntityManager } from 'typeorm';
 import { Caller } from '../access/request-context';
 import { Form } from '../domain/codes';
 import { CaseInterventionWriter } from './case-intervention-writer';
+import { CaseWrites } from './case-repository';
 import { DeadlineStore } from './deadline-store';
 import { policeReferralDue } from './deadlines';
 
@@ -21,16 +21,16 @@ export function opensCriminalReport(role: string, form: string): boolean {
  */
 export async function openCriminalReport(
   writer: CaseInterventionWriter,
-  manager: EntityManager,
+  writes: CaseWrites,
   caller: Caller,
   caseId: string,
   receivedAt: Date,
 ): Promise<void> {
   const dueAt = policeReferralDue(receivedAt);
-  await new DeadlineStore(manager, caseId).setOnce('police_referral', dueAt);
+  await new DeadlineStore(writes, caseId).setOnce('police_referral', dueAt);
   const { areaCode, areaPath } = caller.user;
   await writer.insert(
-    manager,
+    writes,
     caller,
     caseId,
     [{ agency: 'police', type: 'criminal_report', areaCode, dueAt: dueAt.toISOString() }],

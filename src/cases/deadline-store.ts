@@ -1,12 +1,21 @@
 import { EntityManager } from 'typeorm';
+import { CaseWrites } from './case-repository';
 import { DeadlineKind } from './deadlines';
 
-/** Writes deadline rows inside the transaction of the step that sets or meets them. */
+/**
+ * Writes deadline rows inside the transaction of the step that sets or meets them. It takes the
+ * transaction's CaseWrites, so every deadline written marks its case for the KPI facts.
+ */
 export class DeadlineStore {
+  private readonly manager: EntityManager;
+
   constructor(
-    private readonly manager: EntityManager,
+    writes: CaseWrites,
     private readonly caseId: string,
-  ) {}
+  ) {
+    this.manager = writes.manager;
+    writes.touchCase(caseId);
+  }
 
   /** Sets the deadline, restarting it when it already ran (a re-plan starts the clock again). */
   async set(kind: DeadlineKind, dueAt: Date): Promise<void> {

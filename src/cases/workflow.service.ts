@@ -5,7 +5,7 @@ import { HolidayCalendar } from '../areas/holidays/holiday-calendar';
 import { AuditService } from '../audit/audit.service';
 import { Conflict, invalidField, staleVersion } from '../common/problem';
 import { PiiService } from '../privacy/pii.service';
-import { CaseChanges, CaseRepository } from './case-repository';
+import { CaseChanges, CaseRepository, CaseWrites } from './case-repository';
 import { CaseViewService } from './case-view.service';
 import { DeadlineStore } from './deadline-store';
 import { CaseStatus } from '../domain/workflow';
@@ -17,6 +17,8 @@ import { CaseHistoryWriter, changed, FieldChange } from './history/case-history-
 /** What a step's own effects get to work with, inside the step's transaction. */
 export interface StepContext {
   manager: EntityManager;
+  /** The step's case writes, for what writes deadlines or interventions. */
+  writes: CaseWrites;
   caller: Caller;
   caseId: string;
   performedAt: Date;
@@ -71,11 +73,12 @@ export class WorkflowService {
       const changes: CaseChanges = {};
       const record = await effects({
         manager,
+        writes,
         caller,
         caseId,
         performedAt,
         kase,
-        deadlines: new DeadlineStore(manager, caseId),
+        deadlines: new DeadlineStore(writes, caseId),
         calendar: this.calendar,
         setOnCase: (fields) => Object.assign(changes, fields),
       });

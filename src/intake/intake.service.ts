@@ -162,7 +162,7 @@ export class IntakeService {
     );
     // A police officer's report of a crime against the child is the criminal report itself.
     if (opensCriminalReport(caller.user.role, dto.form)) {
-      for (const ref of refs) await openCriminalReport(this.interventions, manager, caller, ref.id, context.receivedAt);
+      for (const ref of refs) await openCriminalReport(this.interventions, writes, caller, ref.id, context.receivedAt);
     }
     await this.recordHistory(context, matched, refs, assignees);
     await this.audit.recordManyBy(

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Caller } from '../access/request-context';
 import { requireAccess } from '../access/require-access';
 import { AuditService } from '../audit/audit.service';
 import { CaseViewService } from '../cases/case-view.service';
 import { CaseInterventionWriter, StoredIntervention } from '../cases/case-intervention-writer';
+import { CaseRepository } from '../cases/case-repository';
 import { interventionMoves } from '../cases/intervention-moves';
 import { Conflict, staleVersion } from '../common/problem';
 import { PiiService } from '../privacy/pii.service';
@@ -16,7 +16,7 @@ import { InterventionView, interventionView } from '../cases/intervention-view';
 @Injectable()
 export class InterventionsService {
   constructor(
-    private readonly db: DataSource,
+    private readonly repository: CaseRepository,
     private readonly cases: CaseViewService,
     private readonly writer: CaseInterventionWriter,
     private readonly pii: PiiService,
@@ -26,15 +26,16 @@ export class InterventionsService {
   async create(caller: Caller, caseId: string, dto: CreateInterventionDto): Promise<InterventionView> {
     const kase = await this.cases.gate(caller, caseId, 'update');
     if (kase.status === 'closed') throw new Conflict('The case is closed: reopen it before adding interventions');
-    const [id] = await this.db.transaction(async (manager) => {
-      const paths = await this.writer.validate(manager, [dto], kase.receivedAt, () => '');
-      return this.writer.insert(manager, caller, caseId, [dto], paths);
+    return this.repository.transaction(async (writes) => {
+      const paths = await this.writer.validate(writes.manager, [dto], kase.receivedAt, () => '');
+      const [id] = await this.writer.insert(writes, caller, caseId, [dto], paths);
+      return this.view(caller, (await this.writer.load(writes.manager, id))!);
     });
-    return this.view(caller, (await this.writer.load(this.db.manager, id))!);
   }
 
   async update(caller: Caller, id: string, dto: UpdateInterventionDto): Promise<InterventionView> {
-    return this.db.transaction(async (manager) => {
+    return this.repository.transaction(async (writes) => {
+      const { manager } = writes;
       const row = requireAccess(
         caller,
         'update',
@@ -46,7 +47,7 @@ export class InterventionsService {
       if (!nextStatusesOf(row.type, row.status).includes(dto.status)) {
         throw new Conflict(refusedMove(row.type, row.status, dto.status));
       }
-      await this.writer.changeStatus(manager, caller, row, dto.status, dto.outcome);
+      await this.writer.changeStatus(writes, caller, row, dto.status, dto.outcome);
       await this.audit.recordBy(
         caller,
         {

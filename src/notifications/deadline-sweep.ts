@@ -56,6 +56,41 @@ const ALERTS: readonly Alert[] = [
 ];
 
 /**
+ * One alert's statement: the notifications it makes over the open deadlines in its window, each
+ * queued for delivery on `channels` in the same statement; it answers `made`.
+ */
+function alertStatement(
+  alert: Alert,
+  now: Date,
+  since: Date,
+  channels: readonly string[],
+): { sql: string; params: unknown[] } {
+  const insert = `INSERT INTO notifications (recipient_id, kind, case_id, case_number, intervention_id, deadline_kind, due_at, occurrence)
+       SELECT r.id, $1, c.id, c.case_number, d.intervention_id, d.kind, d.due_at, ${alert.occurrence}
+         FROM deadlines d
+         JOIN cases c ON c.id = d.case_id
+         LEFT JOIN interventions i ON i.id = d.intervention_id
+        CROSS JOIN LATERAL (${alert.recipients}) r
+        WHERE d.met_at IS NULL AND d.case_open AND ${alert.window}
+       ON CONFLICT DO NOTHING`;
+  // The first CTE only names the parameters' types: each statement uses some of them.
+  const typed = `typed AS (SELECT $1::text, $2::timestamptz, $3::timestamptz, $4::text[], $5::text[], $6::text[])`;
+  return {
+    sql: queuingDeliveries(insert, '$6', typed),
+    params: [alert.kind, now, since, HOUR_DEADLINES, CHAIRS_TOLD_WHEN_OVERDUE, channels],
+  };
+}
+
+/** The statements of a sweep at `now` after one that ended at `since` (for EXPLAIN in bench:queues). */
+export function sweepStatements(
+  now: Date,
+  since: Date,
+  channels: readonly string[] = [],
+): { kind: string; sql: string; params: unknown[] }[] {
+  return ALERTS.map((alert) => ({ kind: alert.kind, ...alertStatement(alert, now, since, channels) }));
+}
+
+/**
  * The time-driven notifications: approaching, overdue, and the escalation 24 hours later. One
  * sweep at a time across every instance on the database (an advisory lock; another instance
  * skips), each sweep covering the deadlines that crossed a threshold since the last one (a
@@ -96,23 +131,7 @@ export class DeadlineSweep {
   }
 
   private async make(manager: EntityManager, alert: Alert, now: Date, since: Date): Promise<number> {
-    const insert = `INSERT INTO notifications (recipient_id, kind, case_id, case_number, intervention_id, deadline_kind, due_at, occurrence)
-       SELECT r.id, $1, c.id, c.case_number, d.intervention_id, d.kind, d.due_at, ${alert.occurrence}
-         FROM deadlines d
-         JOIN cases c ON c.id = d.case_id
-         LEFT JOIN interventions i ON i.id = d.intervention_id
-        CROSS JOIN LATERAL (${alert.recipients}) r
-        WHERE d.met_at IS NULL AND c.status <> 'closed' AND ${alert.window}
-       ON CONFLICT DO NOTHING`;
-    // The first CTE only names the parameters' types: each statement uses some of them.
-    const typed = `typed AS (SELECT $1::text, $2::timestamptz, $3::timestamptz, $4::text[], $5::text[], $6::text[])`;
-    return this.deliveries.run(manager, queuingDeliveries(insert, '$6', typed), [
-      alert.kind,
-      now,
-      since,
-      HOUR_DEADLINES,
-      CHAIRS_TOLD_WHEN_OVERDUE,
-      this.deliveries.channels,
-    ]);
+    const { sql, params } = alertStatement(alert, now, since, this.deliveries.channels);
+    return this.deliveries.run(manager, sql, params);
   }
 }

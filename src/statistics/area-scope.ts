@@ -1,4 +1,7 @@
+import { subject } from '@casl/ability';
 import { EntityManager } from 'typeorm';
+import { Caller } from '../access/request-context';
+import { Forbidden, invalidField } from '../common/problem';
 import { descendantsPattern, isWithin } from '../domain/area-path';
 
 /**
@@ -75,4 +78,27 @@ export function inbound(scope: RatesScope): AreaMove[] {
 /** Moves whose origin lies inside the area: their events are counted at the destination instead. */
 export function outboundOrigins(scope: RatesScope): AreaMove[] {
   return scope.moves.filter((move) => isWithin(move.originPath, scope.area.path));
+}
+
+/**
+ * The area a statistics request asks about (default the caller's own): known (else 400), inside
+ * the caller's area (else 403) and valid at the period's end (else 400, naming its successor).
+ */
+export async function statisticsArea(
+  manager: EntityManager,
+  caller: Caller,
+  requested: string | undefined,
+  periodEnd: string,
+): Promise<AreaRef> {
+  const code = requested ?? caller.user.areaCode;
+  const area = await findArea(manager, code);
+  if (!area) throw invalidField('areaCode', `${code} is not a known area`);
+  if (!caller.ability.can('read', subject('Statistics', { areaPath: area.path }) as never)) {
+    throw new Forbidden(`Statistics are available inside your own area (${caller.user.areaCode}) only`);
+  }
+  if (!isValidOn(area, periodEnd)) {
+    const successor = area.successorCode ? `; use ${area.successorCode}` : '';
+    throw invalidField('areaCode', `${code} was not a valid area on ${periodEnd}, the end of the period${successor}`);
+  }
+  return { code: area.code, path: area.path, level: area.level };
 }

@@ -145,11 +145,15 @@ describe('publishing protected figures (cell-key method)', () => {
     expect(publishRates([], cell(50, 10000, { target }), protectedOptions).total.target).toEqual({
       value: 550,
       kind: 'max',
+      unit: 'per100k',
+      percent: 0.55,
       met: true,
     });
     expect(publishRates([], cell(5, 10000, { target, keySum: keyFor(5, 0) }), protectedOptions).total.target).toEqual({
       value: 550,
       kind: 'max',
+      unit: 'per100k',
+      percent: 0.55,
       met: null,
     });
   });

@@ -67,12 +67,17 @@ export function isSmallCount(count: number, minCell: number): boolean {
   return count >= 1 && count < minCell;
 }
 
-/** The count as published: exact, or perturbed with the cell's key; null when suppressed. */
-function publishedCount(cell: RawCell, options: PublishOptions): number | null {
+/** A count as published: exact, or perturbed with its cell key (sum of record keys); null when suppressed. */
+export function publishCount(
+  cell: { count: number; keySum: number },
+  options: Pick<PublishOptions, 'protection' | 'ptable' | 'minCell'>,
+): number | null {
   if (options.protection === 'exact') return cell.count;
   const perturbed = cell.count + perturbation(options.ptable, cell.count, cell.keySum);
   return isSmallCount(perturbed, options.minCell) ? null : perturbed;
 }
+
+const publishedCount = publishCount;
 
 function publishCell(cell: RawCell, options: PublishOptions): PublishedCell {
   const flags: Flag[] = [];

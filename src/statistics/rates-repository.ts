@@ -3,7 +3,7 @@ import { descendantsPattern } from '../domain/area-path';
 import { AreaRef, inbound, outboundOrigins, RatesScope } from './area-scope';
 import { Basis, Indicator } from './indicators';
 import { Period, PeriodRange } from './periods';
-import { Target } from './targets';
+import { isKpiTarget, KpiTargetIndicator, PER_100K_PER_PERCENT, Target } from './targets';
 
 /**
  * The SQL of a rates query: counts from the facts and their per-commune sums, denominators from
@@ -205,14 +205,17 @@ export async function rowAreas(manager: EntityManager, area: AreaRef, asOf: stri
 
 export async function targetsFor(
   manager: EntityManager,
-  indicator: Indicator,
+  indicator: Indicator | KpiTargetIndicator,
   year: number,
   areaCodes: string[],
 ): Promise<Map<string, Target>> {
+  // Rate targets entered in per cent of children are compared per 100,000 (1% = 1,000); KPI targets are shares.
   const rows = (await manager.query(
-    `SELECT area_code AS "areaCode", value::float8 AS value, kind FROM statistics_targets
+    `SELECT area_code AS "areaCode", (CASE WHEN unit = 'percent' AND $4 THEN value * ${PER_100K_PER_PERCENT} ELSE value END)::float8 AS value,
+            kind, unit
+       FROM statistics_targets
       WHERE indicator = $1 AND year = $2 AND area_code = ANY($3::text[])`,
-    [indicator, year, areaCodes],
-  )) as { areaCode: string; value: number; kind: Target['kind'] }[];
-  return new Map(rows.map((row) => [row.areaCode, { value: row.value, kind: row.kind }]));
+    [indicator, year, areaCodes, !isKpiTarget(indicator)],
+  )) as { areaCode: string; value: number; kind: Target['kind']; unit: Target['unit'] }[];
+  return new Map(rows.map((row) => [row.areaCode, { value: row.value, kind: row.kind, unit: row.unit }]));
 }

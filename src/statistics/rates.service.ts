@@ -1,12 +1,10 @@
-import { subject } from '@casl/ability';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Caller } from '../access/request-context';
 import { AuditService } from '../audit/audit.service';
-import { Forbidden, invalidField } from '../common/problem';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { AreaRef, findArea, isValidOn, movesTouching, RatesScope } from './area-scope';
+import { movesTouching, RatesScope, statisticsArea } from './area-scope';
 import { Protection, PublishedCell, publishRates } from './disclosure-control';
 import { RatesBaseQuery, RatesQuery } from './dto/rates-query.dto';
 import { Basis, defaultBasis, Indicator, INDICATOR_RULES } from './indicators';
@@ -89,17 +87,7 @@ export class RatesService {
   private async resolve(caller: Caller, query: RatesBaseQuery): Promise<RatesRequest> {
     const period = query.period ?? 'year';
     const range = periodRange(query.year, period);
-    const code = query.areaCode ?? caller.user.areaCode;
-    const area = await findArea(this.db.manager, code);
-    if (!area) throw invalidField('areaCode', `${code} is not a known area`);
-    if (!caller.ability.can('read', subject('Statistics', { areaPath: area.path }) as never)) {
-      throw new Forbidden(`Statistics are available inside your own area (${caller.user.areaCode}) only`);
-    }
-    if (!isValidOn(area, range.end)) {
-      const successor = area.successorCode ? `; use ${area.successorCode}` : '';
-      throw invalidField('areaCode', `${code} was not a valid area on ${range.end}, the end of the period${successor}`);
-    }
-    const ref: AreaRef = { code: area.code, path: area.path, level: area.level };
+    const ref = await statisticsArea(this.db.manager, caller, query.areaCode, range.end);
     const moves = await movesTouching(this.db.manager, ref, range.end);
     return {
       scope: { area: ref, asOf: range.end, moves },

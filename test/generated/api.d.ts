@@ -897,6 +897,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/statistics/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Performance indicators: deadlines met on time, children supported in time, open and overdue work (own area)
+         * @description Per area (the total, and with `groupBy=area` each direct sub-area): the on-time shares of the initial assessment, the emergency response, the police referral, the plan (draft and approval) and the interventions over the deadlines due in the period that are met or past their due time (Wilson 95% intervals); `supportedInTime`; open cases, overdue deadlines, the median days to close and open cases per commune officer. Deadlines and open cases count in the commune that manages the case; children in the commune they lived in. Protection as for rates: managers get cell-key protected counts (deadlines and cases have record keys of their own, children theirs); a share whose whole is suppressed is null.
+         */
+        get: operations["kpisList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The periodic report package of an area as an Excel workbook (own area)
+         * @description A cover sheet (area, period, protection, generated at and by whom), then every rate indicator and every KPI for the area and each of its direct sub-areas against their targets. Vietnamese headers with the codes beside them. Figures are those of GET /statistics/rates and /statistics/kpis, with the same protection; a sheet of the hotlines’ calls (by sub-area and by type, protected as GET /statistics/calls) for roles that may read call statistics.
+         */
+        get: operations["kpisReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/statistics/targets": {
         parameters: {
             query?: never;
@@ -904,11 +944,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        /** Set a plan target for an area, year and indicator, per 100,000 children (admin, own area); replaces the previous one */
+        /** The plan targets of an area and the areas below it (statistics roles and admin, own area) */
+        get: operations["targetsList"];
+        /**
+         * Set a plan target for an area, year and indicator (admin, own area); replaces the previous one
+         * @description Rate indicators: per 100,000 children (`unit: per100k`, the default) or per cent of children (`unit: percent`, compared as per 100,000: 0.01% = 10). KPI indicators `supported_in_time` and `initial_assessment_on_time`: a share in per cent.
+         */
         put: operations["targetsUpsert"];
         post?: never;
-        delete?: never;
+        /** Remove the target of an indicator, area and year (admin, own area) */
+        delete: operations["targetsRemove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2249,10 +2294,23 @@ export interface components {
             form?: string | null;
         };
         TargetStatusDto: {
-            /** @example 550 */
+            /**
+             * @description Per 100,000 children: what the rate is compared with
+             * @example 550
+             */
             value: number;
             /** @enum {string} */
             kind: "max" | "min";
+            /**
+             * @description The unit the target was entered in
+             * @enum {string}
+             */
+            unit: "per100k" | "percent";
+            /**
+             * @description The same target in per cent of children
+             * @example 0.55
+             */
+            percent: number;
             /** @description Null when the rate is not shown; sub-year periods are judged on the rate scaled to a year */
             met: boolean | null;
         };
@@ -2303,23 +2361,147 @@ export interface components {
             rows: components["schemas"]["RateCellDto"][];
             total: components["schemas"]["RateCellDto"];
         };
-        TargetDto: {
+        KpiKeyDto: {
+            /** @description groupBy=area: a direct child of areaCode */
+            areaCode?: string;
+        };
+        ShareTargetDto: {
+            /**
+             * @description Per cent
+             * @example 100
+             */
+            value: number;
             /** @enum {string} */
-            indicator: "abuse" | "injury" | "injury_death" | "child_labour";
+            kind: "max" | "min";
+            /** @enum {string} */
+            unit: "percent";
+            /** @description Null when the share is not shown */
+            met: boolean | null;
+        };
+        OnTimeDto: {
+            /** @description Deadlines due in the period that are met or past their due time (null: suppressed) */
+            due: number | null;
+            /** @description Of those, met by their due time */
+            met: number | null;
+            /**
+             * @description met / due in per cent, one decimal
+             * @example 92.5
+             */
+            share: number | null;
+            /** @description Wilson 95% interval of the share, per cent */
+            ci95: number[] | null;
+            target?: components["schemas"]["ShareTargetDto"] | null;
+        };
+        SupportedInTimeDto: {
+            /** @description Distinct children with a substantiated abuse or child-labour case whose event falls in the period */
+            children: number | null;
+            /** @description Of those, children whose cases met every deadline due so far and have an intervention accepted or completed */
+            supported: number | null;
+            share: number | null;
+            ci95: number[] | null;
+            target?: components["schemas"]["ShareTargetDto"] | null;
+        };
+        KpiRowDto: {
+            /**
+             * @description `{}` for the total
+             * @example {
+             *       "areaCode": "46001"
+             *     }
+             */
+            key: components["schemas"]["KpiKeyDto"];
+            initialAssessmentOnTime: components["schemas"]["OnTimeDto"];
+            emergencyResponseOnTime: components["schemas"]["OnTimeDto"];
+            policeReferralOnTime: components["schemas"]["OnTimeDto"];
+            /** @description Plan drafts and plan approvals together */
+            planOnTime: components["schemas"]["OnTimeDto"];
+            interventionsOnTime: components["schemas"]["OnTimeDto"];
+            supportedInTime: components["schemas"]["SupportedInTimeDto"];
+            /** @description Cases not closed, now */
+            openCases: number | null;
+            /** @description Unmet deadlines of open cases past their due time, now */
+            overdueDeadlines: number | null;
+            /** @description Cases closed in the period */
+            closedCases: number | null;
+            /** @description Median whole days from receipt to closing of the cases closed in the period */
+            medianDaysToClose: number | null;
+            /** @description Active commune officers in the area */
+            officers: number;
+            /** @description openCases / officers, one decimal */
+            openCasesPerOfficer: number | null;
+        };
+        KpisResponseDto: {
+            year: number;
+            /** @enum {string} */
+            period: "year" | "H1" | "H2" | "Q1" | "Q2" | "Q3" | "Q4" | "M01" | "M02" | "M03" | "M04" | "M05" | "M06" | "M07" | "M08" | "M09" | "M10" | "M11" | "M12";
+            areaCode: string;
+            /** @enum {string} */
+            groupBy?: "area";
+            /** @enum {string} */
+            protection: "exact" | "protected";
+            /** @description Whether rows add up to the total: false for protected figures */
+            additive: boolean;
+            /** @example maxent-v1-D2-V1 */
+            ptableVersion?: string;
+            /** @description The time the snapshot figures (open cases, overdue deadlines) and "due so far" refer to */
+            asOf: string;
+            rows: components["schemas"]["KpiRowDto"][];
+            total: components["schemas"]["KpiRowDto"];
+        };
+        TargetDto: {
+            /**
+             * @description A rate indicator, or a KPI: `supported_in_time`, `initial_assessment_on_time` (per cent only)
+             * @enum {string}
+             */
+            indicator: "abuse" | "injury" | "injury_death" | "child_labour" | "supported_in_time" | "initial_assessment_on_time";
             /** @example 46 */
             areaCode: string;
             /** @example 2025 */
             year: number;
             /**
-             * @description Rate per 100,000 children, at most one decimal
+             * @description Per 100,000 children (at most one decimal), or with `unit: percent` per cent of children (at most four decimals; "dưới 0,01%" is 0.01, compared as 10 per 100,000); KPI targets: the share in per cent
              * @example 550
              */
             value: number;
             /**
-             * @description `max`: the rate should stay at or below the value; `min`: at or above
+             * @description Default `per100k` for rate indicators; KPI indicators take `percent` only (their default)
+             * @enum {string}
+             */
+            unit?: "per100k" | "percent";
+            /**
+             * @description `max`: the figure should stay at or below the value; `min`: at or above
              * @enum {string}
              */
             kind: "max" | "min";
+        };
+        TargetViewDto: {
+            /** @enum {string} */
+            indicator: "abuse" | "injury" | "injury_death" | "child_labour" | "supported_in_time" | "initial_assessment_on_time";
+            /** @example 46 */
+            areaCode: string;
+            /** @example 2025 */
+            year: number;
+            /**
+             * @description As entered, in `unit`
+             * @example 0.01
+             */
+            value: number;
+            /** @enum {string} */
+            unit: "per100k" | "percent";
+            /** @enum {string} */
+            kind: "max" | "min";
+            /**
+             * @description Per 100,000 children (what rates are compared with); null for KPI targets
+             * @example 10
+             */
+            per100k: number | null;
+            /**
+             * @description Per cent (of children for rate indicators; the share for KPIs)
+             * @example 0.01
+             */
+            percent: number;
+        };
+        TargetListDto: {
+            items: components["schemas"]["TargetViewDto"][];
         };
     };
     responses: never;
@@ -6345,6 +6527,169 @@ export interface operations {
             };
         };
     };
+    kpisList: {
+        parameters: {
+            query: {
+                year: number;
+                /** @description The year, a half, a quarter or a month */
+                period?: "year" | "H1" | "H2" | "Q1" | "Q2" | "Q3" | "Q4" | "M01" | "M02" | "M03" | "M04" | "M05" | "M06" | "M07" | "M08" | "M09" | "M10" | "M11" | "M12";
+                /** @description Any area inside the caller’s; default the caller’s own area */
+                areaCode?: string;
+                /** @description `protected`: cell-key perturbed counts. Default `exact` for case roles in their own area; managers always get `protected` */
+                protection?: "exact" | "protected";
+                /** @description Absent: the total only. `area`: the direct children of areaCode */
+                groupBy?: "area";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The indicators of the area and, when asked, of its sub-areas */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpisResponseDto"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    kpisReport: {
+        parameters: {
+            query: {
+                year: number;
+                /** @description The year, a half, a quarter or a month */
+                period?: "year" | "H1" | "H2" | "Q1" | "Q2" | "Q3" | "Q4" | "M01" | "M02" | "M03" | "M04" | "M05" | "M06" | "M07" | "M08" | "M09" | "M10" | "M11" | "M12";
+                /** @description Any area inside the caller’s; default the caller’s own area */
+                areaCode?: string;
+                /** @description `protected`: cell-key perturbed counts. Default `exact` for case roles in their own area; managers always get `protected` */
+                protection?: "exact" | "protected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    targetsList: {
+        parameters: {
+            query?: {
+                /** @description The area whose targets (and its sub-areas’) are listed; default the caller’s */
+                areaCode?: string;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The targets, each as entered and in both units */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetListDto"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     targetsUpsert: {
         parameters: {
             query?: never;
@@ -6358,12 +6703,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The target as stored, in both units */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TargetDto"];
+                    "application/json": components["schemas"]["TargetViewDto"];
                 };
             };
             /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
@@ -6404,6 +6750,64 @@ export interface operations {
             };
             /** @description Unsupported media type: the body’s media type is not accepted here */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    targetsRemove: {
+        parameters: {
+            query: {
+                indicator: "abuse" | "injury" | "injury_death" | "child_labour" | "supported_in_time" | "initial_assessment_on_time";
+                areaCode: string;
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found: not found, or outside the caller’s scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,12 +3,14 @@ import { PROTECTIONS } from '../disclosure-control';
 import { GROUP_BY } from '../rates-table';
 import { BASES, INDICATORS } from '../indicators';
 import { PERIODS } from '../periods';
-import { TARGET_KINDS } from '../targets';
+import { TARGET_KINDS, TARGET_UNITS } from '../targets';
 
 /** The response of GET /statistics/rates (API.md, Statistics), for the OpenAPI document. */
 export class TargetStatusDto {
-  @ApiProperty({ example: 550 }) value!: number;
+  @ApiProperty({ example: 550, description: 'Per 100,000 children: what the rate is compared with' }) value!: number;
   @ApiProperty({ enum: TARGET_KINDS }) kind!: string;
+  @ApiProperty({ enum: TARGET_UNITS, description: 'The unit the target was entered in' }) unit!: string;
+  @ApiProperty({ example: 0.55, description: 'The same target in per cent of children' }) percent!: number;
   @ApiProperty({
     nullable: true,
     type: Boolean,
