@@ -290,6 +290,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s own calls, newest first */
+        get: operations["callsList"];
+        put?: never;
+        /** Record a call to the 111 or a provincial hotline: a report, counselling, information, a silent call, … */
+        post: operations["callsCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Counts of the hotlines’ calls by type, channel or area (manager, provincial officer, hotline operator)
+         * @description Protected like rates: managers always get `protected` counts (cell-key perturbed with each call’s own secret record key, then counts from 1 to STATS_MIN_CELL − 1 suppressed); hotline operators and provincial officers get `exact` counts of their own area unless they ask `?protection=protected`. No population, no rate.
+         */
+        get: operations["callsCounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases": {
         parameters: {
             query?: never;
@@ -321,7 +359,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Correct the case: category, form, fatal, when and where it happened, the alleged abuser, the description
+         * @description The intake rules apply to the corrected case (form of the category, fatal only for injuries, dates in order). Deadlines follow (a correction to sexual abuse adds the police referral; one no longer owed is withdrawn while open) and the statistics change in the same transaction. The history keeps what changed, from what to what, and why.
+         */
+        patch: operations["caseCorrectionsCorrectCase"];
         trace?: never;
     };
     "/api/v1/cases/{id}/access-log": {
@@ -406,6 +448,83 @@ export interface paths {
          * @description No body: the target commune no longer reads the case once it has refused it
          */
         post: operations["caseMovesRejectTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/child": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct the child of the case (the one record all its cases share)
+         * @description Every case of the child follows (sex, age at its event, the residence the statistics count); the blind indexes are re-keyed. When the corrected name, date of birth and commune are another child’s: 409, with `duplicateOfChildId` when the caller can see one of that child’s cases — merge the two instead.
+         */
+        patch: operations["caseCorrectionsCorrectChild"];
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What was done to the case and what changed: intake, steps, assignment, transfers, corrections, merges
+         * @description Newest first, each with who, when, why and which fields changed from what to what. Personal values (names, birth dates, addresses, free text) and reasons are stored encrypted and shown to the case roles only; the auditor sees which fields changed, not their values.
+         */
+        get: operations["caseHistoryList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/children/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge two records of one child: the cases move to intoChildId, the merged id answers 404 afterwards
+         * @description Provincial officers; a commune officer when every case of both children lies in its scope (else 403). The statistics count the merged child once, in the same transaction; each case’s history keeps the merge and its reason.
+         */
+        post: operations["childrenMerge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/children/{id}/not-duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Judge a possible duplicate to be another child: the pair leaves possibleDuplicates for good */
+        post: operations["childrenNotDuplicate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -559,6 +678,57 @@ export interface paths {
         put?: never;
         /** Approve the plan (Mẫu 05) → in_intervention; each measure becomes an intervention */
         post: operations["workflowApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/plan/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the plan back instead of approving it → detailed_assessed; a new draft due in 5 working days */
+        post: operations["workflowReturnPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the case meeting (Decree 56 step 4): participants and the measures decided; the status stays */
+        post: operations["workflowMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/separation/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the extension of a temporary separation by a competent authority (commune chair): moves separation_end */
+        post: operations["workflowExtendSeparation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -727,6 +897,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/statistics/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Performance indicators: deadlines met on time, children supported in time, open and overdue work (own area)
+         * @description Per area (the total, and with `groupBy=area` each direct sub-area): the on-time shares of the initial assessment, the emergency response, the police referral, the plan (draft and approval) and the interventions over the deadlines due in the period that are met or past their due time (Wilson 95% intervals); `supportedInTime`; open cases, overdue deadlines, the median days to close and open cases per commune officer. Deadlines and open cases count in the commune that manages the case; children in the commune they lived in. Protection as for rates: managers get cell-key protected counts (deadlines and cases have record keys of their own, children theirs); a share whose whole is suppressed is null.
+         */
+        get: operations["kpisList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The periodic report package of an area as an Excel workbook (own area)
+         * @description A cover sheet (area, period, protection, generated at and by whom), then every rate indicator and every KPI for the area and each of its direct sub-areas against their targets. Vietnamese headers with the codes beside them. Figures are those of GET /statistics/rates and /statistics/kpis, with the same protection; a sheet of the hotlines’ calls (by sub-area and by type, protected as GET /statistics/calls) for roles that may read call statistics.
+         */
+        get: operations["kpisReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/statistics/targets": {
         parameters: {
             query?: never;
@@ -734,11 +944,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        /** Set a plan target for an area, year and indicator, per 100,000 children (admin, own area); replaces the previous one */
+        /** The plan targets of an area and the areas below it (statistics roles and admin, own area) */
+        get: operations["targetsList"];
+        /**
+         * Set a plan target for an area, year and indicator (admin, own area); replaces the previous one
+         * @description Rate indicators: per 100,000 children (`unit: per100k`, the default) or per cent of children (`unit: percent`, compared as per 100,000: 0.01% = 10). KPI indicators `supported_in_time` and `initial_assessment_on_time`: a share in per cent.
+         */
         put: operations["targetsUpsert"];
         post?: never;
-        delete?: never;
+        /** Remove the target of an indicator, area and year (admin, own area) */
+        delete: operations["targetsRemove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1080,6 +1295,12 @@ export interface components {
             /** @description The reporter agrees to be contacted; otherwise officers never see who reported */
             consentToContact: boolean;
         };
+        CaregiverDto: {
+            name?: string;
+            /** @example mother */
+            relationship?: string;
+            phone?: string;
+        };
         CreateReportDto: {
             /** @enum {string} */
             channel: "hotline_111" | "provincial_hotline" | "police" | "health_facility" | "school" | "commune" | "community_collaborator" | "walk_in" | "online" | "other";
@@ -1109,6 +1330,14 @@ export interface components {
             allegedPerpetrator?: "parent" | "caregiver" | "relative" | "teacher" | "employer" | "acquaintance" | "stranger" | "unknown";
             children: components["schemas"]["ReportChildDto"][];
             reporter?: components["schemas"]["ReporterDto"];
+            /** @description Where the child is now (Mẫu 01); personal data, encrypted */
+            childLocation?: string;
+            /** @description Parents or caregivers; encrypted */
+            caregivers?: components["schemas"]["CaregiverDto"][];
+            /** @description The family situation; encrypted */
+            familySituation?: string;
+            /** @description Actions already taken; encrypted */
+            actionsTaken?: string;
         };
         CreatedCaseRef: {
             /** Format: uuid */
@@ -1128,6 +1357,11 @@ export interface components {
             phone: string | null;
             relationship: string | null;
             consentToContact: boolean;
+        };
+        CaregiverViewDto: {
+            name: string | null;
+            relationship: string | null;
+            phone: string | null;
         };
         ReportViewDto: {
             /** Format: uuid */
@@ -1149,7 +1383,92 @@ export interface components {
             allegedPerpetrator: "parent" | "caregiver" | "relative" | "teacher" | "employer" | "acquaintance" | "stranger" | "unknown" | null;
             /** @description As filed, whether or not the reporter consented to be contacted */
             reporter: components["schemas"]["ReporterViewDto"] | null;
+            /** @description Where the child is now (Mẫu 01) */
+            childLocation: string | null;
+            caregivers: components["schemas"]["CaregiverViewDto"][];
+            familySituation: string | null;
+            actionsTaken: string | null;
             cases: components["schemas"]["CreatedCaseRef"][];
+        };
+        CreateCallDto: {
+            /** @enum {string} */
+            channel: "hotline_111" | "provincial_hotline";
+            /**
+             * Format: date-time
+             * @description Defaults to now; not in the future
+             */
+            receivedAt?: string;
+            /**
+             * @description `report` needs `reportId` of a report the caller filed
+             * @enum {string}
+             */
+            type: "report" | "counselling" | "information" | "referral_to_service" | "silent" | "abusive" | "other";
+            /** @description The area the call concerns, inside the caller’s area; absent: the caller’s own area counts it */
+            areaCode?: string;
+            /** @description The operator’s notes (encrypted) */
+            notes?: string;
+            /**
+             * Format: uuid
+             * @description Calls of type `report`: the report the caller filed
+             */
+            reportId?: string;
+        };
+        CallDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            channel: "hotline_111" | "provincial_hotline";
+            /** Format: date-time */
+            receivedAt: string;
+            /** @enum {string} */
+            type: "report" | "counselling" | "information" | "referral_to_service" | "silent" | "abusive" | "other";
+            areaCode: string | null;
+            notes: string | null;
+            /** Format: uuid */
+            reportId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CallPage: {
+            items: components["schemas"]["CallDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last one */
+            nextCursor: string | null;
+        };
+        CallCountKeyDto: {
+            /** @enum {string|null} */
+            type?: "report" | "counselling" | "information" | "referral_to_service" | "silent" | "abusive" | "other" | null;
+            /** @enum {string|null} */
+            channel?: "hotline_111" | "provincial_hotline" | null;
+            /** @description A direct child of areaCode; null: calls filed for the area itself */
+            areaCode?: string | null;
+        };
+        CallCountCellDto: {
+            /**
+             * @description `{}` for the total
+             * @example {
+             *       "type": "counselling"
+             *     }
+             */
+            key: components["schemas"]["CallCountKeyDto"];
+            /** @description Calls (perturbed when protected); null when suppressed */
+            count: number | null;
+            flags: "suppressed"[];
+        };
+        CallStatisticsDto: {
+            year: number;
+            /** @enum {string} */
+            period: "year" | "H1" | "H2" | "Q1" | "Q2" | "Q3" | "Q4" | "M01" | "M02" | "M03" | "M04" | "M05" | "M06" | "M07" | "M08" | "M09" | "M10" | "M11" | "M12";
+            areaCode: string;
+            /** @enum {string} */
+            groupBy?: "type" | "channel" | "area";
+            /** @enum {string} */
+            protection: "exact" | "protected";
+            /** @description Whether the rows add up to the total: false for protected counts */
+            additive: boolean;
+            /** @example maxent-v1-D2-V1 */
+            ptableVersion?: string;
+            rows: components["schemas"]["CallCountCellDto"][];
+            total: components["schemas"]["CallCountCellDto"];
         };
         AssigneeDto: {
             /** Format: uuid */
@@ -1268,6 +1587,14 @@ export interface components {
             /** @description Username */
             performedBy: string;
         };
+        CaseMeetingDto: {
+            /** Format: date-time */
+            heldAt: string;
+            participants: ("police" | "health" | "justice" | "education" | "social" | "family" | "child")[];
+            decisions: string;
+            /** @description Username of who recorded it */
+            recordedBy: string;
+        };
         MeasureDto: {
             /** @enum {string} */
             agency: "police" | "health" | "justice" | "education" | "social";
@@ -1299,7 +1626,7 @@ export interface components {
         };
         TimelineEntryDto: {
             /** @enum {string} */
-            step: "initial_assessment" | "emergency_action" | "temporary_separation" | "detailed_assessment" | "draft_plan" | "approve_plan" | "review_close" | "review_replan" | "close" | "reopen";
+            step: "initial_assessment" | "emergency_action" | "temporary_separation" | "extend_separation" | "detailed_assessment" | "case_meeting" | "draft_plan" | "approve_plan" | "return_plan" | "review_close" | "review_replan" | "close" | "reopen";
             /** @enum {string} */
             fromStatus: "received" | "initial_assessed" | "detailed_assessed" | "plan_drafted" | "in_intervention" | "closed";
             /** @enum {string} */
@@ -1350,11 +1677,21 @@ export interface components {
             /** @description Send it back with the next workflow step; a stale one gets 409 */
             version: number;
             /** @description The workflow steps this caller may take now, named as their endpoints (POST /cases/{id}/<action>) */
-            allowedActions: ("initial-assessment" | "emergency-actions" | "detailed-assessment" | "plan" | "plan/approve" | "review" | "close" | "reopen")[];
+            allowedActions: ("initial-assessment" | "emergency-actions" | "separation/extend" | "detailed-assessment" | "meetings" | "plan" | "plan/return" | "plan/approve" | "review" | "close" | "reopen")[];
             /** @description The description of the first report */
             description: string | null;
+            /** @description Where the child is now (Mẫu 01, the first report) */
+            childLocation: string | null;
+            /** @description Parents or caregivers (Mẫu 01, the first report) */
+            caregivers: components["schemas"]["CaregiverViewDto"][];
+            /** @description The family situation (Mẫu 01, the first report) */
+            familySituation: string | null;
+            /** @description Actions already taken (Mẫu 01, the first report) */
+            actionsTaken: string | null;
             possibleDuplicates: components["schemas"]["PossibleDuplicateDto"][];
             assessments: components["schemas"]["AssessmentDto"][];
+            /** @description Case meetings (Decree 56 step 4), oldest first */
+            meetings: components["schemas"]["CaseMeetingDto"][];
             plan: components["schemas"]["CasePlanDto"] | null;
             emergencyActions: components["schemas"]["EmergencyActionRecordDto"][];
             timeline: components["schemas"]["TimelineEntryDto"][];
@@ -1398,7 +1735,7 @@ export interface components {
             /** @description Send it back with the next workflow step; a stale one gets 409 */
             version: number;
             /** @description The workflow steps this caller may take now, named as their endpoints (POST /cases/{id}/<action>) */
-            allowedActions: ("initial-assessment" | "emergency-actions" | "detailed-assessment" | "plan" | "plan/approve" | "review" | "close" | "reopen")[];
+            allowedActions: ("initial-assessment" | "emergency-actions" | "separation/extend" | "detailed-assessment" | "meetings" | "plan" | "plan/return" | "plan/approve" | "review" | "close" | "reopen")[];
         };
         InterventionViewDto: {
             /** Format: uuid */
@@ -1474,6 +1811,121 @@ export interface components {
             version: number;
             /** @description Why the target commune refuses the case; stored encrypted */
             reason: string;
+        };
+        CorrectCaseDto: {
+            /** @description The case version the caller last read; a stale one gets 409 */
+            version: number;
+            /** @description Why the record was wrong (kept, encrypted, in the case history) */
+            reason: string;
+            /** @enum {string} */
+            category?: "abuse" | "injury" | "child_labour";
+            /**
+             * @description Must belong to the (corrected) category
+             * @enum {string}
+             */
+            form?: "violence" | "sexual_abuse" | "exploitation" | "trafficking" | "abandonment" | "neglect" | "other_abuse" | "drowning" | "traffic" | "fall" | "burn" | "poisoning" | "animal_bite" | "sharp_object" | "electrocution" | "suffocation" | "other_injury" | "prohibited_work" | "underage_work" | "excessive_hours" | "forced_labour";
+            /** @description Injuries only: the child died */
+            fatal?: boolean;
+            /**
+             * Format: date-time
+             * @description Not after the receipt; null: unknown (the receipt then dates the event)
+             */
+            occurredAt?: string | null;
+            /** @description Commune where it happened, inside the caller’s area */
+            occurredAreaCode?: string;
+            /** @enum {string|null} */
+            allegedPerpetrator?: "parent" | "caregiver" | "relative" | "teacher" | "employer" | "acquaintance" | "stranger" | "unknown" | null;
+            /** @description The case’s description, as corrected */
+            description?: string | null;
+        };
+        CorrectChildDto: {
+            /** @description The case version the caller last read; a stale one gets 409 */
+            version: number;
+            /** @description Why the record was wrong (kept, encrypted, in the case history) */
+            reason: string;
+            /** @example Nguyễn Văn An */
+            fullName?: string;
+            /**
+             * Format: date
+             * @description Replaces the estimated age; null: unknown (give estimatedAge)
+             */
+            dateOfBirth?: string | null;
+            /** @description Age in years when the date of birth is unknown; given without dateOfBirth, it replaces the date of birth */
+            estimatedAge?: number | null;
+            /** @enum {string} */
+            sex?: "male" | "female" | "unknown";
+            /** @description Commune where the child lives, inside the caller’s area; statistics count the child there */
+            residenceAreaCode?: string | null;
+            address?: string | null;
+        };
+        HistoryChangeDto: {
+            /** @example form */
+            field: string;
+            /**
+             * @description Null when there was none, or when it is a personal value the caller’s role may not read
+             * @example violence
+             */
+            from: (string | null) | number | boolean;
+            /** @example sexual_abuse */
+            to: (string | null) | number | boolean;
+            /** @description A personal value (name, birth date, address, free text): stored encrypted */
+            personal: boolean;
+        };
+        HistoryItemDto: {
+            /** Format: date-time */
+            at: string;
+            username: string | null;
+            /** @enum {string|null} */
+            role: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "social" | "manager" | "auditor" | null;
+            /**
+             * @description GET /codes historyActions
+             * @enum {string}
+             */
+            action: "intake" | "report_attached" | "initial_assessment" | "emergency_action" | "temporary_separation" | "extend_separation" | "detailed_assessment" | "case_meeting" | "draft_plan" | "return_plan" | "approve_plan" | "review_close" | "review_replan" | "close" | "reopen" | "assign" | "transfer_request" | "transfer_accept" | "transfer_reject" | "case_correction" | "child_correction" | "child_merge";
+            /** @description Why, as the caller gave it; case roles only (the auditor gets null) */
+            reason: string | null;
+            changes: components["schemas"]["HistoryChangeDto"][];
+        };
+        HistoryItemPage: {
+            items: components["schemas"]["HistoryItemDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last one */
+            nextCursor: string | null;
+        };
+        MergeChildDto: {
+            /**
+             * Format: uuid
+             * @description The record that stays: the merged child’s cases move to it
+             */
+            intoChildId: string;
+            /** @description Why the two records are one child (kept, encrypted, in the cases’ history) */
+            reason: string;
+        };
+        MergedCaseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 46-2025-000001 */
+            caseNumber: string;
+        };
+        MergedChildDto: {
+            /**
+             * Format: uuid
+             * @description The child that stays
+             */
+            childId: string;
+            /**
+             * Format: uuid
+             * @description The merged record: it answers 404 from now on
+             */
+            mergedChildId: string;
+            /** @description The child’s cases, those the caller may see */
+            cases: components["schemas"]["MergedCaseDto"][];
+        };
+        NotDuplicateDto: {
+            /**
+             * Format: uuid
+             * @description The possible duplicate judged to be another child
+             */
+            otherChildId: string;
         };
         CodeLabelDto: {
             /** @example hotline_111 */
@@ -1567,6 +2019,12 @@ export interface components {
             interventionStatuses: components["schemas"]["CodeLabelDto"][];
             notificationKinds: components["schemas"]["CodeLabelDto"][];
             callTypes: components["schemas"]["CodeLabelDto"][];
+            /** @description The channels a hotline call comes in on */
+            callChannels: components["schemas"]["CodeLabelDto"][];
+            /** @description What an entry of a case’s history records */
+            historyActions: components["schemas"]["CodeLabelDto"][];
+            /** @description Who takes part in a case meeting */
+            meetingParticipants: components["schemas"]["CodeLabelDto"][];
             /** @description Statistics indicators */
             indicators: components["schemas"]["CodeLabelDto"][];
             /** @description Statistics bases */
@@ -1705,6 +2163,47 @@ export interface components {
              */
             performedAt?: string;
         };
+        ReasonDto: {
+            /** @description The case version the caller last read; a stale one gets 409 */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the step was taken; defaults to now; not before receipt, not in the future
+             */
+            performedAt?: string;
+            reason: string;
+        };
+        MeetingDto: {
+            /** @description The case version the caller last read */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When it was held; not before receipt, not in the future
+             */
+            heldAt: string;
+            /** @description Agency codes, "family", "child" */
+            participants: ("police" | "health" | "justice" | "education" | "social" | "family" | "child")[];
+            /** @description The protection measures decided (encrypted) */
+            decisions: string;
+        };
+        SeparationExtensionDto: {
+            /** @description The case version the caller last read; a stale one gets 409 */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the step was taken; defaults to now; not before receipt, not in the future
+             */
+            performedAt?: string;
+            /**
+             * Format: date-time
+             * @description The new end of the separation: after the current one
+             */
+            until: string;
+            /** @description The competent authority that decided the extension */
+            decidedBy: string;
+            /** @description The decision and its legal basis */
+            legalBasis: string;
+        };
         ReviewDto: {
             /** @description The case version the caller last read; a stale one gets 409 */
             version: number;
@@ -1716,16 +2215,6 @@ export interface components {
             /** @enum {string} */
             outcome: "close" | "replan";
             notes?: string;
-        };
-        ReasonDto: {
-            /** @description The case version the caller last read; a stale one gets 409 */
-            version: number;
-            /**
-             * Format: date-time
-             * @description When the step was taken; defaults to now; not before receipt, not in the future
-             */
-            performedAt?: string;
-            reason: string;
         };
         DeadlineItemDto: {
             /** Format: uuid */
@@ -1805,10 +2294,23 @@ export interface components {
             form?: string | null;
         };
         TargetStatusDto: {
-            /** @example 550 */
+            /**
+             * @description Per 100,000 children: what the rate is compared with
+             * @example 550
+             */
             value: number;
             /** @enum {string} */
             kind: "max" | "min";
+            /**
+             * @description The unit the target was entered in
+             * @enum {string}
+             */
+            unit: "per100k" | "percent";
+            /**
+             * @description The same target in per cent of children
+             * @example 0.55
+             */
+            percent: number;
             /** @description Null when the rate is not shown; sub-year periods are judged on the rate scaled to a year */
             met: boolean | null;
         };
@@ -1859,23 +2361,147 @@ export interface components {
             rows: components["schemas"]["RateCellDto"][];
             total: components["schemas"]["RateCellDto"];
         };
-        TargetDto: {
+        KpiKeyDto: {
+            /** @description groupBy=area: a direct child of areaCode */
+            areaCode?: string;
+        };
+        ShareTargetDto: {
+            /**
+             * @description Per cent
+             * @example 100
+             */
+            value: number;
             /** @enum {string} */
-            indicator: "abuse" | "injury" | "injury_death" | "child_labour";
+            kind: "max" | "min";
+            /** @enum {string} */
+            unit: "percent";
+            /** @description Null when the share is not shown */
+            met: boolean | null;
+        };
+        OnTimeDto: {
+            /** @description Deadlines due in the period that are met or past their due time (null: suppressed) */
+            due: number | null;
+            /** @description Of those, met by their due time */
+            met: number | null;
+            /**
+             * @description met / due in per cent, one decimal
+             * @example 92.5
+             */
+            share: number | null;
+            /** @description Wilson 95% interval of the share, per cent */
+            ci95: number[] | null;
+            target?: components["schemas"]["ShareTargetDto"] | null;
+        };
+        SupportedInTimeDto: {
+            /** @description Distinct children with a substantiated abuse or child-labour case whose event falls in the period */
+            children: number | null;
+            /** @description Of those, children whose cases met every deadline due so far and have an intervention accepted or completed */
+            supported: number | null;
+            share: number | null;
+            ci95: number[] | null;
+            target?: components["schemas"]["ShareTargetDto"] | null;
+        };
+        KpiRowDto: {
+            /**
+             * @description `{}` for the total
+             * @example {
+             *       "areaCode": "46001"
+             *     }
+             */
+            key: components["schemas"]["KpiKeyDto"];
+            initialAssessmentOnTime: components["schemas"]["OnTimeDto"];
+            emergencyResponseOnTime: components["schemas"]["OnTimeDto"];
+            policeReferralOnTime: components["schemas"]["OnTimeDto"];
+            /** @description Plan drafts and plan approvals together */
+            planOnTime: components["schemas"]["OnTimeDto"];
+            interventionsOnTime: components["schemas"]["OnTimeDto"];
+            supportedInTime: components["schemas"]["SupportedInTimeDto"];
+            /** @description Cases not closed, now */
+            openCases: number | null;
+            /** @description Unmet deadlines of open cases past their due time, now */
+            overdueDeadlines: number | null;
+            /** @description Cases closed in the period */
+            closedCases: number | null;
+            /** @description Median whole days from receipt to closing of the cases closed in the period */
+            medianDaysToClose: number | null;
+            /** @description Active commune officers in the area */
+            officers: number;
+            /** @description openCases / officers, one decimal */
+            openCasesPerOfficer: number | null;
+        };
+        KpisResponseDto: {
+            year: number;
+            /** @enum {string} */
+            period: "year" | "H1" | "H2" | "Q1" | "Q2" | "Q3" | "Q4" | "M01" | "M02" | "M03" | "M04" | "M05" | "M06" | "M07" | "M08" | "M09" | "M10" | "M11" | "M12";
+            areaCode: string;
+            /** @enum {string} */
+            groupBy?: "area";
+            /** @enum {string} */
+            protection: "exact" | "protected";
+            /** @description Whether rows add up to the total: false for protected figures */
+            additive: boolean;
+            /** @example maxent-v1-D2-V1 */
+            ptableVersion?: string;
+            /** @description The time the snapshot figures (open cases, overdue deadlines) and "due so far" refer to */
+            asOf: string;
+            rows: components["schemas"]["KpiRowDto"][];
+            total: components["schemas"]["KpiRowDto"];
+        };
+        TargetDto: {
+            /**
+             * @description A rate indicator, or a KPI: `supported_in_time`, `initial_assessment_on_time` (per cent only)
+             * @enum {string}
+             */
+            indicator: "abuse" | "injury" | "injury_death" | "child_labour" | "supported_in_time" | "initial_assessment_on_time";
             /** @example 46 */
             areaCode: string;
             /** @example 2025 */
             year: number;
             /**
-             * @description Rate per 100,000 children, at most one decimal
+             * @description Per 100,000 children (at most one decimal), or with `unit: percent` per cent of children (at most four decimals; "dưới 0,01%" is 0.01, compared as 10 per 100,000); KPI targets: the share in per cent
              * @example 550
              */
             value: number;
             /**
-             * @description `max`: the rate should stay at or below the value; `min`: at or above
+             * @description Default `per100k` for rate indicators; KPI indicators take `percent` only (their default)
+             * @enum {string}
+             */
+            unit?: "per100k" | "percent";
+            /**
+             * @description `max`: the figure should stay at or below the value; `min`: at or above
              * @enum {string}
              */
             kind: "max" | "min";
+        };
+        TargetViewDto: {
+            /** @enum {string} */
+            indicator: "abuse" | "injury" | "injury_death" | "child_labour" | "supported_in_time" | "initial_assessment_on_time";
+            /** @example 46 */
+            areaCode: string;
+            /** @example 2025 */
+            year: number;
+            /**
+             * @description As entered, in `unit`
+             * @example 0.01
+             */
+            value: number;
+            /** @enum {string} */
+            unit: "per100k" | "percent";
+            /** @enum {string} */
+            kind: "max" | "min";
+            /**
+             * @description Per 100,000 children (what rates are compared with); null for KPI targets
+             * @example 10
+             */
+            per100k: number | null;
+            /**
+             * @description Per cent (of children for rate indicators; the share for KPIs)
+             * @example 0.01
+             */
+            percent: number;
+        };
+        TargetListDto: {
+            items: components["schemas"]["TargetViewDto"][];
         };
     };
     responses: never;
@@ -3135,6 +3761,189 @@ export interface operations {
             };
         };
     };
+    callsList: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string;
+                /** @description Received at or after */
+                from?: string;
+                /** @description Received before */
+                to?: string;
+                type?: "report" | "counselling" | "information" | "referral_to_service" | "silent" | "abusive" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallPage"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    callsCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCallDto"];
+            };
+        };
+        responses: {
+            /** @description The call as recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required)
+             *
+             *     Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload too large: the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type: the body’s media type is not accepted here */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    callsCounts: {
+        parameters: {
+            query: {
+                year: number;
+                period?: "year" | "H1" | "H2" | "Q1" | "Q2" | "Q3" | "Q4" | "M01" | "M02" | "M03" | "M04" | "M05" | "M06" | "M07" | "M08" | "M09" | "M10" | "M11" | "M12";
+                /** @description Any area inside the caller’s; default the caller’s own area */
+                areaCode?: string;
+                /** @description Absent: the total only. `area`: the direct children of areaCode */
+                groupBy?: "type" | "channel" | "area";
+                /** @description `protected`: cell-key perturbed counts, fit for publication. Default: `exact` for hotline operators and provincial officers (their own area); managers always get `protected` */
+                protection?: "exact" | "protected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallStatisticsDto"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     casesList: {
         parameters: {
             query?: {
@@ -3235,6 +4044,99 @@ export interface operations {
             };
             /** @description Not found: not found, or outside the caller’s scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    caseCorrectionsCorrectCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectCaseDto"];
+            };
+        };
+        responses: {
+            /** @description The case as the caller’s role may see it (new version included) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildProtectionCaseViewDto"] | components["schemas"]["AgencyCaseViewDto"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required)
+             *
+             *     Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found: not found, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: a state conflict: a stale version, a step out of order, a duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload too large: the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type: the body’s media type is not accepted here */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3632,6 +4534,321 @@ export interface operations {
             };
             /** @description Conflict: a state conflict: a stale version, a step out of order, a duplicate */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload too large: the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type: the body’s media type is not accepted here */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    caseCorrectionsCorrectChild: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectChildDto"];
+            };
+        };
+        responses: {
+            /** @description The case as the caller’s role may see it (new version included) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildProtectionCaseViewDto"] | components["schemas"]["AgencyCaseViewDto"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required)
+             *
+             *     Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found: not found, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: a state conflict: a stale version, a step out of order, a duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload too large: the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type: the body’s media type is not accepted here */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    caseHistoryList: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryItemPage"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found: not found, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    childrenMerge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeChildDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergedChildDto"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required)
+             *
+             *     Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found: not found, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload too large: the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type: the body’s media type is not accepted here */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    childrenNotDuplicate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotDuplicateDto"];
+            };
+        };
+        responses: {
+            /** @description The pair is no longer listed, and never proposed again */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found: not found, or outside the caller’s scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4291,6 +5508,273 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["StepDto"];
+            };
+        };
+        responses: {
+            /** @description The case as the caller’s role may see it (new version included) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildProtectionCaseViewDto"] | components["schemas"]["AgencyCaseViewDto"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found: not found, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: a state conflict: a stale version, a step out of order, a duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload too large: the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type: the body’s media type is not accepted here */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    workflowReturnPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            /** @description The case as the caller’s role may see it (new version included) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildProtectionCaseViewDto"] | components["schemas"]["AgencyCaseViewDto"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found: not found, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: a state conflict: a stale version, a step out of order, a duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload too large: the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type: the body’s media type is not accepted here */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    workflowMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingDto"];
+            };
+        };
+        responses: {
+            /** @description The case as the caller’s role may see it (new version included) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildProtectionCaseViewDto"] | components["schemas"]["AgencyCaseViewDto"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found: not found, or outside the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: a state conflict: a stale version, a step out of order, a duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload too large: the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type: the body’s media type is not accepted here */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    workflowExtendSeparation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeparationExtensionDto"];
             };
         };
         responses: {
@@ -5043,6 +6527,169 @@ export interface operations {
             };
         };
     };
+    kpisList: {
+        parameters: {
+            query: {
+                year: number;
+                /** @description The year, a half, a quarter or a month */
+                period?: "year" | "H1" | "H2" | "Q1" | "Q2" | "Q3" | "Q4" | "M01" | "M02" | "M03" | "M04" | "M05" | "M06" | "M07" | "M08" | "M09" | "M10" | "M11" | "M12";
+                /** @description Any area inside the caller’s; default the caller’s own area */
+                areaCode?: string;
+                /** @description `protected`: cell-key perturbed counts. Default `exact` for case roles in their own area; managers always get `protected` */
+                protection?: "exact" | "protected";
+                /** @description Absent: the total only. `area`: the direct children of areaCode */
+                groupBy?: "area";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The indicators of the area and, when asked, of its sub-areas */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpisResponseDto"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    kpisReport: {
+        parameters: {
+            query: {
+                year: number;
+                /** @description The year, a half, a quarter or a month */
+                period?: "year" | "H1" | "H2" | "Q1" | "Q2" | "Q3" | "Q4" | "M01" | "M02" | "M03" | "M04" | "M05" | "M06" | "M07" | "M08" | "M09" | "M10" | "M11" | "M12";
+                /** @description Any area inside the caller’s; default the caller’s own area */
+                areaCode?: string;
+                /** @description `protected`: cell-key perturbed counts. Default `exact` for case roles in their own area; managers always get `protected` */
+                protection?: "exact" | "protected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    targetsList: {
+        parameters: {
+            query?: {
+                /** @description The area whose targets (and its sub-areas’) are listed; default the caller’s */
+                areaCode?: string;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The targets, each as entered and in both units */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetListDto"];
+                };
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     targetsUpsert: {
         parameters: {
             query?: never;
@@ -5056,12 +6703,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The target as stored, in both units */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TargetDto"];
+                    "application/json": components["schemas"]["TargetViewDto"];
                 };
             };
             /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
@@ -5102,6 +6750,64 @@ export interface operations {
             };
             /** @description Unsupported media type: the body’s media type is not accepted here */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    targetsRemove: {
+        parameters: {
+            query: {
+                indicator: "abuse" | "injury" | "injury_death" | "child_labour" | "supported_in_time" | "initial_assessment_on_time";
+                areaCode: string;
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found: not found, or outside the caller’s scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
