@@ -128,14 +128,40 @@ const CLOCK = `CROSS JOIN LATERAL (
              ELSE k2.t_detailed + ${draw('tp')} * interval '5 days' END AS t_plan) k3
   CROSS JOIN LATERAL (SELECT k3.t_plan + ${draw('ta')} * interval '2 days' AS t_approval) k4`;
 
-/** `n` working days after `t` (ends 23:59:59 in Hanoi; weekends skipped, holidays not). */
+/** `n` working days after `t` (ends 23:59:59 in Hanoi; weekends skipped, holidays not). One expression, so it inlines. */
 const WORKING_DAYS = `CREATE OR REPLACE FUNCTION pg_temp.national_working_days(t timestamptz, n int) RETURNS timestamptz
   LANGUAGE sql IMMUTABLE AS $$
-    SELECT ((b + (n + 2 * ((w - 1 + n) / 5)))::timestamp + interval '23:59:59') AT TIME ZONE 'Asia/Ho_Chi_Minh'
-      FROM (SELECT d0 - greatest(w0 - 5, 0) AS b, least(w0, 5) AS w
-              FROM (SELECT d0, extract(isodow FROM d0)::int AS w0
-                      FROM (SELECT (t AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS d0) AS a) AS b) AS c
+    SELECT (((t AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
+             - greatest(extract(isodow FROM (t AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::int - 5, 0)
+             + (n + 2 * ((least(extract(isodow FROM (t AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::int, 5) - 1 + n) / 5))
+            )::timestamp + interval '23:59:59') AT TIME ZONE 'Asia/Ho_Chi_Minh'
   $$`;
+
+/**
+ * Runs a bulk load with the tables' non-unique indexes dropped, and builds them again after (one
+ * sort each instead of millions of insertions). `keep` names indexes the load itself reads.
+ */
+export async function withoutSecondaryIndexes<T>(
+  client: Client,
+  tables: string[],
+  keep: string[],
+  load: () => Promise<T>,
+): Promise<T> {
+  const indexes = (
+    await client.query(
+      `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
+         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+        WHERE i.indrelid = ANY($1::regclass[]) AND NOT i.indisunique AND NOT (c.relname = ANY($2))`,
+      [tables, keep],
+    )
+  ).rows as { name: string; definition: string }[];
+  for (const index of indexes) await client.query(`DROP INDEX ${client.escapeIdentifier(index.name)}`);
+  try {
+    return await load();
+  } finally {
+    for (const index of indexes) await client.query(index.definition);
+  }
+}
 
 /** Cases with an approved plan: their interventions exist. */
 const PLANNED = `(c.status = 'in_intervention' OR (c.status = 'closed' AND c.substantiation = 'substantiated'))`;
