@@ -82,6 +82,8 @@ export class WorkListIndexes1763900014000 implements MigrationInterface {
     await db.query(`DROP FUNCTION cases_pass_to_deadlines()`);
     await db.query(`DROP TRIGGER deadlines_copy_case ON deadlines`);
     await db.query(`DROP FUNCTION deadlines_copy_case()`);
-    await db.query(`ALTER TABLE deadlines DROP COLUMN area_path, DROP COLUMN transfer_area_path, DROP COLUMN case_open`);
+    await db.query(
+      `ALTER TABLE deadlines DROP COLUMN area_path, DROP COLUMN transfer_area_path, DROP COLUMN case_open`,
+    );
   }
 }
