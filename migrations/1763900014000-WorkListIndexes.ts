@@ -51,11 +51,14 @@ export class WorkListIndexes1763900014000 implements MigrationInterface {
                     INCLUDE (case_id, kind, intervention_id) WHERE met_at IS NULL AND case_open`);
     // … and, for wide areas, earliest first across the country with the area at hand to filter on.
     await db.query(`CREATE INDEX deadlines_open_due ON deadlines (due_at, id)
-                    INCLUDE (area_path, transfer_area_path, case_id, kind, intervention_id) WHERE met_at IS NULL AND case_open`);
+                    INCLUDE (area_path, transfer_area_path, case_id, kind, intervention_id, created_at) WHERE met_at IS NULL AND case_open`);
     await db.query(`CREATE INDEX deadlines_open_transfer ON deadlines (transfer_area_path text_pattern_ops, due_at, id)
                     WHERE met_at IS NULL AND case_open AND transfer_area_path IS NOT NULL`);
     // The sweep reads the open deadlines of open cases by due time: the old index also held those of closed cases.
     await db.query(`DROP INDEX deadlines_open`);
+
+    // Recipients of the sweep's alerts and the referrals: the active staff of an agency (their role).
+    await db.query(`CREATE INDEX users_active_role ON users (role, area_code) WHERE active`);
 
     // GET /interventions?overdue=true for an agency: its unfinished work by due time.
     await db.query(`CREATE INDEX interventions_agency_open_due ON interventions (agency, due_at, id) INCLUDE (area_path)
@@ -75,6 +78,7 @@ export class WorkListIndexes1763900014000 implements MigrationInterface {
     await db.query(`DROP INDEX cases_assignee_received`);
     await db.query(`CREATE INDEX cases_assignee_received ON cases (assignee_id, received_at)`);
     await db.query(`DROP INDEX cases_status_received`);
+    await db.query(`DROP INDEX users_active_role`);
     await db.query(`DROP INDEX interventions_agency_area_due`);
     await db.query(`DROP INDEX interventions_agency_open_due`);
     await db.query(`CREATE INDEX deadlines_open ON deadlines (due_at) WHERE met_at IS NULL`);

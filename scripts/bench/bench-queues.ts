@@ -19,9 +19,9 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../../src/auth/password';
 import { dataSourceOptions } from '../../src/database/data-source-options';
-import { AppConfig } from '../../src/config/config';
 import { DeadlineSweep, sweepStatements } from '../../src/notifications/deadline-sweep';
 import { DeliveryQueue } from '../../src/notifications/delivery-queue';
+import { loadConfig } from '../../src/config/config';
 import { optionsFromEnv } from '../national/national-country';
 import { seedNational, seedSteps } from '../national/national-seed';
 import { BenchEnv, login, percentile, startBenchEnv } from './bench-env';
@@ -185,11 +185,12 @@ async function timeSweeps(env: BenchEnv, owner: Client): Promise<Timing & { made
   const db = new DataSource(dataSourceOptions(env.serviceUrl, { extra: { max: 2 } }));
   await db.initialize();
   try {
-    // No mail or webhook configured: the sweep queues nothing beside its notifications.
-    const noDelivery = {
-      delivery: { smtpFrom: '', pollSeconds: 0, retryBaseSeconds: 30, retryMaxSeconds: 3600, timeoutSeconds: 10 },
-    };
-    const sweep = new DeadlineSweep(db, new DeliveryQueue(noDelivery as AppConfig));
+    // As a service without SMTP_URL or NOTIFY_WEBHOOK_URL sweeps: the inbox only, nothing queued for delivery.
+    const inboxOnly = loadConfig({
+      JWT_SECRET: 'bench-queues-'.padEnd(40, 'x'),
+      PII_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64'),
+    });
+    const sweep = new DeadlineSweep(db, new DeliveryQueue(inboxOnly));
     const latencies: number[] = [];
     let made = 0;
     for (let i = 0; i < SWEEPS + 2; i++) {

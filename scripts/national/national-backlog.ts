@@ -128,14 +128,41 @@ const CLOCK = `CROSS JOIN LATERAL (
              ELSE k2.t_detailed + ${draw('tp')} * interval '5 days' END AS t_plan) k3
   CROSS JOIN LATERAL (SELECT k3.t_plan + ${draw('ta')} * interval '2 days' AS t_approval) k4`;
 
-/** `n` working days after `t` (ends 23:59:59 in Hanoi; weekends skipped, holidays not). */
+/** `n` working days after `t` (ends 23:59:59 in Hanoi; weekends skipped, holidays not). One expression,
+ * and as stable as the time zone arithmetic in it, so the planner inlines it. */
 const WORKING_DAYS = `CREATE OR REPLACE FUNCTION pg_temp.national_working_days(t timestamptz, n int) RETURNS timestamptz
-  LANGUAGE sql IMMUTABLE AS $$
-    SELECT ((b + (n + 2 * ((w - 1 + n) / 5)))::timestamp + interval '23:59:59') AT TIME ZONE 'Asia/Ho_Chi_Minh'
-      FROM (SELECT d0 - greatest(w0 - 5, 0) AS b, least(w0, 5) AS w
-              FROM (SELECT d0, extract(isodow FROM d0)::int AS w0
-                      FROM (SELECT (t AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS d0) AS a) AS b) AS c
+  LANGUAGE sql STABLE AS $$
+    SELECT (((t AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
+             - greatest(extract(isodow FROM (t AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::int - 5, 0)
+             + (n + 2 * ((least(extract(isodow FROM (t AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::int, 5) - 1 + n) / 5))
+            )::timestamp + interval '23:59:59') AT TIME ZONE 'Asia/Ho_Chi_Minh'
   $$`;
+
+/**
+ * Runs a bulk load with the tables' non-unique indexes dropped, and builds them again after (one
+ * sort each instead of millions of insertions). `keep` names indexes the load itself reads.
+ */
+export async function withoutSecondaryIndexes<T>(
+  client: Client,
+  tables: string[],
+  keep: string[],
+  load: () => Promise<T>,
+): Promise<T> {
+  const indexes = (
+    await client.query(
+      `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
+         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+        WHERE i.indrelid = ANY($1::regclass[]) AND NOT i.indisunique AND NOT (c.relname = ANY($2))`,
+      [tables, keep],
+    )
+  ).rows as { name: string; definition: string }[];
+  for (const index of indexes) await client.query(`DROP INDEX ${client.escapeIdentifier(index.name)}`);
+  try {
+    return await load();
+  } finally {
+    for (const index of indexes) await client.query(index.definition);
+  }
+}
 
 /** Cases with an approved plan: their interventions exist. */
 const PLANNED = `(c.status = 'in_intervention' OR (c.status = 'closed' AND c.substantiation = 'substantiated'))`;
@@ -149,24 +176,27 @@ const POLICE_FORMS = `(c.form = ANY('{${POLICE_REFERRAL_FORMS.join(',')}}') OR (
  */
 export async function seedCaseDeadlines(client: Client, now: Date, from: string, to: string): Promise<number> {
   await client.query(WORKING_DAYS);
+  // unnest of arrays, not VALUES: a correlated VALUES list compiles its expressions again for every case.
   const result = await client.query(
     `INSERT INTO deadlines (case_id, kind, due_at, met_at, created_at, area_path, transfer_area_path, case_open)
      SELECT c.id, d.kind, d.due_at, d.met_at, d.created_at, c.area_path, c.transfer_area_path, c.status <> 'closed'
-       FROM cases c
-       ${CLOCK}
-       CROSS JOIN LATERAL (VALUES
-         ('initial_assessment', c.received_at + interval '12 hours',
-            CASE WHEN c.status <> 'received' THEN k1.t_initial END, c.received_at, true),
-         ('police_referral', c.received_at + interval '24 hours',
-            CASE WHEN ${PLANNED} THEN k4.t_approval END, c.received_at, ${POLICE_FORMS}),
-         ('plan_draft', pg_temp.national_working_days(k2.t_detailed, 5),
-            CASE WHEN c.status IN ('plan_drafted', 'in_intervention') OR ${PLANNED} THEN k3.t_plan END,
-            k2.t_detailed, ${REACHED_DETAILED}),
-         ('plan_approval', pg_temp.national_working_days(k3.t_plan, 2),
-            CASE WHEN ${PLANNED} THEN k4.t_approval END,
-            k3.t_plan, c.status = 'plan_drafted' OR ${PLANNED})
+       FROM (SELECT c.*, k1.t_initial, k2.t_detailed, k3.t_plan, k4.t_approval
+               FROM cases c
+               ${CLOCK}
+              WHERE c.case_number >= $2 AND c.case_number < $3
+             OFFSET 0) AS c
+       CROSS JOIN LATERAL unnest(
+         ARRAY['initial_assessment', 'police_referral', 'plan_draft', 'plan_approval'],
+         ARRAY[c.received_at + interval '12 hours', c.received_at + interval '24 hours',
+               pg_temp.national_working_days(c.t_detailed, 5), pg_temp.national_working_days(c.t_plan, 2)],
+         ARRAY[CASE WHEN c.status <> 'received' THEN c.t_initial END,
+               CASE WHEN ${PLANNED} THEN c.t_approval END,
+               CASE WHEN c.status IN ('plan_drafted', 'in_intervention') OR ${PLANNED} THEN c.t_plan END,
+               CASE WHEN ${PLANNED} THEN c.t_approval END],
+         ARRAY[c.received_at, c.received_at, c.t_detailed, c.t_plan],
+         ARRAY[true, ${POLICE_FORMS}, ${REACHED_DETAILED}, c.status = 'plan_drafted' OR ${PLANNED}]
        ) AS d(kind, due_at, met_at, created_at, present)
-      WHERE c.case_number >= $2 AND c.case_number < $3 AND d.present`,
+      WHERE d.present`,
     [now, from, to],
   );
   return result.rowCount ?? 0;

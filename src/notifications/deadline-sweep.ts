@@ -13,6 +13,8 @@ import { RECIPIENTS } from './recipients';
 /** Advisory-lock namespace and key of "the deadline sweep" (one at a time across instances). */
 const SWEEP_LOCK: [number, number] = [7, 1];
 const SWEEP_NAME = 'deadlines';
+/** A deadline written this long before the last sweep may not have been visible to it (its transaction still open). */
+const WRITTEN_SLACK_MINUTES = 60;
 /** A first sweep (an empty watermark) looks back this far, not over every old overdue deadline. */
 const FIRST_SWEEP_LOOKBACK_HOURS = 48;
 
@@ -37,8 +39,12 @@ const ALERTS: readonly Alert[] = [
     kind: 'deadline_approaching',
     recipients: DEADLINE_PEOPLE,
     occurrence: DUE,
+    // Alert times crossed since the last sweep, and deadlines written since (an alert time already
+    // past when set): not every deadline of the next day again at every sweep.
     window: `d.due_at > $2 AND d.due_at <= $2 + interval '${LONGEST_LEAD_HOURS} hours'
-             AND ${APPROACH_ALERT_AT_SQL.replace(':hourKinds', '$4')} <= $2`,
+             AND ${APPROACH_ALERT_AT_SQL.replace(':hourKinds', '$4')} <= $2
+             AND (${APPROACH_ALERT_AT_SQL.replace(':hourKinds', '$4')} > $3
+                  OR d.created_at > $3 - interval '${WRITTEN_SLACK_MINUTES} minutes')`,
   },
   {
     kind: 'deadline_overdue',
@@ -57,13 +63,13 @@ const ALERTS: readonly Alert[] = [
 
 /**
  * One alert's statement: the notifications it makes over the open deadlines in its window, each
- * queued on `channels` (see queuingDeliveries); it answers `made`.
+ * queued for delivery on `channels` in the same statement; it answers `made`.
  */
 function alertStatement(
   alert: Alert,
   now: Date,
   since: Date,
-  channels: readonly string[] = [],
+  channels: readonly string[],
 ): { sql: string; params: unknown[] } {
   const insert = `INSERT INTO notifications (recipient_id, kind, case_id, case_number, intervention_id, deadline_kind, due_at, occurrence)
        SELECT r.id, $1, c.id, c.case_number, d.intervention_id, d.kind, d.due_at, ${alert.occurrence}
@@ -82,8 +88,12 @@ function alertStatement(
 }
 
 /** The statements of a sweep at `now` after one that ended at `since` (for EXPLAIN in bench:queues). */
-export function sweepStatements(now: Date, since: Date): { kind: string; sql: string; params: unknown[] }[] {
-  return ALERTS.map((alert) => ({ kind: alert.kind, ...alertStatement(alert, now, since) }));
+export function sweepStatements(
+  now: Date,
+  since: Date,
+  channels: readonly string[] = [],
+): { kind: string; sql: string; params: unknown[] }[] {
+  return ALERTS.map((alert) => ({ kind: alert.kind, ...alertStatement(alert, now, since, channels) }));
 }
 
 /**
