@@ -135,6 +135,26 @@ describe('disclosure', () => {
     expect(audit.action).toBe('disclosure.record');
   });
 
+  it('shows the consents and disclosures in the case file', async () => {
+    const id = await openCase({ allegedPerpetrator: 'stranger', ...child('Cao Thị Mười', '2022-01-01') });
+    await t.post(`/cases/${id}/consents`, { party: 'guardian', granted: true }, officer);
+    expect((await t.post(`/cases/${id}/disclosures`, nonState, officer)).status).toBe(201);
+    const file = (await t.get(`/cases/${id}`, officer)).body;
+    expect(file.consents).toEqual([
+      { id: expect.any(String), party: 'guardian', granted: true, recordedAt: expect.any(String) },
+    ]);
+    expect(file.disclosures).toEqual([
+      {
+        id: expect.any(String),
+        recipient: nonState.recipient,
+        recipientType: 'non_state',
+        purpose: nonState.purpose,
+        legalBasis: null,
+        disclosedAt: expect.any(String),
+      },
+    ]);
+  });
+
   it('is refused to the commune chair, who reads but does not manage the file', async () => {
     const id = await openCase({ ...child('Cao Thị Chín', '2014-01-01') });
     expect(

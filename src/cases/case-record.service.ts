@@ -93,6 +93,7 @@ export class CaseRecordService {
           decisions: s.content.decisions as string,
           recordedBy: s.performedBy,
         })),
+      ...(await this.consentsAndDisclosures(caseId)),
       emergencyActions: steps
         .filter((s) => s.step === 'emergency_action' || s.step === 'temporary_separation')
         .map((s) => ({
@@ -101,6 +102,36 @@ export class CaseRecordService {
           performedAt: s.performedAt,
           performedBy: s.performedBy,
         })),
+    };
+  }
+
+  /** The consents recorded and the disclosures made (Law 91/2025), oldest first, decrypted. */
+  private async consentsAndDisclosures(caseId: string): Promise<Pick<CaseWorkflowParts, 'consents' | 'disclosures'>> {
+    const consents = (await this.db.query(
+      `SELECT id, party, granted, recorded_at AS "recordedAt" FROM consents WHERE case_id = $1 ORDER BY recorded_at, created_at`,
+      [caseId],
+    )) as { id: string; party: 'child' | 'guardian'; granted: boolean; recordedAt: Date }[];
+    const disclosures = (await this.db.query(
+      `SELECT id, recipient_enc AS "recipientEnc", recipient_type AS "recipientType", purpose_enc AS "purposeEnc",
+              legal_basis AS "legalBasis", disclosed_at AS "disclosedAt"
+         FROM disclosures WHERE case_id = $1 ORDER BY disclosed_at, id`,
+      [caseId],
+    )) as {
+      id: string;
+      recipientEnc: string;
+      recipientType: 'state_authority' | 'non_state';
+      purposeEnc: string;
+      legalBasis: string | null;
+      disclosedAt: Date;
+    }[];
+    return {
+      consents: consents.map((row) => ({ ...row, recordedAt: row.recordedAt.toISOString() })),
+      disclosures: disclosures.map(({ recipientEnc, purposeEnc, disclosedAt, ...row }) => ({
+        ...row,
+        recipient: this.pii.decrypt(recipientEnc, 'disclosures.recipient') ?? '',
+        purpose: this.pii.decrypt(purposeEnc, 'disclosures.purpose') ?? '',
+        disclosedAt: disclosedAt.toISOString(),
+      })),
     };
   }
 

@@ -1624,6 +1624,26 @@ export interface components {
             /** @description Username */
             performedBy: string;
         };
+        ConsentRecordDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            party: "child" | "guardian";
+            granted: boolean;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        DisclosureRecordDto: {
+            /** Format: uuid */
+            id: string;
+            recipient: string;
+            /** @enum {string} */
+            recipientType: "state_authority" | "non_state";
+            purpose: string;
+            legalBasis: string | null;
+            /** Format: date-time */
+            disclosedAt: string;
+        };
         TimelineEntryDto: {
             /** @enum {string} */
             step: "initial_assessment" | "emergency_action" | "temporary_separation" | "extend_separation" | "detailed_assessment" | "case_meeting" | "draft_plan" | "approve_plan" | "return_plan" | "review_close" | "review_replan" | "close" | "reopen";
@@ -1694,6 +1714,10 @@ export interface components {
             meetings: components["schemas"]["CaseMeetingDto"][];
             plan: components["schemas"]["CasePlanDto"] | null;
             emergencyActions: components["schemas"]["EmergencyActionRecordDto"][];
+            /** @description Consents recorded (POST /cases/{id}/consents), oldest first */
+            consents: components["schemas"]["ConsentRecordDto"][];
+            /** @description Disclosures made (POST /cases/{id}/disclosures), oldest first */
+            disclosures: components["schemas"]["DisclosureRecordDto"][];
             timeline: components["schemas"]["TimelineEntryDto"][];
         };
         AgencyCaseViewDto: {
@@ -2254,15 +2278,6 @@ export interface components {
              */
             recordedAt?: string;
         };
-        ConsentRecordDto: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            party: "child" | "guardian";
-            granted: boolean;
-            /** Format: date-time */
-            recordedAt: string;
-        };
         RecordDisclosureDto: {
             /** @example Bệnh viện Nhi tỉnh */
             recipient: string;
@@ -2271,17 +2286,6 @@ export interface components {
             purpose: string;
             /** @description Required for a state authority, e.g. "Luật 91/2025/QH15 Điều 19" */
             legalBasis?: string;
-        };
-        DisclosureRecordDto: {
-            /** Format: uuid */
-            id: string;
-            recipient: string;
-            /** @enum {string} */
-            recipientType: "state_authority" | "non_state";
-            purpose: string;
-            legalBasis: string | null;
-            /** Format: date-time */
-            disclosedAt: string;
         };
         RateKeyDto: {
             /** @description groupBy=area: a direct child of areaCode */

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CASE_STATUSES, STEP_NAMES } from '../../domain/workflow';
 import { ROLES } from '../../domain/roles';
 import { EMERGENCY_ACTION_TYPES, MEETING_PARTICIPANT_CODES, MeasureDto, RISK_LEVELS } from './workflow.dto';
+import { ConsentRecordDto, DisclosureRecordDto } from '../consent/dto/consent-record.dto';
 
 /** The parts of the case file its workflow wrote, shown to child-protection roles only. */
 
@@ -68,4 +69,6 @@ export interface CaseWorkflowParts {
   plan: CasePlanDto | null;
   emergencyActions: EmergencyActionRecordDto[];
   meetings: CaseMeetingDto[];
+  consents: ConsentRecordDto[];
+  disclosures: DisclosureRecordDto[];
 }

@@ -15,6 +15,7 @@ import {
 import { InterventionSummaryDto, InterventionViewDto } from './intervention-view.dto';
 import { STEP_ENDPOINT_NAMES } from '../../domain/workflow';
 import { RISK_LEVELS } from './workflow.dto';
+import { ConsentRecordDto, DisclosureRecordDto } from '../consent/dto/consent-record.dto';
 
 export class CaseChildDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -133,6 +134,13 @@ export class ChildProtectionCaseViewDto extends CaseViewDto {
   meetings!: CaseMeetingDto[];
   @ApiProperty({ type: CasePlanDto, nullable: true }) plan!: CasePlanDto | null;
   @ApiProperty({ type: [EmergencyActionRecordDto] }) emergencyActions!: EmergencyActionRecordDto[];
+  @ApiProperty({ type: [ConsentRecordDto], description: 'Consents recorded (POST /cases/{id}/consents), oldest first' })
+  consents!: ConsentRecordDto[];
+  @ApiProperty({
+    type: [DisclosureRecordDto],
+    description: 'Disclosures made (POST /cases/{id}/disclosures), oldest first',
+  })
+  disclosures!: DisclosureRecordDto[];
   @ApiProperty({ type: [TimelineEntryDto] }) timeline!: TimelineEntryDto[];
 }
 

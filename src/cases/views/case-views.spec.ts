@@ -108,6 +108,17 @@ function parts(overrides: Partial<CaseFileParts> = {}): CaseFileParts {
           recordedBy: 'chair',
         },
       ],
+      consents: [{ id: 'co1', party: 'guardian', granted: true, recordedAt: '2025-06-02T03:00:00.000Z' }],
+      disclosures: [
+        {
+          id: 'di1',
+          recipient: 'Trường Tiểu học Thử',
+          recipientType: 'non_state',
+          purpose: 'Hỗ trợ học tập',
+          legalBasis: null,
+          disclosedAt: '2025-06-02T04:00:00.000Z',
+        },
+      ],
     },
     ...overrides,
   };
@@ -124,6 +135,16 @@ describe('the case as child-protection roles see it', () => {
     expect(view.emergencyActions).toHaveLength(1);
     expect(view.timeline).toHaveLength(1);
     expect(view.possibleDuplicates).toEqual([{ childId: 'ch2', caseNumbers: ['46-2024-000009'] }]);
+  });
+
+  it('lists the consents recorded and the disclosures made, which agencies never see', () => {
+    expect(childProtectionCaseView(parts())).toMatchObject({
+      consents: [{ party: 'guardian', granted: true }],
+      disclosures: [{ recipient: 'Trường Tiểu học Thử', recipientType: 'non_state', purpose: 'Hỗ trợ học tập' }],
+    });
+    const agencyView = agencyCaseView(parts(), policeOfficer) as unknown as Record<string, unknown>;
+    expect(agencyView.consents).toBeUndefined();
+    expect(agencyView.disclosures).toBeUndefined();
   });
 
   it('shows the rest of Mẫu 01 like the description: where the child is, caregivers, family, actions taken', () => {

@@ -77,7 +77,7 @@ function commonView(
 
 /** Commune officers, commune chairs and provincial officers: the whole file. */
 export function childProtectionCaseView(parts: CaseFileParts): ChildProtectionCaseViewDto {
-  const { assessments, plan, emergencyActions, meetings, timeline } = parts.workflow;
+  const { assessments, plan, emergencyActions, meetings, consents, disclosures, timeline } = parts.workflow;
   return {
     ...commonView(parts, true, stripAreaPath),
     description: parts.description,
@@ -87,6 +87,8 @@ export function childProtectionCaseView(parts: CaseFileParts): ChildProtectionCa
     assessments,
     plan,
     emergencyActions,
+    consents,
+    disclosures,
     timeline,
   };
 }
