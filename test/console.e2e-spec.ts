@@ -274,6 +274,13 @@ suite('the web console', () => {
     await desk.getByText('Đã ghi nhận cuộc họp.').waitFor();
     await desk.locator('#meetings-h ~ .card').getByText('Trẻ ở với bà ngoại (synthetic)').waitFor();
 
+    // The guardian's consent, then the case file lists it.
+    await desk.locator('summary', { hasText: 'Phân công' }).click();
+    const consent = stepForm(desk, 'Ghi nhận đồng ý chia sẻ thông tin');
+    await consent.getByLabel('Người đồng ý', { exact: true }).selectOption('guardian');
+    await consent.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+    await eventually(desk.locator('#sharing-h ~ ul li').first()).toContainText('đồng ý');
+
     const plan = stepForm(desk, 'Lập kế hoạch (Mẫu 04)');
     await plan.getByLabel('Mục tiêu', { exact: true }).fill('Trẻ được an toàn\nTrẻ được chữa trị');
     const police = plan.getByRole('group', { name: 'Biện pháp 1' });

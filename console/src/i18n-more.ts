@@ -107,6 +107,14 @@ export const viMore = {
     none: 'Chưa có chỉ tiêu.',
     show: 'Xem',
   },
+  sharing: {
+    title: 'Đồng ý và chia sẻ thông tin',
+    consents: 'Ý kiến đồng ý',
+    disclosures: 'Thông tin đã chia sẻ',
+    granted: 'đồng ý',
+    refused: 'từ chối hoặc rút lại',
+    none: 'Chưa có.',
+  },
   email: {
     label: 'Email',
     hint: 'Nơi nhận thông báo qua thư (không bắt buộc)',
@@ -228,6 +236,14 @@ export const enMore: Strings<typeof viMore> = {
     deleted: 'Target deleted.',
     none: 'No targets.',
     show: 'Show',
+  },
+  sharing: {
+    title: 'Consent and information sharing',
+    consents: 'Consents',
+    disclosures: 'Information shared',
+    granted: 'granted',
+    refused: 'refused or withdrawn',
+    none: 'None yet.',
   },
   email: {
     label: 'Email',

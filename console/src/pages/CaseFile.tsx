@@ -5,7 +5,7 @@ import { formatTime, localToIso, timeLeft } from '../format';
 import { useCodes } from '../codes';
 import { Check, CodeSelect, Done, Label, ProblemBanner, TextField } from '../ui';
 import { outcome, StepForm } from './step-form';
-import { CaseHistory, Corrections, Duplicates, MeetingForm, Meetings } from './CaseRecord';
+import { CaseHistory, Corrections, Duplicates, MeetingForm, Meetings, Sharing } from './CaseRecord';
 
 type FullView = Schemas['ChildProtectionCaseViewDto'];
 type AgencyView = Schemas['AgencyCaseViewDto'];
@@ -222,6 +222,7 @@ export function CaseFile({ id, profile }: { id: string; profile: Profile }) {
         </section>
       )}
 
+      {full && <Sharing view={full} />}
       {full && <Timeline view={full} />}
       {full && <CaseHistory id={full.id} version={full.version} />}
       {full && <AccessLog id={full.id} />}

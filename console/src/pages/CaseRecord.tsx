@@ -454,3 +454,34 @@ export function Duplicates({
     </section>
   );
 }
+
+/** The consents and disclosures recorded on the case (the case view lists them, oldest first). */
+export function Sharing({ view }: { view: FullView }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="sharing-h">
+      <h2 id="sharing-h">{t('sharing.title')}</h2>
+      <h3>{t('sharing.consents')}</h3>
+      {view.consents.length === 0 && <p>{t('sharing.none')}</p>}
+      <ul>
+        {view.consents.map((consent) => (
+          <li key={consent.id}>
+            {formatTime(consent.recordedAt)} · <Label list="consentParties" code={consent.party} /> ·{' '}
+            {consent.granted ? t('sharing.granted') : t('sharing.refused')}
+          </li>
+        ))}
+      </ul>
+      <h3>{t('sharing.disclosures')}</h3>
+      {view.disclosures.length === 0 && <p>{t('sharing.none')}</p>}
+      <ul>
+        {view.disclosures.map((disclosure) => (
+          <li key={disclosure.id}>
+            {formatTime(disclosure.disclosedAt)} · {disclosure.recipient} (
+            <Label list="recipientTypes" code={disclosure.recipientType} />) · {disclosure.purpose}
+            {disclosure.legalBasis && <> · {disclosure.legalBasis}</>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
