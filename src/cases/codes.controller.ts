@@ -33,10 +33,10 @@ export class CodesController {
   @ApiProblems(400)
   list(@Query() query: CodesQuery): CodesDto {
     const lang = query.lang ?? 'vi';
-    const lists = Object.fromEntries(CODE_LIST_NAMES.map((name) => [name, labelled(CODE_LISTS[name], lang)])) as Record<
-      CodeListName,
-      CodeLabelDto[]
-    >;
+    // Every list must be a property of CodesDto (else the OpenAPI document would not describe it).
+    const lists: Pick<CodesDto, CodeListName> = Object.fromEntries(
+      CODE_LIST_NAMES.map((name) => [name, labelled(CODE_LISTS[name], lang)]),
+    ) as Record<CodeListName, CodeLabelDto[]>;
     return {
       lang,
       ...lists,

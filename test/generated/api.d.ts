@@ -2051,6 +2051,16 @@ export interface components {
             meetingParticipants: components["schemas"]["CodeLabelDto"][];
             /** @description Statistics indicators */
             indicators: components["schemas"]["CodeLabelDto"][];
+            /** @description Indicators a per-cent KPI target may be set for */
+            kpiTargetIndicators: components["schemas"]["CodeLabelDto"][];
+            /** @description The performance indicators of GET /statistics/kpis */
+            kpis: components["schemas"]["CodeLabelDto"][];
+            /** @description Units of a target: per 100,000 children or per cent */
+            targetUnits: components["schemas"]["CodeLabelDto"][];
+            /** @description Kinds of a target: a maximum or a minimum */
+            targetKinds: components["schemas"]["CodeLabelDto"][];
+            /** @description Protections of a statistics response: exact or protected */
+            protections: components["schemas"]["CodeLabelDto"][];
             /** @description Statistics bases */
             bases: components["schemas"]["CodeLabelDto"][];
             /** @description Flags of a statistics cell */

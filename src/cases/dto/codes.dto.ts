@@ -45,6 +45,16 @@ export class CodesDto {
   @ApiProperty({ type: [CodeLabelDto], description: 'Who takes part in a case meeting' })
   meetingParticipants!: CodeLabelDto[];
   @ApiProperty({ type: [CodeLabelDto], description: 'Statistics indicators' }) indicators!: CodeLabelDto[];
+  @ApiProperty({ type: [CodeLabelDto], description: 'Indicators a per-cent KPI target may be set for' })
+  kpiTargetIndicators!: CodeLabelDto[];
+  @ApiProperty({ type: [CodeLabelDto], description: 'The performance indicators of GET /statistics/kpis' })
+  kpis!: CodeLabelDto[];
+  @ApiProperty({ type: [CodeLabelDto], description: 'Units of a target: per 100,000 children or per cent' })
+  targetUnits!: CodeLabelDto[];
+  @ApiProperty({ type: [CodeLabelDto], description: 'Kinds of a target: a maximum or a minimum' })
+  targetKinds!: CodeLabelDto[];
+  @ApiProperty({ type: [CodeLabelDto], description: 'Protections of a statistics response: exact or protected' })
+  protections!: CodeLabelDto[];
   @ApiProperty({ type: [CodeLabelDto], description: 'Statistics bases' }) bases!: CodeLabelDto[];
   @ApiProperty({ type: [CodeLabelDto], description: 'Flags of a statistics cell' }) flags!: CodeLabelDto[];
   @ApiProperty({ type: [CodeLabelDto] }) roles!: CodeLabelDto[];
