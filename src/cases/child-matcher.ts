@@ -52,12 +52,33 @@ interface Candidate {
 export class ChildMatcher {
   constructor(private readonly pii: PiiService) {}
 
-  async findOrCreate(manager: EntityManager, child: ReportedChild): Promise<{ id: string; created: boolean }> {
+  /**
+   * A child's identity as stored: the exact-match and near-match indexes, and the values of the
+   * columns full_name_enc, name_index, match_index, near_index, date_of_birth_enc, estimated_age,
+   * sex, residence_area_code, address_enc in that order.
+   */
+  private storedIdentity(child: ReportedChild | CorrectedChild) {
     const name = normalizeName(child.fullName);
     const residence = child.residenceAreaCode ?? null;
     const matchIndex =
       child.dateOfBirth && residence ? this.pii.index('child', name, child.dateOfBirth, residence) : null;
     const nearIndex = residence ? this.pii.index('near', name, residence) : null;
+    const columns: unknown[] = [
+      this.pii.encrypt(child.fullName, 'children.full_name'),
+      this.pii.index('name', name),
+      matchIndex,
+      nearIndex,
+      this.pii.encrypt(child.dateOfBirth, 'children.date_of_birth'),
+      child.dateOfBirth ? null : child.estimatedAge,
+      child.sex,
+      residence,
+      this.pii.encrypt(child.address, 'children.address'),
+    ];
+    return { matchIndex, nearIndex, columns };
+  }
+
+  async findOrCreate(manager: EntityManager, child: ReportedChild): Promise<{ id: string; created: boolean }> {
+    const { matchIndex, nearIndex, columns } = this.storedIdentity(child);
     // One round trip: insert unless the same child exists, and gather near-match candidates (the
     // statement's snapshot predates the insert, so the new child is never its own candidate).
     const [row] = (await manager.query(
@@ -72,17 +93,7 @@ export class ChildMatcher {
               (SELECT id FROM children WHERE match_index = $3) AS "existingId",
               (SELECT coalesce(json_agg(json_build_object('id', c.id, 'dateOfBirthEnc', c.date_of_birth_enc, 'estimatedAge', c.estimated_age)), '[]')
                  FROM (SELECT id, date_of_birth_enc, estimated_age FROM children WHERE near_index = $4 LIMIT 50) c) AS candidates`,
-      [
-        this.pii.encrypt(child.fullName, 'children.full_name'),
-        this.pii.index('name', name),
-        matchIndex,
-        nearIndex,
-        this.pii.encrypt(child.dateOfBirth, 'children.date_of_birth'),
-        child.dateOfBirth ? null : child.estimatedAge,
-        child.sex,
-        residence,
-        this.pii.encrypt(child.address, 'children.address'),
-      ],
+      columns,
     )) as { insertedId: string | null; existingId: string | null; candidates: Candidate[] }[];
     if (row.insertedId) {
       await this.recordNearMatches(manager, row.insertedId, row.candidates, child);
@@ -125,11 +136,7 @@ export class ChildMatcher {
    * back (the two are one child: merge them). Near matches of the new identity are recorded.
    */
   async correct(manager: EntityManager, id: string, child: CorrectedChild): Promise<{ duplicateOf?: string }> {
-    const name = normalizeName(child.fullName);
-    const residence = child.residenceAreaCode;
-    const matchIndex =
-      child.dateOfBirth && residence ? this.pii.index('child', name, child.dateOfBirth, residence) : null;
-    const nearIndex = residence ? this.pii.index('near', name, residence) : null;
+    const { matchIndex, nearIndex, columns } = this.storedIdentity(child);
     if (matchIndex) {
       const [other] = (await manager.query(`SELECT id FROM children WHERE match_index = $1 AND id <> $2`, [
         matchIndex,
@@ -141,18 +148,7 @@ export class ChildMatcher {
       `UPDATE children SET full_name_enc = $2, name_index = $3, match_index = $4, near_index = $5, date_of_birth_enc = $6,
                            estimated_age = $7, sex = $8, residence_area_code = $9, address_enc = $10
         WHERE id = $1`,
-      [
-        id,
-        this.pii.encrypt(child.fullName, 'children.full_name'),
-        this.pii.index('name', name),
-        matchIndex,
-        nearIndex,
-        this.pii.encrypt(child.dateOfBirth, 'children.date_of_birth'),
-        child.dateOfBirth ? null : child.estimatedAge,
-        child.sex,
-        residence,
-        this.pii.encrypt(child.address, 'children.address'),
-      ],
+      [id, ...columns],
     );
     if (nearIndex) {
       const candidates = (await manager.query(
