@@ -78,7 +78,7 @@ export class ChildMatcher {
   }
 
   async findOrCreate(manager: EntityManager, child: ReportedChild): Promise<{ id: string; created: boolean }> {
-    const { matchIndex, nearIndex, columns } = this.storedIdentity(child);
+    const { matchIndex, columns } = this.storedIdentity(child);
     // One round trip: insert unless the same child exists, and gather near-match candidates (the
     // statement's snapshot predates the insert, so the new child is never its own candidate).
     const [row] = (await manager.query(
