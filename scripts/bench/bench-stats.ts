@@ -6,6 +6,7 @@
  * ≤ 150 ms, each at least 10× faster than the naive SQL. NATIONAL_CASES shrinks the country.
  * Every scenario runs in both protections: `exact` (a case role in its own area) and `protected`
  * (a manager, or `?protection=protected`: the cell-key perturbation on every cell).
+ * BENCH_DATABASE=name keeps the seeded database on DATABASE_URL's server for the next run (drop it afterwards).
  */
 import { Presets, SingleBar } from 'cli-progress';
 import { Client, Pool } from 'pg';
@@ -175,6 +176,7 @@ async function createUser(baseUrl: string, adminToken: string, role: string, are
   return loginFirstTime(baseUrl, username, PASSWORD);
 }
 
+/** Seeds the national data set unless the (kept) database holds it, and its KPI facts unless they are there. */
 async function seed(databaseUrl: string): Promise<void> {
   const options = optionsFromEnv();
   const client = new Client({ connectionString: databaseUrl, application_name: 'bench-stats-seed' });
@@ -183,15 +185,24 @@ async function seed(databaseUrl: string): Promise<void> {
     { format: ' seed {bar} {percentage}% | {value}/{total} | {stage}', hideCursor: true },
     Presets.shades_classic,
   );
-  bar.start(seedSteps(options), 0, { stage: 'areas' });
-  const started = Date.now();
   try {
-    const summary = await seedNational(client, options, (stage, done) => bar.update(done, { stage }));
-    bar.stop();
-    process.stdout.write(
-      `national data set: ${summary.communes} communes, ${summary.cases} cases, ${summary.children} children, ${summary.facts} facts ` +
-        `(${((Date.now() - started) / 1000).toFixed(0)} s)\n`,
-    );
+    const [{ seeded, withKpis }] = (
+      await client.query(
+        `SELECT EXISTS (SELECT 1 FROM cases) AS seeded, EXISTS (SELECT 1 FROM kpi_deadline_facts) AS "withKpis"`,
+      )
+    ).rows as { seeded: boolean; withKpis: boolean }[];
+    if (seeded) process.stdout.write('national data set: reusing the seeded database\n');
+    else {
+      bar.start(seedSteps(options), 0, { stage: 'areas' });
+      const started = Date.now();
+      const summary = await seedNational(client, options, (stage, done) => bar.update(done, { stage }));
+      bar.stop();
+      process.stdout.write(
+        `national data set: ${summary.communes} communes, ${summary.cases} cases, ${summary.children} children, ${summary.facts} facts ` +
+          `(${((Date.now() - started) / 1000).toFixed(0)} s)\n`,
+      );
+    }
+    if (withKpis) return;
     const kpiStarted = Date.now();
     const kpis = await buildKpiFacts(client);
     process.stdout.write(
@@ -206,7 +217,7 @@ async function seed(databaseUrl: string): Promise<void> {
 
 async function main(): Promise<void> {
   process.stdout.write(`bench:stats — ${RUNS} sequential requests per scenario, ${NAIVE_RUNS} naive queries\n`);
-  const env = await startBenchEnv();
+  const env = await startBenchEnv({ keepDatabase: process.env.BENCH_DATABASE });
   const pool = new Pool({ connectionString: env.databaseUrl, max: 2 });
   try {
     await seed(env.databaseUrl);
