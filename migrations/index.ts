@@ -26,6 +26,7 @@ import { ReportSituation1763900016100 } from './1763900016100-ReportSituation';
 import { CreateCalls1763900016200 } from './1763900016200-CreateCalls';
 import { ChildMerges1763900016300 } from './1763900016300-ChildMerges';
 import { CreateKpiFacts1763900017000 } from './1763900017000-CreateKpiFacts';
+import { KpiCoveringIndexes1763900018000 } from './1763900018000-KpiCoveringIndexes';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   CreateCalls1763900016200,
   ChildMerges1763900016300,
   CreateKpiFacts1763900017000,
+  KpiCoveringIndexes1763900018000,
 ];

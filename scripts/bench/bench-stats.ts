@@ -9,7 +9,9 @@
  * BENCH_DATABASE=name keeps the seeded database on DATABASE_URL's server for the next run (drop it afterwards).
  */
 import { Presets, SingleBar } from 'cli-progress';
+import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
+import { hashPassword } from '../../src/auth/password';
 import { optionsFromEnv } from '../national/national-country';
 import { buildKpiFacts } from '../national/national-kpis';
 import { seedNational, seedSteps } from '../national/national-seed';
@@ -18,6 +20,8 @@ import { login, loginFirstTime, percentile, startBenchEnv } from './bench-env';
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const NAIVE_RUNS = Number(process.env.BENCH_NAIVE_RUNS ?? 20);
 const PASSWORD = 'bench-password-123';
+/** This run's users: a kept database still holds an earlier run's. */
+const RUN = randomBytes(3).toString('hex');
 
 interface Scenario {
   name: string;
@@ -166,7 +170,7 @@ async function timeNaive(pool: Pool, naive: Scenario['naive']): Promise<Timing> 
 }
 
 async function createUser(baseUrl: string, adminToken: string, role: string, areaCode: string): Promise<string> {
-  const username = `bench.${role.replace(/_/g, '-')}.${areaCode}`;
+  const username = `bench.${role.replace(/_/g, '-')}.${areaCode}.${RUN}`;
   const response = await fetch(`${baseUrl}/api/v1/users`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
@@ -177,7 +181,7 @@ async function createUser(baseUrl: string, adminToken: string, role: string, are
 }
 
 /** Seeds the national data set unless the (kept) database holds it, and its KPI facts unless they are there. */
-async function seed(databaseUrl: string): Promise<void> {
+async function seed(databaseUrl: string, adminPassword: string): Promise<void> {
   const options = optionsFromEnv();
   const client = new Client({ connectionString: databaseUrl, application_name: 'bench-stats-seed' });
   await client.connect();
@@ -191,8 +195,13 @@ async function seed(databaseUrl: string): Promise<void> {
         `SELECT EXISTS (SELECT 1 FROM cases) AS seeded, EXISTS (SELECT 1 FROM kpi_deadline_facts) AS "withKpis"`,
       )
     ).rows as { seeded: boolean; withKpis: boolean }[];
-    if (seeded) process.stdout.write('national data set: reusing the seeded database\n');
-    else {
+    if (seeded) {
+      process.stdout.write('national data set: reusing the seeded database\n');
+      // The admin was created by the first run, with that run's password.
+      await client.query(`UPDATE users SET password_hash = $1 WHERE username = 'admin'`, [
+        await hashPassword(adminPassword),
+      ]);
+    } else {
       bar.start(seedSteps(options), 0, { stage: 'areas' });
       const started = Date.now();
       const summary = await seedNational(client, options, (stage, done) => bar.update(done, { stage }));
@@ -220,7 +229,7 @@ async function main(): Promise<void> {
   const env = await startBenchEnv({ keepDatabase: process.env.BENCH_DATABASE });
   const pool = new Pool({ connectionString: env.databaseUrl, max: 2 });
   try {
-    await seed(env.databaseUrl);
+    await seed(env.databaseUrl, env.adminPassword);
     const admin = await login(env.baseUrl, 'admin', env.adminPassword);
     const lines: string[] = [];
     let passed = true;

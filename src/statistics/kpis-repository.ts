@@ -38,12 +38,14 @@ export async function kpiFigures(manager: EntityManager, query: KpiQuery): Promi
   // The direct sub-area holding a commune path, or '' for the area itself.
   const subArea = byArea ? `split_part(area_path, '.', ${depth + 1})` : `''`;
   const inside = `(area_path = $1 OR area_path LIKE $2)`;
+  // The IN pair puts the period in the index condition (kpi_area_counts_*_cover); the OR picks the rows.
   const [sums, futureDeadlines, pendingChildren, officers] = await Promise.all([
     manager.query(
       `SELECT CASE WHEN area_code = $1 THEN '' ELSE area_code END AS key, measure, kind, days,
               value::int AS count, (key_sum % 256)::int AS "keySum"
          FROM kpi_area_counts
         WHERE (area_code = $1 OR ($2 AND parent_code = $1))
+          AND year IN ($3, 0) AND period IN ($4, 'now')
           AND ((year = $3 AND period = $4) OR (year = 0 AND period = 'now'))`,
       [area.code, byArea, year, period],
     ) as Promise<SumRow[]>,
