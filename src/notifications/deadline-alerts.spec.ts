@@ -15,9 +15,10 @@ describe('when a deadline is told as approaching', () => {
     expect(approachAlertAt('plan_draft', new Date('2025-06-10T16:59:59Z')).toISOString()).toBe(
       '2025-06-10T01:00:00.000Z',
     );
-    // 00:30 local on 11 June (17:30 UTC on the 10th) is a deadline of 11 June.
+    // Due at 00:30 local on 11 June (17:30 UTC on the 10th), before that day's 08:00: told at 08:00 the day
+    // before, never after the due time.
     expect(approachAlertAt('intervention', new Date('2025-06-10T17:30:00Z')).toISOString()).toBe(
-      '2025-06-11T01:00:00.000Z',
+      '2025-06-10T01:00:00.000Z',
     );
   });
 });

@@ -22,11 +22,15 @@ export function approachAlertAt(kind: string, dueAt: Date): Date {
   if (HOUR_DEADLINES.includes(kind)) return new Date(dueAt.getTime() - HOURS_BEFORE_HOUR_DEADLINES * 3600 * 1000);
   const local = new Date(dueAt.getTime() + VIETNAM_OFFSET_MS);
   const localDay = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
-  return new Date(localDay + DAY_DEADLINE_ALERT_LOCAL_HOUR * 3600 * 1000 - VIETNAM_OFFSET_MS);
+  const sameDay = localDay + DAY_DEADLINE_ALERT_LOCAL_HOUR * 3600 * 1000 - VIETNAM_OFFSET_MS;
+  // Due before the morning alert hour: the alert comes the morning before, never after the due time.
+  return new Date(sameDay < dueAt.getTime() ? sameDay : sameDay - 24 * 3600 * 1000);
 }
 
 /** The same rule in SQL over a deadline row `d`, so a sweep selects by it. */
 export const APPROACH_ALERT_AT_SQL = `CASE WHEN d.kind = ANY(:hourKinds)
     THEN d.due_at - interval '${HOURS_BEFORE_HOUR_DEADLINES} hours'
-    ELSE (date_trunc('day', d.due_at AT TIME ZONE 'Asia/Ho_Chi_Minh') + interval '${DAY_DEADLINE_ALERT_LOCAL_HOUR} hours')
+    ELSE (date_trunc('day', d.due_at AT TIME ZONE 'Asia/Ho_Chi_Minh') + interval '${DAY_DEADLINE_ALERT_LOCAL_HOUR} hours'
+          - CASE WHEN (d.due_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::time <= time '${String(DAY_DEADLINE_ALERT_LOCAL_HOUR).padStart(2, '0')}:00'
+                 THEN interval '1 day' ELSE interval '0' END)
          AT TIME ZONE 'Asia/Ho_Chi_Minh' END`;
