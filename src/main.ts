@@ -26,7 +26,7 @@ class AlreadyRunning extends Error {}
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const folder = dataFolderLine(config, process.env);
+  const folder = dataFolderLine(config);
   if (folder) say(folder);
   if (config.databaseUrl) say(externalDatabaseLine(config.databaseUrl));
   else {

@@ -1,5 +1,15 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig } from './config/config';
-import { externalDatabaseLine, firstAdminBlock, listeningLines, migrationsLine, workerLines } from './start-messages';
+import {
+  dataFolderLine,
+  externalDatabaseLine,
+  firstAdminBlock,
+  listeningLines,
+  migrationsLine,
+  workerLines,
+} from './start-messages';
 
 const config = loadConfig(
   { JWT_SECRET: 'x'.repeat(40), PII_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'), PORT: '3100' },
@@ -14,6 +24,17 @@ describe('the lines npm start prints', () => {
     expect(new Set(framed.map((line) => line.length)).size).toBe(1);
     expect(firstAdminBlock({ username: 'admin' })).toContain('password from ADMIN_PASSWORD');
     expect(firstAdminBlock(undefined)).toBeNull();
+  });
+
+  it('says keys were generated on the first start only, and reused after', () => {
+    const env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'cms-start-')) };
+    expect(dataFolderLine(loadConfig(env, true))).toBe(
+      `Data folder ${env.DATA_DIR}: generated keys in secrets.json (keep it: the encrypted data needs it)`,
+    );
+    expect(dataFolderLine(loadConfig(env, true))).toBe(
+      `Data folder ${env.DATA_DIR}: keys from secrets.json (keep it: the encrypted data needs it)`,
+    );
+    expect(dataFolderLine(config)).toBeNull();
   });
 
   it('names the server of DATABASE_URL without its password', () => {

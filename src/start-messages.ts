@@ -16,9 +16,10 @@ export function externalDatabaseLine(databaseUrl: string): string {
 }
 
 /** The folder of generated keys, when the start relies on it. */
-export function dataFolderLine(config: AppConfig, env: Record<string, string | undefined>): string | null {
-  if (env.JWT_SECRET && env.PII_ENCRYPTION_KEY) return null;
-  return `Data folder ${config.dataDir}: generated keys in secrets.json (keep it: the encrypted data needs it)`;
+export function dataFolderLine(config: AppConfig): string | null {
+  if (!config.generatedSecrets) return null;
+  const keys = config.generatedSecrets === 'created' ? 'generated keys in secrets.json' : 'keys from secrets.json';
+  return `Data folder ${config.dataDir}: ${keys} (keep it: the encrypted data needs it)`;
 }
 
 export function migrationsLine(applied: string[]): string {

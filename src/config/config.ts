@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
-import { loadOrCreateSecrets } from './secrets';
+import { readSecretsFile } from './secrets';
 
 /** The service's whole configuration, read once at boot and validated. */
 export interface AppConfig {
@@ -12,6 +12,8 @@ export interface AppConfig {
   /** The tables' owner, for migrations, when DATABASE_URL is the service's own (non-owner) role. */
   databaseMigrationUrl?: string;
   dataDir: string;
+  /** Whether keys come from the data folder's secrets.json, created by this start or an earlier one. */
+  generatedSecrets: 'created' | 'reused' | undefined;
   embeddedPgDir: string;
   embeddedPgPort: number;
   adminUsername: string;
@@ -220,7 +222,8 @@ export function loadConfig(env: Env = process.env, terminal = process.stdout.isT
     if (!env.PII_ENCRYPTION_KEY) throw new ConfigError('PII_ENCRYPTION_KEY', 'is required when NODE_ENV=production');
   }
   const needsGenerated = !env.JWT_SECRET || !env.PII_ENCRYPTION_KEY;
-  const stored = needsGenerated ? loadOrCreateSecrets(dataDir) : undefined;
+  const secretsFile = needsGenerated ? readSecretsFile(dataDir) : undefined;
+  const stored = secretsFile?.secrets;
 
   const jwtSecret = env.JWT_SECRET || stored!.jwtSecret;
   if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
@@ -238,6 +241,7 @@ export function loadConfig(env: Env = process.env, terminal = process.stdout.isT
     databaseUrl,
     databaseMigrationUrl,
     dataDir,
+    generatedSecrets: secretsFile ? (secretsFile.created ? 'created' : 'reused') : undefined,
     embeddedPgDir,
     embeddedPgPort: readInt(env, 'EMBEDDED_PG_PORT', 54329, 1, 65535),
     adminUsername,

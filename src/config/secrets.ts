@@ -28,6 +28,11 @@ function generate(): StoredSecrets {
  * loses the encrypted data, which is why production must supply its own keys.
  */
 export function loadOrCreateSecrets(dataDir: string): StoredSecrets {
+  return readSecretsFile(dataDir).secrets;
+}
+
+/** The secrets of the data folder, and whether this call created the file (a first start). */
+export function readSecretsFile(dataDir: string): { secrets: StoredSecrets; created: boolean } {
   const file = join(dataDir, SECRETS_FILE);
   if (existsSync(file)) {
     const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<StoredSecrets>;
@@ -35,10 +40,10 @@ export function loadOrCreateSecrets(dataDir: string): StoredSecrets {
     if (Object.keys(stored).length !== Object.keys(complete).length) {
       writeFileSync(file, JSON.stringify(complete, null, 2), { mode: 0o600 });
     }
-    return complete;
+    return { secrets: complete, created: false };
   }
   mkdirSync(dataDir, { recursive: true });
   const secrets = generate();
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600, flag: 'wx' });
-  return secrets;
+  return { secrets, created: true };
 }
