@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { loginRateLimitOptions } from './auth/login-rate-limit';
 import { DEFAULT_BODY_LIMIT } from './common/body-policy';
 import { answerClientError } from './common/client-errors';
+import { answerFrameworkError } from './common/framework-errors';
 import { configureOpenApi } from './common/openapi';
 import { serveConsole } from './common/console-site';
 import { createLogger, PinoNestLogger } from './common/logging';
@@ -29,6 +30,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     // Off by default: with it on, any client can name its own address in X-Forwarded-For.
     trustProxy: config.trustProxy,
     clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: new PinoNestLogger(logger),

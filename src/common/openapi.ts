@@ -1,5 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { declarePathProblems } from './openapi-path-problems';
 
 /** Every tag a controller uses, with what its operations are about (redocly: operation-tag-defined). */
 const TAGS: Record<string, string> = {
@@ -46,5 +47,6 @@ export function configureOpenApi(app: NestFastifyApplication): void {
   config.info.license = { name: 'UNLICENSED' };
   delete config.info.contact; // DocumentBuilder's empty default says nothing
   const document = SwaggerModule.createDocument(app, config, { operationIdFactory: operationId });
+  declarePathProblems(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'api/v1/openapi.json', raw: ['json'] });
 }

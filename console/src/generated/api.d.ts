@@ -2652,6 +2652,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid request: the path is malformed (a bad %-escape, or a segment longer than 100 characters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Authentication required: no token, or a bad or expired one */
             401: {
                 headers: {
@@ -3334,6 +3343,15 @@ export interface operations {
                     "application/json": components["schemas"]["AreaView"];
                 };
             };
+            /** @description Invalid request: the path is malformed (a bad %-escape, or a segment longer than 100 characters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Authentication required: no token, or a bad or expired one */
             401: {
                 headers: {
@@ -3746,6 +3764,15 @@ export interface operations {
                     "application/json": components["schemas"]["ReportViewDto"];
                 };
             };
+            /** @description Invalid request: the path is malformed (a bad %-escape, or a segment longer than 100 characters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Authentication required: no token, or a bad or expired one */
             401: {
                 headers: {
@@ -4036,6 +4063,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChildProtectionCaseViewDto"] | components["schemas"]["AgencyCaseViewDto"];
+                };
+            };
+            /** @description Invalid request: the path is malformed (a bad %-escape, or a segment longer than 100 characters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description Authentication required: no token, or a bad or expired one */
