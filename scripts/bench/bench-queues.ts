@@ -1,10 +1,11 @@
 /**
- * npm run bench:queues — the work lists a provincial officer and a province's agencies open all
- * day, on the national data set of seed:national (2,000,000 cases and the work they left: about
- * 600,000 open deadlines, interventions, inboxes), and one deadline sweep timed directly with the
- * plan of each of its statements. Prints p50/p95 of sequential requests after a warm-up and checks
- * the targets: p95 ≤ 50 ms for every list, ≤ 200 ms for a sweep, whose plans read index ranges of
- * the deadlines, never the whole table.
+ * npm run bench:queues — every work list of every role that opens it all day (provincial and
+ * commune officers, commune chairs, each agency of a province), unfiltered and with the filters
+ * their screens use, on the national data set of seed:national (2,000,000 cases and the work they
+ * left: about 600,000 open deadlines, interventions, inboxes), and one deadline sweep timed
+ * directly with the plan of each of its statements. Prints p50/p95/p97.5 of sequential requests
+ * after a warm-up and checks the targets: p97.5 ≤ 50 ms for every list, p95 ≤ 200 ms for a sweep,
+ * whose plans read index ranges of the deadlines, never the whole table.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres BENCH_DATABASE=cms_queues npm run bench:queues
  *
@@ -22,6 +23,7 @@ import { dataSourceOptions } from '../../src/database/data-source-options';
 import { DeadlineSweep, sweepStatements } from '../../src/notifications/deadline-sweep';
 import { DeliveryQueue } from '../../src/notifications/delivery-queue';
 import { loadConfig } from '../../src/config/config';
+import { AGENCY_ROLES } from '../../src/domain/roles';
 import { optionsFromEnv } from '../national/national-country';
 import { seedNational, seedSteps } from '../national/national-seed';
 import { BenchEnv, login, percentile, startBenchEnv } from './bench-env';
@@ -45,30 +47,57 @@ interface Scenario {
   path: string;
 }
 
-/** The seeded officers (scripts/national/national-backlog.ts names them). */
+/** The seeded users (scripts/national/national-backlog.ts names them), one of each role that works cases. */
 const PROVINCIAL = `nat.po.${PROVINCE}.1`;
-const SCENARIOS: Scenario[] = [
-  { who: 'provincial officer', username: PROVINCIAL, path: '/cases?assignee=me' },
-  { who: 'provincial officer', username: PROVINCIAL, path: '/cases?status=received' },
-  { who: 'provincial officer', username: PROVINCIAL, path: '/deadlines?overdue=true' },
-  { who: 'provincial officer', username: PROVINCIAL, path: '/notifications?unread=true' },
-  { who: 'province police', username: `nat.police.${PROVINCE}`, path: '/interventions?overdue=true' },
-  { who: 'province health', username: `nat.health.${PROVINCE}`, path: '/interventions?overdue=true' },
-  { who: 'province police', username: `nat.police.${PROVINCE}`, path: '/notifications?unread=true' },
-  { who: 'commune officer', username: `nat.co.${COMMUNE}`, path: '/cases?assignee=me' },
-  { who: 'commune officer', username: `nat.co.${COMMUNE}`, path: '/cases?status=received' },
-  { who: 'commune officer', username: `nat.co.${COMMUNE}`, path: '/deadlines?overdue=true' },
+const PEOPLE: { who: string; username: string; lists: string[] }[] = [
+  { who: 'provincial officer', username: PROVINCIAL, lists: ['cases', 'deadlines', 'interventions', 'notifications'] },
+  {
+    who: 'commune officer',
+    username: `nat.co.${COMMUNE}`,
+    lists: ['cases', 'deadlines', 'interventions', 'notifications'],
+  },
+  {
+    who: 'commune chair',
+    username: `nat.chair.${COMMUNE}`,
+    lists: ['cases', 'deadlines', 'interventions', 'notifications'],
+  },
+  ...AGENCY_ROLES.map((agency) => ({
+    who: `province ${agency}`,
+    username: `nat.${agency}.${PROVINCE}`,
+    lists: ['cases', 'interventions', 'notifications'],
+  })),
 ];
+/** Each list as it is opened: unfiltered, and with the filters its screens use. */
+const VARIANTS: Record<string, string[]> = {
+  cases: ['/cases', '/cases?assignee=me', '/cases?status=received'],
+  deadlines: ['/deadlines', '/deadlines?overdue=true'],
+  interventions: ['/interventions', '/interventions?overdue=true'],
+  notifications: ['/notifications', '/notifications?unread=true'],
+};
+const SCENARIOS: Scenario[] = PEOPLE.flatMap(({ who, username, lists }) =>
+  lists.flatMap((list) =>
+    VARIANTS[list]
+      // An agency's staff are assigned no cases.
+      .filter((path) => !(AGENCY_ROLES.some((a) => who.endsWith(a)) && path.includes('assignee=me')))
+      .map((path) => ({ who, username, path })),
+  ),
+);
 
 interface Timing {
   p50: number;
   p95: number;
+  p975: number;
   max: number;
 }
 
 function summarize(latencies: number[]): Timing {
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? NaN };
+  return {
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p975: percentile(sorted, 97.5),
+    max: sorted.at(-1) ?? NaN,
+  };
 }
 
 const ms = (value: number, width = 6) => value.toFixed(1).padStart(width);
@@ -255,10 +284,10 @@ async function main(): Promise<void> {
     for (const scenario of SCENARIOS) {
       const token = tokens.get(scenario.username)!;
       const timing = await timeList(env.baseUrl, token, scenario.path);
-      const ok = timing.p95 <= LIST_TARGET_MS;
+      const ok = timing.p975 <= LIST_TARGET_MS;
       passed &&= ok;
       say(
-        `${`${scenario.who} GET ${scenario.path}`.padEnd(62)} p50 ${ms(timing.p50)} ms  p95 ${ms(timing.p95)} ms` +
+        `${`${scenario.who} GET ${scenario.path}`.padEnd(62)} p50 ${ms(timing.p50)} ms  p95 ${ms(timing.p95)} ms  p97.5 ${ms(timing.p975)} ms` +
           `  (≤ ${LIST_TARGET_MS}) ${verdict(ok).padEnd(6)} ${String(timing.items).padStart(3)} items`,
       );
       if (AUTOCANNON) say(`${''.padEnd(62)} ${await loadList(env.baseUrl, token, scenario.path)}`);
