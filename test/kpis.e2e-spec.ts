@@ -291,13 +291,17 @@ describe('performance indicators from the case record', () => {
     expect(commune.worksheets.map((sheet) => sheet.name)).not.toContain('Cuộc gọi');
   });
 
+  /** Each sum as readers see it: its shards added up. */
+  const SUMS_OVER_SHARDS = `SELECT measure, kind, year, period, days, area_code, parent_code,
+                                  sum(value)::int AS value, sum(key_sum)::int AS key_sum
+                             FROM kpi_area_counts GROUP BY 1, 2, 3, 4, 5, 6, 7
+                           HAVING sum(value) <> 0 OR sum(key_sum) <> 0 ORDER BY 1, 2, 3, 4, 5, 6`;
+
   it('rebuilding the KPI facts from the case record gives the same sums', async () => {
-    const before = await t.db.query(
-      `SELECT * FROM kpi_area_counts WHERE value <> 0 OR key_sum <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
-    );
+    const before = await t.db.query(SUMS_OVER_SHARDS);
     const rebuilt = await t.db.transaction(async (manager) => {
       await new KpiFactsService().rebuildAll(manager);
-      return manager.query(`SELECT * FROM kpi_area_counts WHERE value <> 0 OR key_sum <> 0 ORDER BY 1, 2, 3, 4, 5, 6`);
+      return manager.query(SUMS_OVER_SHARDS);
     });
     expect(rebuilt).toEqual(before);
   });

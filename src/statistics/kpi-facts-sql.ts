@@ -139,6 +139,14 @@ function childContributions(rows: string, delta: string): string {
 }
 
 /**
+ * How many rows each sum is split over. Every intake adds to its country's sums: with one row per
+ * sum, concurrent intakes queued on the country's rows until each commit. Each connection writes
+ * its own shard (its backend pid), so writers rarely meet; readers add the shards up.
+ */
+export const KPI_COUNT_SHARDS = 16;
+const SHARD = `(pg_backend_pid() % ${KPI_COUNT_SHARDS})::smallint`;
+
+/**
  * Adds contributions (measure, kind, year, period, days, commune path, ±1, record key) to the sums
  * of the commune and every area above it, in key order: every writer takes its rows in the same
  * order (deadlines, then cases, then children, each sorted), so concurrent writers queue instead of
@@ -146,16 +154,16 @@ function childContributions(rows: string, delta: string): string {
  */
 function addToAreaCounts(contributions: string): string {
   return `
-    INSERT INTO kpi_area_counts AS counts (measure, kind, year, period, days, area_code, parent_code, value, key_sum)
-    SELECT x.measure, x.kind, x.year, x.period, x.days, a.code, a.parent, sum(x.delta), sum(x.delta * x.record_key)
+    INSERT INTO kpi_area_counts AS counts (measure, kind, year, period, days, area_code, shard, parent_code, value, key_sum)
+    SELECT x.measure, x.kind, x.year, x.period, x.days, a.code, ${SHARD}, a.parent, sum(x.delta), sum(x.delta * x.record_key)
       FROM (${contributions}) AS x
       CROSS JOIN LATERAL (SELECT segments[i] AS code, segments[i - 1] AS parent
                             FROM (SELECT string_to_array(x.area_path, '.') AS segments) s,
                                  generate_series(1, cardinality(s.segments)) AS i) AS a
-     GROUP BY 1, 2, 3, 4, 5, 6, 7
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
     HAVING sum(x.delta) <> 0 OR sum(x.delta * x.record_key) <> 0
      ORDER BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT (measure, kind, year, period, days, area_code)
+    ON CONFLICT (measure, kind, year, period, days, area_code, shard)
     DO UPDATE SET value = counts.value + EXCLUDED.value, key_sum = counts.key_sum + EXCLUDED.key_sum`;
 }
 
