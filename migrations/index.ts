@@ -28,6 +28,7 @@ import { ChildMerges1763900016300 } from './1763900016300-ChildMerges';
 import { CreateKpiFacts1763900017000 } from './1763900017000-CreateKpiFacts';
 import { KpiCoveringIndexes1763900018000 } from './1763900018000-KpiCoveringIndexes';
 import { KpiCountShards1763900019700 } from './1763900019700-KpiCountShards';
+import { InterventionsCarryTheirCase1763900019800 } from './1763900019800-InterventionsCarryTheirCase';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   CreateKpiFacts1763900017000,
   KpiCoveringIndexes1763900018000,
   KpiCountShards1763900019700,
+  InterventionsCarryTheirCase1763900019800,
 ];

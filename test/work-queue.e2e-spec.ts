@@ -1,5 +1,5 @@
 import { TestApp } from './support/test-app';
-import { step } from './support/workflow';
+import { FINDINGS, step } from './support/workflow';
 import { buildWorld, reportBody } from './support/world';
 
 let t: TestApp;
@@ -71,6 +71,40 @@ describe('GET /interventions, the work queue', () => {
       overdueWork,
     ]);
     expect(ids((await t.get('/interventions?areaCode=46002', officer)).body)).toEqual([]);
+  });
+
+  it('takes the work of a case off the overdue list when the case closes, and keeps it in the full list', async () => {
+    const filed = await t.post(
+      '/reports',
+      reportBody({
+        category: 'injury',
+        form: 'drowning',
+        allegedPerpetrator: undefined,
+        receivedAt: new Date(Date.now() - 3 * 86400_000).toISOString(),
+        occurredAt: undefined,
+        children: [{ fullName: 'Lưu Văn Đóng', estimatedAge: 7, sex: 'male', residenceAreaCode: '46001' }],
+      }),
+      hotline,
+    );
+    const closing = filed.body.cases[0].id as string;
+    await step(t, officer, closing, 'initial-assessment', { riskLevel: 'low', emergency: false });
+    const late = await t.post(
+      `/cases/${closing}/interventions`,
+      { agency: 'health', type: 'treatment', areaCode: '46001', dueAt: new Date(Date.now() - 3600_000).toISOString() },
+      officer,
+    );
+    expect(ids((await t.get('/interventions?overdue=true', officer)).body)).toContain(late.body.id);
+    await step(t, officer, closing, 'detailed-assessment', {
+      findings: FINDINGS,
+      riskLevel: 'low',
+      substantiation: 'unsubstantiated',
+    });
+    expect((await step(t, officer, closing, 'close', { reason: 'Không có căn cứ' })).status).toBe(200);
+    expect(ids((await t.get('/interventions?overdue=true', officer)).body)).not.toContain(late.body.id);
+    expect(ids((await t.get('/interventions?overdue=true', health)).body)).not.toContain(late.body.id);
+    expect((await t.get('/interventions', officer)).body.items).toContainEqual(
+      expect.objectContaining({ id: late.body.id, overdue: false }),
+    );
   });
 
   it('carries nothing of the case beyond its id and number', async () => {

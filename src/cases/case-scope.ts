@@ -29,8 +29,10 @@ export const ASSIGNEE_JSON = `json_build_object('id', u.id, 'username', u.userna
 export const INTERVENTION_SCOPE_COLUMNS: ColumnMap = {
   agency: 'i.agency',
   areaPath: 'i.area_path',
-  caseAreaPath: 'c.area_path',
-  caseTransferAreaPath: 'c.transfer_area_path',
+  // The intervention's copy of its case's area and transfer target (kept by triggers): the queue
+  // reads one index range of the interventions instead of joining each to its case first.
+  caseAreaPath: 'i.case_area_path',
+  caseTransferAreaPath: 'i.case_transfer_area_path',
 };
 
 /**

@@ -32,7 +32,7 @@ export interface InterventionQueueItem {
 type QueueRow = Omit<InterventionQueueItem, 'dueAt'> & { dueAt: Date; dueAtExact: string };
 
 /** Past due, not over, and the case still open: what a work queue shows first. */
-const OVERDUE = `i.due_at < now() AND i.status <> ALL(:finalStatuses) AND c.status <> 'closed'`;
+const OVERDUE = `i.due_at < now() AND i.status <> ALL(:finalStatuses) AND i.case_open`;
 
 /**
  * GET /interventions: the work queue. Agency staff get their agency's interventions inside their
