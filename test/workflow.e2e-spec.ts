@@ -1,5 +1,6 @@
 import { TestApp } from './support/test-app';
 import { buildWorld, reportBody } from './support/world';
+import { journey } from './support/journey';
 import { deadline, FINDINGS, step } from './support/workflow';
 
 let t: TestApp;
@@ -39,6 +40,7 @@ async function report(overrides: Record<string, unknown>): Promise<string> {
 
 describe('abuse with emergency separation, from the 111 call to closure and reopening', () => {
   let id: string;
+  const steps = journey();
   beforeAll(async () => {
     id = await report({
       category: 'abuse',
@@ -48,31 +50,42 @@ describe('abuse with emergency separation, from the 111 call to closure and reop
     });
   });
 
-  it('opens with the initial assessment and, the parent being the alleged abuser, the emergency response due in 12 hours', async () => {
-    const view = (await t.get(`/cases/${id}`, officer)).body;
-    expect(view.status).toBe('received');
-    expect(deadline(view, 'initial_assessment')).toMatchObject({ metAt: null, overdue: false });
-    expect(new Date(deadline(view, 'emergency_response')!.dueAt).getTime() - new Date(view.receivedAt).getTime()).toBe(
-      12 * 3600_000,
-    );
-  });
+  steps.it(
+    'opens with the initial assessment and, the parent being the alleged abuser, the emergency response due in 12 hours',
+    async () => {
+      const view = (await t.get(`/cases/${id}`, officer)).body;
+      expect(view.status).toBe('received');
+      expect(deadline(view, 'initial_assessment')).toMatchObject({ metAt: null, overdue: false });
+      expect(
+        new Date(deadline(view, 'emergency_response')!.dueAt).getTime() - new Date(view.receivedAt).getTime(),
+      ).toBe(12 * 3600_000);
+    },
+  );
 
-  it('takes the initial assessment (Mẫu 02): emergency, high risk; meets its deadline; violence assessed high goes to the police', async () => {
-    const response = await step(t, officer, id, 'initial-assessment', {
-      riskLevel: 'high',
-      emergency: true,
-      notes: 'Trẻ bị đánh',
-    });
-    expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ status: 'initial_assessed', riskLevel: 'high', emergency: true, version: 2 });
-    expect(deadline(response.body, 'initial_assessment')!.metAt).not.toBeNull();
-    expect(deadline(response.body, 'police_referral')).toMatchObject({ metAt: null });
-    expect(response.body.assessments).toEqual([
-      expect.objectContaining({ kind: 'initial', riskLevel: 'high', emergency: true, notes: 'Trẻ bị đánh' }),
-    ]);
-  });
+  steps.it(
+    'takes the initial assessment (Mẫu 02): emergency, high risk; meets its deadline; violence assessed high goes to the police',
+    async () => {
+      const response = await step(t, officer, id, 'initial-assessment', {
+        riskLevel: 'high',
+        emergency: true,
+        notes: 'Trẻ bị đánh',
+      });
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({
+        status: 'initial_assessed',
+        riskLevel: 'high',
+        emergency: true,
+        version: 2,
+      });
+      expect(deadline(response.body, 'initial_assessment')!.metAt).not.toBeNull();
+      expect(deadline(response.body, 'police_referral')).toMatchObject({ metAt: null });
+      expect(response.body.assessments).toEqual([
+        expect.objectContaining({ kind: 'initial', riskLevel: 'high', emergency: true, notes: 'Trẻ bị đánh' }),
+      ]);
+    },
+  );
 
-  it('lets only the commune chair decide a temporary separation, ending 15 days later', async () => {
+  steps.it('lets only the commune chair decide a temporary separation, ending 15 days later', async () => {
     expect((await step(t, officer, id, 'emergency-actions', { type: 'temporary_separation' })).status).toBe(403);
     const decidedAt = recently(1);
     const response = await step(t, chair, id, 'emergency-actions', {
@@ -88,7 +101,7 @@ describe('abuse with emergency separation, from the 111 call to closure and reop
     expect(deadline(response.body, 'emergency_response')!.metAt).toBe(decidedAt.replace(/Z$/, '').slice(0, 23) + 'Z');
   });
 
-  it('assesses in detail (Mẫu 03) and gives the plan 5 working days', async () => {
+  steps.it('assesses in detail (Mẫu 03) and gives the plan 5 working days', async () => {
     const response = await step(t, officer, id, 'detailed-assessment', {
       findings: FINDINGS,
       riskLevel: 'high',
@@ -100,7 +113,7 @@ describe('abuse with emergency separation, from the 111 call to closure and reop
     expect(response.body.assessments[1]).toMatchObject({ kind: 'detailed', findings: FINDINGS });
   });
 
-  it('drafts the plan (Mẫu 04) and gives the approval 2 working days; the officer cannot approve', async () => {
+  steps.it('drafts the plan (Mẫu 04) and gives the approval 2 working days; the officer cannot approve', async () => {
     const measures = [
       { agency: 'police', action: 'investigation', areaCode: '46', dueAt: inDays(10) },
       { agency: 'health', action: 'psychological_support', areaCode: '46001', dueAt: inDays(20) },
@@ -115,19 +128,22 @@ describe('abuse with emergency separation, from the 111 call to closure and reop
     expect((await step(t, officer, id, 'plan/approve', {})).status).toBe(403);
   });
 
-  it('has the chair approve (Mẫu 05): each measure becomes an intervention; the police one meets the referral', async () => {
-    const response = await step(t, chair, id, 'plan/approve', {});
-    expect(response.status).toBe(200);
-    expect(response.body.status).toBe('in_intervention');
-    expect(
-      response.body.interventions.map((i: { agency: string; status: string }) => `${i.agency}:${i.status}`),
-    ).toEqual(['police:requested', 'health:requested', 'social:requested']);
-    expect(deadline(response.body, 'police_referral')!.metAt).not.toBeNull();
-    expect(deadline(response.body, 'plan_approval')!.metAt).not.toBeNull();
-    expect(response.body.deadlines.filter((d: { kind: string }) => d.kind === 'intervention')).toHaveLength(3);
-  });
+  steps.it(
+    'has the chair approve (Mẫu 05): each measure becomes an intervention; the police one meets the referral',
+    async () => {
+      const response = await step(t, chair, id, 'plan/approve', {});
+      expect(response.status).toBe(200);
+      expect(response.body.status).toBe('in_intervention');
+      expect(
+        response.body.interventions.map((i: { agency: string; status: string }) => `${i.agency}:${i.status}`),
+      ).toEqual(['police:requested', 'health:requested', 'social:requested']);
+      expect(deadline(response.body, 'police_referral')!.metAt).not.toBeNull();
+      expect(deadline(response.body, 'plan_approval')!.metAt).not.toBeNull();
+      expect(response.body.deadlines.filter((d: { kind: string }) => d.kind === 'intervention')).toHaveLength(3);
+    },
+  );
 
-  it('lets each agency do its part on its own intervention only', async () => {
+  steps.it('lets each agency do its part on its own intervention only', async () => {
     const view = (await t.get(`/cases/${id}`, officer)).body;
     const [policeWork, healthWork] = view.interventions;
     const accepted = await t.request('PATCH', `/interventions/${policeWork.id}`, {
@@ -161,7 +177,7 @@ describe('abuse with emergency separation, from the 111 call to closure and reop
     ).toBeTruthy();
   });
 
-  it('refuses a status that moves backward or skips ahead, and a stale version, with 409', async () => {
+  steps.it('refuses a status that moves backward or skips ahead, and a stale version, with 409', async () => {
     const view = (await t.get(`/cases/${id}`, officer)).body;
     const policeWork = view.interventions[0];
     expect(
@@ -190,7 +206,7 @@ describe('abuse with emergency separation, from the 111 call to closure and reop
     ).toBe(409);
   });
 
-  it('shows an agency only what its work needs', async () => {
+  steps.it('shows an agency only what its work needs', async () => {
     const view = await t.get(`/cases/${id}`, police);
     expect(view.status).toBe(200);
     expect(view.body).not.toHaveProperty('assessments');
@@ -202,7 +218,7 @@ describe('abuse with emergency separation, from the 111 call to closure and reop
     expect(view.body.interventions[1]).toEqual({ id: expect.any(String), agency: 'health', status: 'completed' });
   });
 
-  it('lets only one of two concurrent intervention updates with the same version through', async () => {
+  steps.it('lets only one of two concurrent intervention updates with the same version through', async () => {
     const policeWork = (await t.get(`/cases/${id}`, officer)).body.interventions[0];
     const body = { status: 'in_progress', version: policeWork.version };
     const responses = await Promise.all([
@@ -214,24 +230,27 @@ describe('abuse with emergency separation, from the 111 call to closure and reop
     expect(after).toMatchObject({ status: 'in_progress', version: policeWork.version + 1 });
   });
 
-  it('reviews (Mẫu 06) and closes, then reopens to initial_assessed, with a timeline of who did what, when it happened', async () => {
-    const closed = await step(t, officer, id, 'review', { outcome: 'close', notes: 'Trẻ ổn định' });
-    expect(closed.status).toBe(200);
-    expect(closed.body.status).toBe('closed');
-    expect(closed.body.deadlines.some((d: { overdue: boolean }) => d.overdue)).toBe(false);
-    const reopened = await step(t, officer, id, 'reopen', { reason: 'Có báo cáo mới' });
-    expect(reopened.body.status).toBe('initial_assessed');
-    expect(reopened.body.timeline.map((s: { step: string; role: string }) => `${s.step}/${s.role}`)).toEqual([
-      // The separation was entered after the assessment but back-dated to when it was decided.
-      'temporary_separation/commune_chair',
-      'initial_assessment/commune_officer',
-      'detailed_assessment/commune_officer',
-      'draft_plan/commune_officer',
-      'approve_plan/commune_chair',
-      'review_close/commune_officer',
-      'reopen/commune_officer',
-    ]);
-  });
+  steps.it(
+    'reviews (Mẫu 06) and closes, then reopens to initial_assessed, with a timeline of who did what, when it happened',
+    async () => {
+      const closed = await step(t, officer, id, 'review', { outcome: 'close', notes: 'Trẻ ổn định' });
+      expect(closed.status).toBe(200);
+      expect(closed.body.status).toBe('closed');
+      expect(closed.body.deadlines.some((d: { overdue: boolean }) => d.overdue)).toBe(false);
+      const reopened = await step(t, officer, id, 'reopen', { reason: 'Có báo cáo mới' });
+      expect(reopened.body.status).toBe('initial_assessed');
+      expect(reopened.body.timeline.map((s: { step: string; role: string }) => `${s.step}/${s.role}`)).toEqual([
+        // The separation was entered after the assessment but back-dated to when it was decided.
+        'temporary_separation/commune_chair',
+        'initial_assessment/commune_officer',
+        'detailed_assessment/commune_officer',
+        'draft_plan/commune_officer',
+        'approve_plan/commune_chair',
+        'review_close/commune_officer',
+        'reopen/commune_officer',
+      ]);
+    },
+  );
 });
 
 describe('sexual abuse with the criminal track', () => {
