@@ -28,6 +28,7 @@ import { ChildMerges1763900016300 } from './1763900016300-ChildMerges';
 import { CreateKpiFacts1763900017000 } from './1763900017000-CreateKpiFacts';
 import { KpiCoveringIndexes1763900018000 } from './1763900018000-KpiCoveringIndexes';
 import { NotificationKindReportReceived1763900019100 } from './1763900019100-NotificationKindReportReceived';
+import { DeadlinesOpenWritten1763900019200 } from './1763900019200-DeadlinesOpenWritten';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   CreateKpiFacts1763900017000,
   KpiCoveringIndexes1763900018000,
   NotificationKindReportReceived1763900019100,
+  DeadlinesOpenWritten1763900019200,
 ];
