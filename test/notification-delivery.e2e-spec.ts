@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { DeliveryWorker } from '../src/delivery/delivery-worker';
+import { isValidWebhook } from '../src/delivery/webhook-signature';
 import { DeadlineSweep } from '../src/notifications/deadline-sweep';
 import { startSmtpReceiver, startWebhookReceiver } from './support/receivers';
 import { TestApp } from './support/test-app';
@@ -154,12 +155,19 @@ describe('mail through SMTP_URL', () => {
 });
 
 describe('the webhook at NOTIFY_WEBHOOK_URL', () => {
-  it('gets every notification as JSON with its id, signed with HMAC-SHA256 of the body', async () => {
+  it('gets every notification as JSON with its id, signed with HMAC-SHA256 of its sending time and body', async () => {
     const bodies = hookBodies();
     expect(new Set(bodies.map((body) => body.id)).size).toBe(await notificationCount());
     for (const hook of webhook.accepted()) {
-      const expected = `sha256=${createHmac('sha256', SECRET).update(hook.body).digest('hex')}`;
+      const timestamp = String(hook.headers['x-timestamp']);
+      expect(timestamp).toMatch(/^\d+$/);
+      expect(Math.abs(Number(timestamp) - hook.receivedAt.getTime() / 1000)).toBeLessThan(5);
+      const expected = `sha256=${createHmac('sha256', SECRET).update(`${timestamp}.${hook.body}`).digest('hex')}`;
       expect(hook.headers['x-signature']).toBe(expected);
+      // The receiver's check of the README: signature over `${X-Timestamp}.${rawBody}`, at most 5 minutes old.
+      const request = { body: hook.body, timestamp, signature: String(hook.headers['x-signature']) };
+      expect(isValidWebhook(request, SECRET, hook.receivedAt)).toBe(true);
+      expect(isValidWebhook(request, SECRET, new Date(hook.receivedAt.getTime() + 10 * 60_000))).toBe(false);
       expect(hook.headers['content-type']).toBe('application/json');
       expect(hook.headers['x-notification-id']).toBe(JSON.parse(hook.body).id);
     }
@@ -201,6 +209,15 @@ describe('the webhook at NOTIFY_WEBHOOK_URL', () => {
     await deliver();
     expect(refusedHooks().map((hook) => hook.status)).toEqual([503, 503, 200]);
     expect(new Set(refusedHooks().map((hook) => hook.body)).size).toBe(1);
+    // Each attempt is signed at its own sending time, so a retry is never refused as a stale replay.
+    for (const hook of refusedHooks()) {
+      const request = {
+        body: hook.body,
+        timestamp: String(hook.headers['x-timestamp']),
+        signature: String(hook.headers['x-signature']),
+      };
+      expect(isValidWebhook(request, SECRET, hook.receivedAt)).toBe(true);
+    }
     const [row] = await t.db.query(
       `SELECT attempts, delivered_at IS NOT NULL AS delivered FROM notification_deliveries
         WHERE notification_id = $1 AND channel = 'webhook'`,
