@@ -1,5 +1,6 @@
 import { DeadlineSweep, sweepStatements } from '../src/notifications/deadline-sweep';
 import { TestApp } from './support/test-app';
+import { FINDINGS, step } from './support/workflow';
 import { buildWorld, reportBody } from './support/world';
 
 /**
@@ -11,6 +12,7 @@ let t: TestApp;
 let hotline: string;
 let officer: string;
 let provincial: string;
+let chair: string;
 
 const HOUR = 3600_000;
 
@@ -20,6 +22,7 @@ beforeAll(async () => {
   hotline = await t.tokenFor('hotline_operator', 'VN');
   officer = await t.tokenFor('commune_officer', '46001');
   provincial = await t.tokenFor('provincial_officer', '46');
+  chair = await t.tokenFor('commune_chair', '46001');
 });
 afterAll(() => t.close());
 
@@ -101,6 +104,47 @@ describe('a deadline already past due when it is written', () => {
     expect(await toldOf(provincial, caseId)).toEqual([]);
     await sweep(new Date(Date.now() + 17 * HOUR));
     expect(await toldOf(provincial, caseId)).toEqual(['deadline_overdue:initial_assessment']);
+  });
+});
+
+describe('a deadline set again already past due (a step recorded late)', () => {
+  it('is told as deadline_overdue at the next sweep, with its new due time', async () => {
+    const daysAgo = (days: number) => new Date(Date.now() - days * 24 * HOUR).toISOString();
+    const caseId = await fileLate('Trẻ Kế Hoạch Trả Lại', 30 * 24);
+    const steps: [string, Record<string, unknown>][] = [
+      ['initial-assessment', { riskLevel: 'medium', emergency: false, performedAt: daysAgo(29) }],
+      [
+        'detailed-assessment',
+        { findings: FINDINGS, riskLevel: 'medium', substantiation: 'substantiated', performedAt: daysAgo(28) },
+      ],
+      [
+        'plan',
+        {
+          goals: ['Trẻ an toàn'],
+          measures: [{ agency: 'health', action: 'psychological_support', areaCode: '46001', dueAt: daysAgo(-10) }],
+          performedAt: daysAgo(27),
+        },
+      ],
+    ];
+    for (const [path, body] of steps) {
+      const taken = await step(t, officer, caseId, path, body);
+      expect([path, taken.status, taken.status === 200 ? '' : taken.text]).toEqual([path, 200, '']);
+    }
+    // The first draft's deadline was written back then, weeks before the sweeps of today.
+    await t.db.query(`UPDATE deadlines SET created_at = created_at - interval '28 days' WHERE case_id = $1`, [caseId]);
+    await sweptJustNow();
+    // Sent back 26 days ago: a new draft was due 5 working days later, long past.
+    const returned = await step(t, chair, caseId, 'plan/return', {
+      reason: 'Thiếu biện pháp',
+      performedAt: daysAgo(26),
+    });
+    expect(returned.status).toBe(200);
+    const draft = (returned.body.deadlines as { kind: string; dueAt: string }[]).find((d) => d.kind === 'plan_draft')!;
+    await sweep();
+    const told = ((await t.get('/notifications?limit=200', officer)).body.items as Record<string, unknown>[]).filter(
+      (item) => item.caseId === caseId && item.kind === 'deadline_overdue' && item.deadlineKind === 'plan_draft',
+    );
+    expect(told.map((item) => item.dueAt)).toContain(draft.dueAt);
   });
 });
 
