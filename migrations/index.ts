@@ -27,6 +27,8 @@ import { CreateCalls1763900016200 } from './1763900016200-CreateCalls';
 import { ChildMerges1763900016300 } from './1763900016300-ChildMerges';
 import { CreateKpiFacts1763900017000 } from './1763900017000-CreateKpiFacts';
 import { KpiCoveringIndexes1763900018000 } from './1763900018000-KpiCoveringIndexes';
+import { NotificationKindReportReceived1763900019100 } from './1763900019100-NotificationKindReportReceived';
+import { DeadlinesOpenWritten1763900019200 } from './1763900019200-DeadlinesOpenWritten';
 import { KpiCountShards1763900019700 } from './1763900019700-KpiCountShards';
 import { InterventionsCarryTheirCase1763900019800 } from './1763900019800-InterventionsCarryTheirCase';
 
@@ -61,6 +63,8 @@ export const MIGRATIONS = [
   ChildMerges1763900016300,
   CreateKpiFacts1763900017000,
   KpiCoveringIndexes1763900018000,
+  NotificationKindReportReceived1763900019100,
+  DeadlinesOpenWritten1763900019200,
   KpiCountShards1763900019700,
   InterventionsCarryTheirCase1763900019800,
 ];

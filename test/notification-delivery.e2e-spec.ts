@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { DeliveryWorker } from '../src/delivery/delivery-worker';
+import { isValidWebhook } from '../src/delivery/webhook-signature';
 import { DeadlineSweep } from '../src/notifications/deadline-sweep';
 import { startSmtpReceiver, startWebhookReceiver } from './support/receivers';
 import { TestApp } from './support/test-app';
@@ -51,7 +52,8 @@ beforeAll(async () => {
   const users: [string, string, string, string | undefined][] = [
     ['hotline', 'hotline_operator', 'VN', undefined],
     ['officer', 'commune_officer', '46001', 'officer@example.vn'],
-    ['secondOfficer', 'commune_officer', '46001', REFUSED],
+    // Their mailbox refuses; its address comes after the report (below).
+    ['secondOfficer', 'commune_officer', '46001', undefined],
     ['chair', 'commune_chair', '46001', 'chair@example.vn'],
     ['provincial', 'provincial_officer', '46', 'provincial@example.vn'],
     ['police', 'police', '46', 'police@example.vn'],
@@ -59,10 +61,13 @@ beforeAll(async () => {
     ['targetOfficer', 'commune_officer', '46002', 'target@example.vn'],
   ];
   const admin = await t.adminToken();
+  const ids: Record<string, string> = {};
   for (const [name, role, areaCode, email] of users) {
     const username = `d.${name.toLowerCase()}`;
     const body = { username, password: 'delivery-password-1', fullName: 'Delivery Test User', role, areaCode, email };
-    expect((await t.post('/users', body, admin)).status).toBe(201);
+    const created = await t.post('/users', body, admin);
+    expect(created.status).toBe(201);
+    ids[name] = created.body.id;
     tokens[name] = await t.signInFirstTime(username, 'delivery-password-1');
     emails[name] = email;
   }
@@ -72,6 +77,13 @@ beforeAll(async () => {
     tokens.hotline,
   );
   caseId = filed.body.cases[0].id;
+  // The report tells the commune at once (report_received): mail to the officer and the chair, and
+  // the webhook for them and the second officer.
+  expect(await deliver()).toEqual({ delivered: 5, failed: 0 });
+  // The second officer's refusing mailbox is theirs from now on: the later steps' mail to it is refused.
+  const refusing = { token: admin, body: { email: REFUSED } };
+  expect((await t.request('PATCH', `/users/${ids.secondOfficer}`, refusing)).status).toBe(200);
+  emails.secondOfficer = REFUSED;
   await step(t, tokens.officer, caseId, 'initial-assessment', { riskLevel: 'medium', emergency: false });
   await step(t, tokens.officer, caseId, 'detailed-assessment', {
     findings: FINDINGS,
@@ -97,7 +109,7 @@ describe('mail through SMTP_URL', () => {
     expect(planned.status).toBe(200);
     expect(await deliver()).toEqual({ delivered: 2, failed: 0 }); // the chair's mail and webhook
     const [item] = await inbox('chair');
-    const [mail] = mailsTo('chair');
+    const mail = mailsTo('chair').find((sent) => sent.parsed.headers.get('x-notification-id') === item.id)!;
     expect(mail.parsed.subject).toBe(`[Bảo vệ trẻ em] Kế hoạch chờ phê duyệt — hồ sơ ${planned.body.caseNumber}`);
     expect(mail.parsed.headers.get('x-notification-id')).toBe(item.id);
     expect(mail.parsed.messageId).toBe(`<${item.id}@notifications.child-protection>`);
@@ -132,7 +144,7 @@ describe('mail through SMTP_URL', () => {
     const run = await deliver();
     expect(run.failed).toBe(1); // the second officer's mailbox, refused with 550
     expect(mailsTo('police')).toHaveLength(1); // the referral
-    expect(mailsTo('officer')).toHaveLength(1); // intervention_updated
+    expect(mailsTo('officer')).toHaveLength(2); // report_received, intervention_updated
     const [row] = await t.db.query(
       `SELECT d.attempts, d.last_error AS "lastError", d.next_attempt_at > now() AS later
          FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
@@ -143,12 +155,19 @@ describe('mail through SMTP_URL', () => {
 });
 
 describe('the webhook at NOTIFY_WEBHOOK_URL', () => {
-  it('gets every notification as JSON with its id, signed with HMAC-SHA256 of the body', async () => {
+  it('gets every notification as JSON with its id, signed with HMAC-SHA256 of its sending time and body', async () => {
     const bodies = hookBodies();
     expect(new Set(bodies.map((body) => body.id)).size).toBe(await notificationCount());
     for (const hook of webhook.accepted()) {
-      const expected = `sha256=${createHmac('sha256', SECRET).update(hook.body).digest('hex')}`;
+      const timestamp = String(hook.headers['x-timestamp']);
+      expect(timestamp).toMatch(/^\d+$/);
+      expect(Math.abs(Number(timestamp) - hook.receivedAt.getTime() / 1000)).toBeLessThan(5);
+      const expected = `sha256=${createHmac('sha256', SECRET).update(`${timestamp}.${hook.body}`).digest('hex')}`;
       expect(hook.headers['x-signature']).toBe(expected);
+      // The receiver's check of the README: signature over `${X-Timestamp}.${rawBody}`, at most 5 minutes old.
+      const request = { body: hook.body, timestamp, signature: String(hook.headers['x-signature']) };
+      expect(isValidWebhook(request, SECRET, hook.receivedAt)).toBe(true);
+      expect(isValidWebhook(request, SECRET, new Date(hook.receivedAt.getTime() + 10 * 60_000))).toBe(false);
       expect(hook.headers['content-type']).toBe('application/json');
       expect(hook.headers['x-notification-id']).toBe(JSON.parse(hook.body).id);
     }
@@ -190,6 +209,15 @@ describe('the webhook at NOTIFY_WEBHOOK_URL', () => {
     await deliver();
     expect(refusedHooks().map((hook) => hook.status)).toEqual([503, 503, 200]);
     expect(new Set(refusedHooks().map((hook) => hook.body)).size).toBe(1);
+    // Each attempt is signed at its own sending time, so a retry is never refused as a stale replay.
+    for (const hook of refusedHooks()) {
+      const request = {
+        body: hook.body,
+        timestamp: String(hook.headers['x-timestamp']),
+        signature: String(hook.headers['x-signature']),
+      };
+      expect(isValidWebhook(request, SECRET, hook.receivedAt)).toBe(true);
+    }
     const [row] = await t.db.query(
       `SELECT attempts, delivered_at IS NOT NULL AS delivered FROM notification_deliveries
         WHERE notification_id = $1 AND channel = 'webhook'`,
@@ -254,6 +282,7 @@ describe('no personal data leaves in a notification', () => {
         'intervention_updated',
         'plan_awaiting_approval',
         'referral',
+        'report_received',
         'transfer_requested',
       ].sort(),
     );

@@ -94,6 +94,7 @@ const NOTIFICATION_KINDS: Labelled<
   | 'plan_awaiting_approval'
   | 'transfer_requested'
   | 'intervention_updated'
+  | 'report_received'
 > = {
   referral: { vi: 'Đề nghị can thiệp', en: 'Intervention requested' },
   deadline_approaching: { vi: 'Sắp đến hạn', en: 'Deadline approaching' },
@@ -101,6 +102,7 @@ const NOTIFICATION_KINDS: Labelled<
   plan_awaiting_approval: { vi: 'Kế hoạch chờ phê duyệt', en: 'Plan awaiting approval' },
   transfer_requested: { vi: 'Đề nghị chuyển hồ sơ', en: 'Transfer requested' },
   intervention_updated: { vi: 'Cập nhật can thiệp', en: 'Intervention updated' },
+  report_received: { vi: 'Tiếp nhận thông báo, tố giác', en: 'Report received' },
 };
 
 /** Contract v1.1: who takes part in a case meeting (Decree 56 step 4): the agencies, the family, the child. */

@@ -17,11 +17,16 @@ export class DeadlineStore {
     writes.touchCase(caseId);
   }
 
-  /** Sets the deadline, restarting it when it already ran (a re-plan starts the clock again). */
+  /**
+   * Sets the deadline, restarting it when it already ran (a re-plan starts the clock again). A
+   * deadline set again is written again (`created_at`): when its new due time is already past (a
+   * step recorded late), the next sweep tells it overdue like any deadline written past due.
+   */
   async set(kind: DeadlineKind, dueAt: Date): Promise<void> {
     await this.manager.query(
       `INSERT INTO deadlines (case_id, kind, due_at) VALUES ($1, $2, $3)
-       ON CONFLICT (case_id, kind) WHERE intervention_id IS NULL DO UPDATE SET due_at = EXCLUDED.due_at, met_at = NULL`,
+       ON CONFLICT (case_id, kind) WHERE intervention_id IS NULL
+       DO UPDATE SET due_at = EXCLUDED.due_at, met_at = NULL, created_at = now()`,
       [this.caseId, kind, dueAt],
     );
   }

@@ -51,7 +51,7 @@ export interface DeliveryConfig {
   smtpFrom: string;
   /** NOTIFY_WEBHOOK_URL: each notification is POSTed there as JSON; unset: no webhook. */
   webhookUrl?: string;
-  /** NOTIFY_WEBHOOK_SECRET: the HMAC-SHA256 key of the X-Signature header (required beside the URL). */
+  /** NOTIFY_WEBHOOK_SECRET: the HMAC-SHA256 key of the X-Signature header, over `${X-Timestamp}.${body}` (required beside the URL). */
   webhookSecret?: string;
   /** Seconds between two looks for deliveries due (0: no delivery in this process). */
   pollSeconds: number;

@@ -1,6 +1,6 @@
 import { DeliveryConfig } from '../config/config';
 import { OutgoingNotification, webhookBody } from './delivery-message';
-import { webhookSignature } from './webhook-signature';
+import { signedWebhookHeaders } from './webhook-signature';
 
 export class WebhookRefused extends Error {
   constructor(readonly reason: string) {
@@ -10,9 +10,11 @@ export class WebhookRefused extends Error {
 }
 
 /**
- * POSTs each notification to NOTIFY_WEBHOOK_URL as JSON, signed with NOTIFY_WEBHOOK_SECRET in
- * `X-Signature: sha256=<hex>`. Accepted means a 2xx answer within NOTIFY_TIMEOUT_SECONDS;
- * anything else (another status, a redirect, no answer) is a failure to retry.
+ * POSTs each notification to NOTIFY_WEBHOOK_URL as JSON with `X-Timestamp` (Unix seconds) and,
+ * signed with NOTIFY_WEBHOOK_SECRET over `${timestamp}.${body}`, `X-Signature: sha256=<hex>`; the
+ * id and attempt headers are unsigned conveniences (the id is also in the signed body). Accepted
+ * means a 2xx answer within NOTIFY_TIMEOUT_SECONDS; anything else (another status, a redirect, no
+ * answer) is a failure to retry.
  */
 export class WebhookSender {
   constructor(private readonly config: DeliveryConfig & { webhookUrl: string; webhookSecret: string }) {}
@@ -27,7 +29,7 @@ export class WebhookSender {
         signal: AbortSignal.timeout(this.config.timeoutSeconds * 1000),
         headers: {
           'Content-Type': 'application/json',
-          'X-Signature': webhookSignature(body, this.config.webhookSecret),
+          ...signedWebhookHeaders(body, this.config.webhookSecret),
           'X-Notification-Id': notification.id,
           'X-Delivery-Attempt': String(attempt),
         },

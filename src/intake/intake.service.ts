@@ -18,6 +18,8 @@ import { CreatedCaseRef, CreatedReport, CreateReportDto, ReportChildDto } from '
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency';
 import { ageAtEvent, vietnamDate } from '../domain/time';
 import { intakeViolations } from '../domain/intake-rules';
+import { NotificationOutbox } from '../notifications/notification-outbox';
+import { reportTellsChairs } from './report-alerts';
 
 interface IntakeContext {
   writes: CaseWrites;
@@ -42,6 +44,7 @@ export class IntakeService {
     private readonly areas: AreaRepository,
     private readonly interventions: CaseInterventionWriter,
     private readonly history: CaseHistoryWriter,
+    private readonly notifications: NotificationOutbox,
   ) {}
 
   async create(caller: Caller, dto: CreateReportDto, idempotencyKey?: string): Promise<CreatedReport> {
@@ -164,6 +167,13 @@ export class IntakeService {
     if (opensCriminalReport(caller.user.role, dto.form)) {
       for (const ref of refs) await openCriminalReport(this.interventions, writes, caller, ref.id, context.receivedAt);
     }
+    // The commune hears at once (Decree 56): one statement for every case and recipient.
+    await this.notifications.notify(manager, {
+      kind: 'report_received',
+      reportId,
+      caseIds: refs.map((ref) => ref.id),
+      tellsChairs: reportTellsChairs(dto),
+    });
     await this.recordHistory(context, matched, refs, assignees);
     await this.audit.recordManyBy(
       caller,

@@ -26,13 +26,26 @@ const DEADLINE_PEOPLE = `
 /** The due time as exact text: a deadline set again (a new plan draft) is a new occurrence. */
 const DUE = `to_char(d.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
+/**
+ * Deadlines written since the last sweep (or just before it, maybe unseen by it) and no later than
+ * now: a range of the open-deadline index on created_at.
+ */
+const WRITTEN_SINCE = `d.created_at > $3 - interval '${WRITTEN_SLACK_MINUTES} minutes' AND d.created_at <= $2`;
+
 interface Alert {
   kind: 'deadline_approaching' | 'deadline_overdue';
   recipients: string;
   occurrence: string;
-  /** Which open deadlines, over `$2` (now) and `$3` (the last sweep): always a range of due_at. */
+  /**
+   * Which open deadlines, over `$2` (now) and `$3` (the last sweep): a range of due_at, or of
+   * created_at for the deadlines written since, whose threshold lay before the window.
+   */
   window: string;
 }
+
+const OVERDUE_PEOPLE = `${DEADLINE_PEOPLE}
+      UNION ${RECIPIENTS.communeChairs} AND d.kind = ANY($5)`;
+const ESCALATED = `'escalated:' || ${DUE}`;
 
 const ALERTS: readonly Alert[] = [
   {
@@ -48,16 +61,30 @@ const ALERTS: readonly Alert[] = [
   },
   {
     kind: 'deadline_overdue',
-    recipients: `${DEADLINE_PEOPLE}
-      UNION ${RECIPIENTS.communeChairs} AND d.kind = ANY($5)`,
+    recipients: OVERDUE_PEOPLE,
     occurrence: DUE,
     window: `d.due_at <= $2 AND d.due_at > $3`,
   },
   {
     kind: 'deadline_overdue',
     recipients: RECIPIENTS.provincialOfficers,
-    occurrence: `'escalated:' || ${DUE}`,
+    occurrence: ESCALATED,
     window: `d.due_at <= $2 - interval '${ESCALATION_HOURS} hours' AND d.due_at > $3 - interval '${ESCALATION_HOURS} hours'`,
+  },
+  // A deadline already past due when written (a report entered late) fell due before the window:
+  // overdue now, and escalated now when its escalation time is past too (else the window above
+  // takes it when that comes). Told once like the others: the same occurrence, the unique key.
+  {
+    kind: 'deadline_overdue',
+    recipients: OVERDUE_PEOPLE,
+    occurrence: DUE,
+    window: `${WRITTEN_SINCE} AND d.due_at <= $3`,
+  },
+  {
+    kind: 'deadline_overdue',
+    recipients: RECIPIENTS.provincialOfficers,
+    occurrence: ESCALATED,
+    window: `${WRITTEN_SINCE} AND d.due_at <= $3 - interval '${ESCALATION_HOURS} hours'`,
   },
 ];
 
@@ -101,7 +128,9 @@ export function sweepStatements(
  * sweep at a time across every instance on the database (an advisory lock; another instance
  * skips), each sweep covering the deadlines that crossed a threshold since the last one (a
  * watermark row, so a restart resumes), each notification made once (the table's unique key).
- * Every statement reads a range of the open-deadline index on due_at, never the whole table.
+ * A deadline written already past due is told at the next sweep (its threshold lay before the
+ * window). Every statement reads a range of an open-deadline index (on due_at, or on created_at
+ * for those written since), never the whole table.
  */
 @Injectable()
 export class DeadlineSweep {

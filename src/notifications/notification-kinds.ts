@@ -6,5 +6,6 @@ export const NOTIFICATION_KINDS = [
   'plan_awaiting_approval',
   'transfer_requested',
   'intervention_updated',
+  'report_received',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

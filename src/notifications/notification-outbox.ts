@@ -13,7 +13,12 @@ export type NotificationEvent =
   /** A transfer of the case to another commune was asked for, at `requestedAt`. */
   | { kind: 'transfer_requested'; caseId: string; requestedAt: Date }
   /** An agency moved its intervention to `status`. */
-  | { kind: 'intervention_updated'; caseId: string; interventionId: string; status: string };
+  | { kind: 'intervention_updated'; caseId: string; interventionId: string; status: string }
+  /**
+   * Report `reportId` was filed about the cases `caseIds` (new or joined); `tellsChairs` when the
+   * report itself calls the commune chairs (reportTellsChairs).
+   */
+  | { kind: 'report_received'; reportId: string; caseIds: readonly string[]; tellsChairs: boolean };
 
 /** What one event's statement selects per recipient, as SQL over `c` (the case) and `i` (an intervention). */
 interface Shape {
@@ -75,6 +80,20 @@ function shapeOf(event: NotificationEvent): Shape {
         // Statuses only move forward: each one reached is told once.
         occurrence: '$4::text',
         params: [event.caseId, event.interventionId, event.status],
+      };
+    case 'report_received':
+      return {
+        from: 'cases c',
+        where: 'c.id = ANY($2::uuid[])',
+        // A case assessed an emergency calls the chairs whatever the report joining it says.
+        recipients: `${RECIPIENTS.caseOwners}
+          UNION ${RECIPIENTS.communeChairs} AND ($4::boolean OR c.emergency)`,
+        interventionId: 'NULL::uuid',
+        deadlineKind: 'NULL',
+        dueAt: 'NULL::timestamptz',
+        // Each report that reaches a case is told once.
+        occurrence: '$3::text',
+        params: [event.caseIds, event.reportId, event.tellsChairs],
       };
   }
 }

@@ -1035,7 +1035,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "referral" | "deadline_approaching" | "deadline_overdue" | "plan_awaiting_approval" | "transfer_requested" | "intervention_updated";
+            kind: "referral" | "deadline_approaching" | "deadline_overdue" | "plan_awaiting_approval" | "transfer_requested" | "intervention_updated" | "report_received";
             /** Format: uuid */
             caseId: string;
             /** @example 46-2025-000001 */

@@ -52,6 +52,8 @@ export interface ReceivedHook {
   headers: IncomingHttpHeaders;
   body: string;
   status: number;
+  /** When the request arrived (its X-Timestamp is checked against it). */
+  receivedAt: Date;
 }
 
 /** An HTTP receiver of webhooks that keeps every request and answers what `answer` says (200 by default). */
@@ -62,7 +64,8 @@ export async function startWebhookReceiver() {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      hooks.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), status: receiver.answer });
+      const body = Buffer.concat(chunks).toString('utf8');
+      hooks.push({ headers: request.headers, body, status: receiver.answer, receivedAt: new Date() });
       response.writeHead(receiver.answer).end();
     });
   });
