@@ -210,7 +210,7 @@ describe('GET /statistics/rates: injuries in province 46, 2025, by area', () => 
           rate: 197.4,
           ci95: [72.4, 429.6],
           flags: ['unreliable'],
-          target: { value: 150, kind: 'max', unit: 'per100k', percent: 0.15, met: false },
+          target: { value: 150, kind: 'max', unit: 'per100k', per100k: 150, percent: 0.15, met: false },
         },
         // c8 c9: 2, below 3 but exact: shown. 2 / 1600 → 125.0; Garwood 0.2422–7.2247 → 15.1–451.5.
         {
@@ -241,7 +241,7 @@ describe('GET /statistics/rates: injuries in province 46, 2025, by area', () => 
         rate: 258.6,
         ci95: [133.6, 451.8],
         flags: ['unreliable'],
-        target: { value: 550, kind: 'max', unit: 'per100k', percent: 0.55, met: true },
+        target: { value: 550, kind: 'max', unit: 'per100k', per100k: 550, percent: 0.55, met: true },
       },
     });
   });
@@ -367,7 +367,7 @@ describe('periods', () => {
       rate: 98.7,
       ci95: [20.4, 288.4],
       flags: ['unreliable'],
-      target: { value: 150, kind: 'max', unit: 'per100k', percent: 0.15, met: false },
+      target: { value: 150, kind: 'max', unit: 'per100k', per100k: 150, percent: 0.15, met: false },
     });
     // H1: c1 c2 c3 (March) = 3; H2: c5 c6 c15 = 3 (c2's September event counts in 46002); year: 6.
     expect((await rates('indicator=injury&year=2025&period=H1&areaCode=46001', officer46001)).body.total.count).toBe(3);
@@ -539,7 +539,7 @@ describe('merged areas', () => {
         rate: 258.6,
         ci95: [133.6, 451.8],
         flags: ['unreliable'],
-        target: { value: 550, kind: 'max', unit: 'per100k', percent: 0.55, met: true },
+        target: { value: 550, kind: 'max', unit: 'per100k', per100k: 550, percent: 0.55, met: true },
       },
       {
         key: { areaCode: '48' },
@@ -591,6 +591,8 @@ describe('exports', () => {
       ci95_upper: '429.6',
       flags: 'unreliable',
       target_value: '150',
+      target_unit: 'per100k',
+      target_per100k: '150',
       target_kind: 'max',
       target_met: 'false',
     });
@@ -733,7 +735,14 @@ describe('PUT /statistics/targets', () => {
     const published = (await rates('indicator=injury_death&year=2025', manager46)).body.total;
     expect([0, null, MIN_CELL]).toContain(published.count);
     const met = published.count === null ? null : published.count === 0;
-    expect(published.target).toEqual({ value: 14.5, kind: 'max', unit: 'per100k', percent: 0.0145, met });
+    expect(published.target).toEqual({
+      value: 14.5,
+      kind: 'max',
+      unit: 'per100k',
+      per100k: 14.5,
+      percent: 0.0145,
+      met,
+    });
     const [audit] = await t.db.query(
       `SELECT role, details FROM audit_log WHERE action = 'statistics.target.upsert' ORDER BY at DESC LIMIT 1`,
     );
@@ -803,7 +812,7 @@ describe('targets in per cent, listed and removed', () => {
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ value: 0.01, unit: 'percent', per100k: 10, percent: 0.01 });
     const total = (await rates('indicator=abuse&year=2025&basis=reported')).body.total;
-    expect(total.target).toMatchObject({ value: 10, unit: 'percent', percent: 0.01, kind: 'max' });
+    expect(total.target).toMatchObject({ value: 0.01, unit: 'percent', per100k: 10, percent: 0.01, kind: 'max' });
     expect(total.target.met).toBe(total.rate === null ? null : total.rate <= 10);
   });
 

@@ -2309,7 +2309,7 @@ export interface components {
         };
         TargetStatusDto: {
             /**
-             * @description Per 100,000 children: what the rate is compared with
+             * @description As entered, in `unit` (`0.01` with `percent`)
              * @example 550
              */
             value: number;
@@ -2320,6 +2320,11 @@ export interface components {
              * @enum {string}
              */
             unit: "per100k" | "percent";
+            /**
+             * @description The same target per 100,000 children: what the rate is compared with
+             * @example 550
+             */
+            per100k: number;
             /**
              * @description The same target in per cent of children
              * @example 0.55

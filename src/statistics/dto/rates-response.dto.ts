@@ -7,9 +7,11 @@ import { TARGET_KINDS, TARGET_UNITS } from '../targets';
 
 /** The response of GET /statistics/rates (API.md, Statistics), for the OpenAPI document. */
 export class TargetStatusDto {
-  @ApiProperty({ example: 550, description: 'Per 100,000 children: what the rate is compared with' }) value!: number;
+  @ApiProperty({ example: 550, description: 'As entered, in `unit` (`0.01` with `percent`)' }) value!: number;
   @ApiProperty({ enum: TARGET_KINDS }) kind!: string;
   @ApiProperty({ enum: TARGET_UNITS, description: 'The unit the target was entered in' }) unit!: string;
+  @ApiProperty({ example: 550, description: 'The same target per 100,000 children: what the rate is compared with' })
+  per100k!: number;
   @ApiProperty({ example: 0.55, description: 'The same target in per cent of children' }) percent!: number;
   @ApiProperty({
     nullable: true,
