@@ -50,6 +50,14 @@ export class RateCellDto {
   key!: RateKeyDto;
 
   @ApiProperty({
+    enum: PROTECTIONS,
+    description:
+      'How this cell was made: `protected` in an exact answer where the cell counts a case the caller may not read ' +
+      '(a child living here whose case another commune manages)',
+  })
+  protection!: string;
+
+  @ApiProperty({
     nullable: true,
     type: Number,
     description: 'Distinct children (perturbed when protected); null when suppressed',
@@ -75,8 +83,9 @@ export class RatesResponseDto {
   @ApiProperty({
     enum: PROTECTIONS,
     description:
-      '`exact`: true counts, nothing suppressed (case roles in their own area). `protected`: every cell perturbed by ' +
-      'the cell-key method (at most STATS_MAX_NOISE), then counts 1 to STATS_MIN_CELL − 1 suppressed',
+      '`exact`: true counts, nothing suppressed (case roles in their own area, over cases they may all read). ' +
+      '`protected`: cells perturbed by the cell-key method (at most STATS_MAX_NOISE), then counts 1 to ' +
+      'STATS_MIN_CELL − 1 suppressed — every cell for managers; for a case role, the cells whose `protection` says so',
   })
   protection!: string;
   @ApiProperty({

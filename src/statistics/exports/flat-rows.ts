@@ -39,7 +39,7 @@ function flatten(result: RatesResult, cell: PublishedCell, breakdown: string): F
     period: result.period,
     area_code: result.areaCode,
     basis: result.basis,
-    protection: result.protection,
+    protection: cell.protection,
     breakdown,
     key: keyValue ?? null,
     count: cell.count,
