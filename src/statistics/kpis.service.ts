@@ -13,6 +13,7 @@ import { Period, periodRange } from './periods';
 import { ptableFor } from './ptable';
 import { protectionFor } from './rates.service';
 import { rowAreas, targetsFor } from './rates-repository';
+import { readSnapshot } from './read-snapshot';
 import { unreadableCounted } from './read-scope';
 import { KPI_TARGET_INDICATORS, KpiTargetIndicator, ShareTarget } from './targets';
 
@@ -42,6 +43,8 @@ export interface KpisResult {
  * GET /statistics/kpis: performance indicators from the KPI sums (kpi-facts-sql.ts), published
  * with the same protection as the rates (exact for case roles in their area over cases they may
  * read, cell-key protected for managers and on request), each read audited with its parameters.
+ * Every query of one answer reads the same snapshot (one read-only REPEATABLE READ transaction),
+ * so its figures agree with each other under concurrent writes.
  */
 @Injectable()
 export class KpisService {
@@ -52,7 +55,7 @@ export class KpisService {
   ) {}
 
   async kpis(caller: Caller, query: KpiQuery, format = 'json', now = new Date()): Promise<KpisResult> {
-    const result = await this.figures(this.db.manager, caller, query, now);
+    const result = await readSnapshot(this.db, (manager) => this.figures(manager, caller, query, now));
     const { period, protection } = result;
     await this.audit.recordBy(caller, {
       action: 'statistics.read',
