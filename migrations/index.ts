@@ -29,6 +29,7 @@ import { CreateKpiFacts1763900017000 } from './1763900017000-CreateKpiFacts';
 import { KpiCoveringIndexes1763900018000 } from './1763900018000-KpiCoveringIndexes';
 import { NotificationKindReportReceived1763900019100 } from './1763900019100-NotificationKindReportReceived';
 import { DeadlinesOpenWritten1763900019200 } from './1763900019200-DeadlinesOpenWritten';
+import { CasesResidenceElsewhereIndex1763900019300 } from './1763900019300-CasesResidenceElsewhereIndex';
 import { KpiCountShards1763900019700 } from './1763900019700-KpiCountShards';
 import { InterventionsCarryTheirCase1763900019800 } from './1763900019800-InterventionsCarryTheirCase';
 
@@ -65,6 +66,7 @@ export const MIGRATIONS = [
   KpiCoveringIndexes1763900018000,
   NotificationKindReportReceived1763900019100,
   DeadlinesOpenWritten1763900019200,
+  CasesResidenceElsewhereIndex1763900019300,
   KpiCountShards1763900019700,
   InterventionsCarryTheirCase1763900019800,
 ];

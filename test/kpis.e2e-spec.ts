@@ -7,13 +7,19 @@ import { FINDINGS, step } from './support/workflow';
 /**
  * GET /statistics/kpis follows the case record in the transaction of every write: deadlines met
  * on time or not, children supported in time, open cases and overdue deadlines.
+ *
+ * The cases happen in June 2025 and every step says when it was taken, so the figures of 2025 do
+ * not depend on the day the test runs (asking for "this year" of cases received "30 hours ago"
+ * failed in the first hours of every year). Only the intervention falls due in the future.
  */
 let t: TestApp;
 let officer: string;
 let chair: string;
 let provincial: string;
-const year = new Date().getUTCFullYear();
-const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();
+const year = 2025;
+const RECEIVED = Date.parse('2025-06-10T08:00:00+07:00');
+/** `hours` after the reports were received. */
+const afterReceipt = (hours: number) => new Date(RECEIVED + hours * 3600_000).toISOString();
 const inDays = (days: number) => new Date(Date.now() + days * 86400_000).toISOString();
 
 beforeAll(async () => {
@@ -52,9 +58,9 @@ describe('performance indicators from the case record', () => {
   let neglected: string;
 
   beforeAll(async () => {
-    // Received 30 hours ago: the initial assessment fell due 18 hours ago.
-    helped = await report('Trẻ Được Hỗ Trợ', hoursAgo(30));
-    neglected = await report('Trẻ Bị Bỏ Sót', hoursAgo(30));
+    // Received on 10 June 2025: the initial assessment fell due 12 hours later, long past.
+    helped = await report('Trẻ Được Hỗ Trợ', afterReceipt(0));
+    neglected = await report('Trẻ Bị Bỏ Sót', afterReceipt(0));
   });
 
   it('counts an unmet deadline past its due time as due, not met, and overdue; both cases are open', async () => {
@@ -69,7 +75,7 @@ describe('performance indicators from the case record', () => {
     await step(t, officer, helped, 'initial-assessment', {
       riskLevel: 'medium',
       emergency: false,
-      performedAt: hoursAgo(29),
+      performedAt: afterReceipt(1),
     });
     const body = await kpis();
     expect(body.total.initialAssessmentOnTime).toMatchObject({ due: 2, met: 1, share: 50 });
@@ -79,7 +85,11 @@ describe('performance indicators from the case record', () => {
   });
 
   it('a late assessment meets the deadline but not on time', async () => {
-    await step(t, officer, neglected, 'initial-assessment', { riskLevel: 'low', emergency: false });
+    await step(t, officer, neglected, 'initial-assessment', {
+      riskLevel: 'low',
+      emergency: false,
+      performedAt: afterReceipt(20),
+    });
     const body = await kpis();
     expect(body.total.initialAssessmentOnTime).toMatchObject({ due: 2, met: 1, share: 50 });
     expect(body.total.overdueDeadlines).toBe(0);
@@ -90,13 +100,15 @@ describe('performance indicators from the case record', () => {
       findings: FINDINGS,
       riskLevel: 'medium',
       substantiation: 'substantiated',
+      performedAt: afterReceipt(30),
     });
     expect((await kpis()).total.supportedInTime).toMatchObject({ children: 1, supported: 0, share: 0 });
     await step(t, officer, helped, 'plan', {
       goals: ['Trẻ an toàn'],
       measures: [{ agency: 'health', action: 'treatment', areaCode: '46001', dueAt: inDays(5) }],
+      performedAt: afterReceipt(40),
     });
-    const approved = await step(t, chair, helped, 'plan/approve', {});
+    const approved = await step(t, chair, helped, 'plan/approve', { performedAt: afterReceipt(45) });
     const intervention = approved.body.interventions[0];
     // The plan's deadlines are met on time; the intervention's falls due in 5 days: not yet due.
     const planned = await kpis();
@@ -129,9 +141,15 @@ describe('performance indicators from the case record', () => {
       findings: FINDINGS,
       riskLevel: 'low',
       substantiation: 'unsubstantiated',
+      performedAt: afterReceipt(26),
     });
     expect(closed.status).toBe(200);
-    expect((await step(t, officer, neglected, 'close', { reason: 'Không có căn cứ' })).status).toBe(200);
+    // Closed 30 hours after receipt: one whole day.
+    const closing = await step(t, officer, neglected, 'close', {
+      reason: 'Không có căn cứ',
+      performedAt: afterReceipt(30),
+    });
+    expect(closing.status).toBe(200);
     const body = await kpis();
     expect(body.total).toMatchObject({ openCases: 1, closedCases: 1, medianDaysToClose: 1 });
   });
@@ -181,11 +199,11 @@ describe('performance indicators from the case record', () => {
     const hotline = await t.tokenFor('hotline_operator', '46');
     const call = await t.post(
       '/calls',
-      { channel: 'provincial_hotline', type: 'counselling', areaCode: '46001' },
+      { channel: 'provincial_hotline', type: 'counselling', areaCode: '46001', receivedAt: afterReceipt(2) },
       hotline,
     );
     expect(call.status).toBe(201);
-    const response = await fetch(`${t.baseUrl}/api/v1/statistics/report.xlsx?year=${year}&period=H2&areaCode=46`, {
+    const response = await fetch(`${t.baseUrl}/api/v1/statistics/report.xlsx?year=${year}&period=H1&areaCode=46`, {
       headers: { authorization: `Bearer ${provincial}` },
     });
     expect(response.status).toBe(200);
@@ -213,7 +231,7 @@ describe('performance indicators from the case record', () => {
     const lines = new Map<string, unknown>();
     coverSheet.eachRow((row) => lines.set(String(row.getCell(1).value), row.getCell(2).value));
     expect(lines.get('Mã địa bàn [area_code]')).toBe('46');
-    expect(lines.get('Kỳ báo cáo [period]')).toBe('H2');
+    expect(lines.get('Kỳ báo cáo [period]')).toBe('H1');
     expect(lines.get('Bảo vệ số liệu [protection]')).toBe('exact');
     expect(lines.get('Người lập [generated_by]')).toEqual(expect.any(String));
     expect(String(lines.get('Thời điểm lập [generated_at]'))).toMatch(/^\d{4}-\d{2}-\d{2}T/);
@@ -241,7 +259,7 @@ describe('performance indicators from the case record', () => {
     const kpiRows = records('Chỉ số KPI');
     const kpiOf = (kpi: string, area: string) =>
       kpiRows.find((row) => row['Mã KPI [kpi]'] === kpi && row['Mã địa bàn [area_code]'] === area)!;
-    const json = (await kpis('&period=H2&groupBy=area')).rows[0];
+    const json = (await kpis('&period=H1&groupBy=area')).rows[0];
     expect(kpiOf('initialAssessmentOnTime', '46001')).toMatchObject({
       'Mẫu số (thời hạn đến hạn, trẻ em) [denominator]': json.initialAssessmentOnTime.due,
       'Tử số (đúng hạn, được hỗ trợ kịp thời) [numerator]': json.initialAssessmentOnTime.met,

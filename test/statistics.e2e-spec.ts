@@ -205,16 +205,18 @@ describe('GET /statistics/rates: injuries in province 46, 2025, by area', () => 
         // Garwood 2.2019–13.0595 → 72.4–429.6. 6 < 20: unreliable. Target 150 max: not met.
         {
           key: { areaCode: '46001' },
+          protection: 'exact',
           count: 6,
           population: 3040,
           rate: 197.4,
           ci95: [72.4, 429.6],
           flags: ['unreliable'],
-          target: { value: 150, kind: 'max', unit: 'per100k', percent: 0.15, met: false },
+          target: { value: 150, kind: 'max', unit: 'per100k', per100k: 150, percent: 0.15, met: false },
         },
         // c8 c9: 2, below 3 but exact: shown. 2 / 1600 → 125.0; Garwood 0.2422–7.2247 → 15.1–451.5.
         {
           key: { areaCode: '46002' },
+          protection: 'exact',
           count: 2,
           population: 1600,
           rate: 125,
@@ -225,6 +227,7 @@ describe('GET /statistics/rates: injuries in province 46, 2025, by area', () => 
         // c10 c11 c12 c13: 4, no population.
         {
           key: { areaCode: '46003' },
+          protection: 'exact',
           count: 4,
           population: null,
           rate: null,
@@ -236,12 +239,13 @@ describe('GET /statistics/rates: injuries in province 46, 2025, by area', () => 
       // 12 of 3040 + 1600 = 4640 (46003 has no population): 258.6; Garwood 6.2006–20.9616 → 133.6–451.8.
       total: {
         key: {},
+        protection: 'exact',
         count: 12,
         population: 4640,
         rate: 258.6,
         ci95: [133.6, 451.8],
         flags: ['unreliable'],
-        target: { value: 550, kind: 'max', unit: 'per100k', percent: 0.55, met: true },
+        target: { value: 550, kind: 'max', unit: 'per100k', per100k: 550, percent: 0.55, met: true },
       },
     });
   });
@@ -252,6 +256,7 @@ describe('GET /statistics/rates: injuries in province 46, 2025, by area', () => 
       // Boys c1 c3 c6 c15 c8 c10 c12: 7 of 1600 + 800 = 2400 → 291.7 (2.8144–14.4227 → 117.3–600.9).
       {
         key: { sex: 'male' },
+        protection: 'exact',
         count: 7,
         population: 2400,
         rate: 291.7,
@@ -262,6 +267,7 @@ describe('GET /statistics/rates: injuries in province 46, 2025, by area', () => 
       // Girls c2 c5 c9 c11 c13: 5 of 1440 + 800 = 2240 → 223.2 (1.6235–11.6683 → 72.5–520.9).
       {
         key: { sex: 'female' },
+        protection: 'exact',
         count: 5,
         population: 2240,
         rate: 223.2,
@@ -279,6 +285,7 @@ describe('GET /statistics/rates: injuries in province 46, 2025, by area', () => 
       // 0-4: c1 (4), c10 (1) = 2 of 5 ages × (190 + 100) = 1450 → 137.9 (0.2422–7.2247 → 16.7–498.3).
       {
         key: { ageGroup: '0-4' },
+        protection: 'exact',
         count: 2,
         population: 1450,
         rate: 137.9,
@@ -289,6 +296,7 @@ describe('GET /statistics/rates: injuries in province 46, 2025, by area', () => 
       // 5-11: c2 c5 c15 c8 c11 c12 = 6 of 7 × 290 = 2030 → 295.6 (108.5–643.3).
       {
         key: { ageGroup: '5-11' },
+        protection: 'exact',
         count: 6,
         population: 2030,
         rate: 295.6,
@@ -299,6 +307,7 @@ describe('GET /statistics/rates: injuries in province 46, 2025, by area', () => 
       // 12-15: c3 c6 c9 c13 = 4 of 4 × 290 = 1160 → 344.8 (1.0899–10.2416 → 94.0–882.9).
       {
         key: { ageGroup: '12-15' },
+        protection: 'exact',
         count: 4,
         population: 1160,
         rate: 344.8,
@@ -320,6 +329,7 @@ describe('GET /statistics/rates: injuries in province 46, 2025, by area', () => 
     expect(byForm.drowning).toMatchObject({ count: 3, population: 4640, flags: ['unreliable'] });
     expect(byForm.burn).toEqual({
       key: { form: 'burn' },
+      protection: 'exact',
       count: 4,
       population: 4640,
       rate: 86.2,
@@ -329,6 +339,7 @@ describe('GET /statistics/rates: injuries in province 46, 2025, by area', () => 
     });
     expect(byForm.poisoning).toEqual({
       key: { form: 'poisoning' },
+      protection: 'exact',
       count: 0,
       population: 4640,
       rate: 0,
@@ -347,6 +358,7 @@ describe('periods', () => {
     expect(response.body.rows.map((row: { count: number | null }) => row.count)).toEqual([3, 1, 0]);
     expect(response.body.rows[2]).toEqual({
       key: { areaCode: '46003' },
+      protection: 'exact',
       count: 0,
       population: null,
       rate: null,
@@ -362,12 +374,13 @@ describe('periods', () => {
     const q3 = await rates('indicator=injury&year=2025&period=Q3&areaCode=46001', officer46001);
     expect(q3.body.total).toEqual({
       key: {},
+      protection: 'exact',
       count: 3,
       population: 3040,
       rate: 98.7,
       ci95: [20.4, 288.4],
       flags: ['unreliable'],
-      target: { value: 150, kind: 'max', unit: 'per100k', percent: 0.15, met: false },
+      target: { value: 150, kind: 'max', unit: 'per100k', per100k: 150, percent: 0.15, met: false },
     });
     // H1: c1 c2 c3 (March) = 3; H2: c5 c6 c15 = 3 (c2's September event counts in 46002); year: 6.
     expect((await rates('indicator=injury&year=2025&period=H1&areaCode=46001', officer46001)).body.total.count).toBe(3);
@@ -404,6 +417,7 @@ describe('indicators and bases', () => {
     const before = await rates('indicator=abuse&year=2025&areaCode=46001', officer46001);
     expect(before.body.total).toEqual({
       key: {},
+      protection: 'exact',
       count: 0,
       population: 3040,
       rate: 0,
@@ -442,11 +456,21 @@ describe('indicators and bases', () => {
     const response = await rates('indicator=child_labour&year=2025&areaCode=46001&groupBy=ageGroup', officer46001);
     expect(response.body.rows).toEqual([
       // 5-11: nobody (c21 is 4), population 7 × 190 = 1330: 0 → rate 0, upper 3.6889 / 1330 → 277.4.
-      { key: { ageGroup: '5-11' }, count: 0, population: 1330, rate: 0, ci95: [0, 277.4], flags: [], target: null },
+      {
+        key: { ageGroup: '5-11' },
+        protection: 'exact',
+        count: 0,
+        population: 1330,
+        rate: 0,
+        ci95: [0, 277.4],
+        flags: [],
+        target: null,
+      },
       // 12-15: c22 = 1 of 760 → 131.6 (0.0253–5.5716 → 3.3–733.1); 16-17: c19 c20 = 2 of 380 → 526.3
       // (0.2422–7.2247 → 63.7–1901.2).
       {
         key: { ageGroup: '12-15' },
+        protection: 'exact',
         count: 1,
         population: 760,
         rate: 131.6,
@@ -456,6 +480,7 @@ describe('indicators and bases', () => {
       },
       {
         key: { ageGroup: '16-17' },
+        protection: 'exact',
         count: 2,
         population: 380,
         rate: 526.3,
@@ -467,6 +492,7 @@ describe('indicators and bases', () => {
     // 3 of 13 × 190 = 2470 → 121.5 (25.0–355.0).
     expect(response.body.total).toEqual({
       key: {},
+      protection: 'exact',
       count: 3,
       population: 2470,
       rate: 121.5,
@@ -485,6 +511,7 @@ describe('merged areas', () => {
     expect(response.body.rows).toEqual([
       {
         key: { areaCode: '48001' },
+        protection: 'exact',
         count: 4,
         population: 640,
         rate: 625,
@@ -502,6 +529,7 @@ describe('merged areas', () => {
     expect(response.body.rows).toEqual([
       {
         key: { areaCode: '48001' },
+        protection: 'exact',
         count: 1,
         population: null,
         rate: null,
@@ -511,6 +539,7 @@ describe('merged areas', () => {
       },
       {
         key: { areaCode: '48002' },
+        protection: 'exact',
         count: 3,
         population: 640,
         rate: 468.8,
@@ -534,15 +563,17 @@ describe('merged areas', () => {
     expect(response.body.rows).toEqual([
       {
         key: { areaCode: '46' },
+        protection: 'exact',
         count: 12,
         population: 4640,
         rate: 258.6,
         ci95: [133.6, 451.8],
         flags: ['unreliable'],
-        target: { value: 550, kind: 'max', unit: 'per100k', percent: 0.55, met: true },
+        target: { value: 550, kind: 'max', unit: 'per100k', per100k: 550, percent: 0.55, met: true },
       },
       {
         key: { areaCode: '48' },
+        protection: 'exact',
         count: 4,
         population: 640,
         rate: 625,
@@ -554,6 +585,7 @@ describe('merged areas', () => {
     // 16 of 5280 → 303.0 (9.1454–25.983 → 173.2–492.1).
     expect(response.body.total).toEqual({
       key: {},
+      protection: 'exact',
       count: 16,
       population: 5280,
       rate: 303,
@@ -591,6 +623,8 @@ describe('exports', () => {
       ci95_upper: '429.6',
       flags: 'unreliable',
       target_value: '150',
+      target_unit: 'per100k',
+      target_per100k: '150',
       target_kind: 'max',
       target_met: 'false',
     });
@@ -733,7 +767,14 @@ describe('PUT /statistics/targets', () => {
     const published = (await rates('indicator=injury_death&year=2025', manager46)).body.total;
     expect([0, null, MIN_CELL]).toContain(published.count);
     const met = published.count === null ? null : published.count === 0;
-    expect(published.target).toEqual({ value: 14.5, kind: 'max', unit: 'per100k', percent: 0.0145, met });
+    expect(published.target).toEqual({
+      value: 14.5,
+      kind: 'max',
+      unit: 'per100k',
+      per100k: 14.5,
+      percent: 0.0145,
+      met,
+    });
     const [audit] = await t.db.query(
       `SELECT role, details FROM audit_log WHERE action = 'statistics.target.upsert' ORDER BY at DESC LIMIT 1`,
     );
@@ -803,7 +844,7 @@ describe('targets in per cent, listed and removed', () => {
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ value: 0.01, unit: 'percent', per100k: 10, percent: 0.01 });
     const total = (await rates('indicator=abuse&year=2025&basis=reported')).body.total;
-    expect(total.target).toMatchObject({ value: 10, unit: 'percent', percent: 0.01, kind: 'max' });
+    expect(total.target).toMatchObject({ value: 0.01, unit: 'percent', per100k: 10, percent: 0.01, kind: 'max' });
     expect(total.target.met).toBe(total.rate === null ? null : total.rate <= 10);
   });
 

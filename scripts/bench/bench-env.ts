@@ -11,13 +11,34 @@ export { freePort };
 import { ensureAppRole } from '../../src/database/app-role';
 import { runMigrations } from '../../src/database/migrate';
 
+/** The admin a bench signs in as. */
+export interface BenchAdmin {
+  username: string;
+  password: string;
+  /** The operator's own ADMIN_PASSWORD (kept as it is), not one of this run. */
+  chosen: boolean;
+}
+
+/**
+ * ADMIN_USERNAME and ADMIN_PASSWORD as the service reads them (a kept database's admin may be
+ * named otherwise); without ADMIN_PASSWORD, a password of this run.
+ */
+export function benchAdmin(env: NodeJS.ProcessEnv = process.env): BenchAdmin {
+  const chosen = Boolean(env.ADMIN_PASSWORD);
+  return {
+    username: env.ADMIN_USERNAME || 'admin',
+    password: env.ADMIN_PASSWORD || randomBytes(12).toString('hex'),
+    chosen,
+  };
+}
+
 export interface BenchEnv {
   /** The tables' owner (migrations, seeding). */
   databaseUrl: string;
   /** The service's own role, as the service connects. */
   serviceUrl: string;
   baseUrl: string;
-  adminPassword: string;
+  admin: BenchAdmin;
   stop(): Promise<void>;
 }
 
@@ -49,7 +70,7 @@ export interface BenchEnvOptions {
  * folder), migrated, and the built service started on it as its own process.
  */
 export async function startBenchEnv(options: BenchEnvOptions = {}): Promise<BenchEnv> {
-  const adminPassword = randomBytes(12).toString('hex');
+  const admin = benchAdmin();
   let databaseUrl: string;
   let stopDatabase: () => Promise<void>;
   if (process.env.DATABASE_URL) {
@@ -77,7 +98,7 @@ export async function startBenchEnv(options: BenchEnvOptions = {}): Promise<Benc
     const pg = await startEmbeddedPostgres({
       dir: join(parent, 'pg'),
       port: await freePort(),
-      password: adminPassword,
+      password: randomBytes(12).toString('hex'),
       database: 'bench',
     });
     databaseUrl = pg.url;
@@ -102,7 +123,8 @@ export async function startBenchEnv(options: BenchEnvOptions = {}): Promise<Benc
       HOST: '127.0.0.1',
       JWT_SECRET: randomBytes(32).toString('hex'),
       PII_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      ADMIN_PASSWORD: adminPassword,
+      ADMIN_USERNAME: admin.username,
+      ADMIN_PASSWORD: admin.password,
       LOG_LEVEL: 'warn',
       // The bench signs in from one address; the login throttle is not what it measures.
       LOGIN_RATE_LIMIT: '100000',
@@ -116,7 +138,7 @@ export async function startBenchEnv(options: BenchEnvOptions = {}): Promise<Benc
     databaseUrl,
     serviceUrl,
     baseUrl,
-    adminPassword,
+    admin,
     stop: async () => {
       server.kill('SIGTERM');
       await new Promise((r) => server.once('exit', r));
@@ -131,6 +153,7 @@ export async function login(baseUrl: string, username: string, password: string)
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
   });
+  if (response.status !== 200) throw new Error(`sign-in of ${username}: ${response.status} ${await response.text()}`);
   const body = (await response.json()) as { accessToken: string };
   return body.accessToken;
 }

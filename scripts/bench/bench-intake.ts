@@ -160,7 +160,7 @@ async function main(): Promise<void> {
   const pool = new Pool({ connectionString: env.databaseUrl, max: CONNECTIONS });
   try {
     await seedAreas(pool);
-    const admin = await login(env.baseUrl, 'admin', env.adminPassword);
+    const admin = await login(env.baseUrl, env.admin.username, env.admin.password);
     const created = await fetch(`${env.baseUrl}/api/v1/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },

@@ -6,16 +6,19 @@
  * ≤ 150 ms, each at least 10× faster than the naive SQL. NATIONAL_CASES shrinks the country.
  * Every scenario runs in both protections: `exact` (a case role in its own area) and `protected`
  * (a manager, or `?protection=protected`: the cell-key perturbation on every cell).
- * BENCH_DATABASE=name keeps the seeded database on DATABASE_URL's server for the next run (drop it afterwards).
+ * Before timing, the endpoint's exact counts must equal the naive SQL's, else the run stops naming them.
+ * BENCH_DATABASE=name keeps the seeded database on DATABASE_URL's server for the next run (drop it afterwards);
+ * it signs in as ADMIN_USERNAME (default `admin`) with ADMIN_PASSWORD, or sets a password of its own on that user.
  */
 import { Presets, SingleBar } from 'cli-progress';
 import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
-import { hashPassword } from '../../src/auth/password';
 import { optionsFromEnv } from '../national/national-country';
 import { buildKpiFacts } from '../national/national-kpis';
 import { seedNational, seedSteps } from '../national/national-seed';
-import { login, loginFirstTime, percentile, startBenchEnv } from './bench-env';
+import { BenchAdmin, login, loginFirstTime, percentile, startBenchEnv } from './bench-env';
+import { assertSameCounts, resetKeptAdmin } from './stats-agreement';
+import { STATS_PLACES, StatsPlace } from './stats-places';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const NAIVE_RUNS = Number(process.env.BENCH_NAIVE_RUNS ?? 20);
@@ -23,55 +26,10 @@ const PASSWORD = 'bench-password-123';
 /** This run's users: a kept database still holds an earlier run's. */
 const RUN = randomBytes(3).toString('hex');
 
-interface Scenario {
-  name: string;
+interface Scenario extends Omit<StatsPlace, 'exactRole' | 'areaCode'> {
   protection: 'exact' | 'protected';
   user: { role: string; areaCode: string };
-  query: string;
-  targetP95: number;
-  naive: { sql: string; params: unknown[] };
 }
-
-/** Injuries in 2025 (reported basis: all but unsubstantiated; children under 16). */
-const NAIVE_WHERE = `category = 'injury' AND substantiation <> 'unsubstantiated' AND age_at_event <= 15
-                     AND event_date >= '2025-01-01' AND event_date <= '2025-12-31'`;
-
-/** Where each query is asked, in the exact mode (a case role's own area) and the protected one. */
-const PLACES: (Omit<Scenario, 'protection' | 'user'> & { exactRole: string; areaCode: string })[] = [
-  {
-    name: 'commune total',
-    exactRole: 'commune_officer',
-    areaCode: '46001',
-    query: 'indicator=injury&year=2025&areaCode=46001',
-    targetP95: 50,
-    naive: {
-      sql: `SELECT count(DISTINCT child_id) FROM cases WHERE ${NAIVE_WHERE} AND residence_area_path = $1`,
-      params: ['VN.46.46001'],
-    },
-  },
-  {
-    name: 'province by area',
-    exactRole: 'provincial_officer',
-    areaCode: '46',
-    query: 'indicator=injury&year=2025&areaCode=46&groupBy=area',
-    targetP95: 50,
-    naive: {
-      sql: `SELECT residence_area_code, count(DISTINCT child_id) FROM cases WHERE ${NAIVE_WHERE} AND residence_area_path LIKE $1 GROUP BY 1`,
-      params: ['VN.46.%'],
-    },
-  },
-  {
-    name: 'country by area',
-    exactRole: 'provincial_officer',
-    areaCode: 'VN',
-    query: 'indicator=injury&year=2025&groupBy=area',
-    targetP95: 150,
-    naive: {
-      sql: `SELECT split_part(residence_area_path, '.', 2), count(DISTINCT child_id) FROM cases WHERE ${NAIVE_WHERE} GROUP BY 1`,
-      params: [],
-    },
-  },
-];
 
 /** GET /statistics/kpis: a province by commune and the country by province, the year the national seed fills most. */
 const KPI_PLACES: { name: string; exactRole: string; areaCode: string; query: string; targetP95: number }[] = [
@@ -92,7 +50,7 @@ const KPI_PLACES: { name: string; exactRole: string; areaCode: string; query: st
 ];
 
 /** Each place twice: exact for the case role; protected for a manager (the commune: the officer asking for it). */
-const SCENARIOS: Scenario[] = PLACES.flatMap(({ exactRole, areaCode, ...place }) => [
+const SCENARIOS: Scenario[] = STATS_PLACES.flatMap(({ exactRole, areaCode, ...place }) => [
   { ...place, protection: 'exact' as const, user: { role: exactRole, areaCode } },
   place.name === 'commune total'
     ? {
@@ -181,7 +139,7 @@ async function createUser(baseUrl: string, adminToken: string, role: string, are
 }
 
 /** Seeds the national data set unless the (kept) database holds it, and its KPI facts unless they are there. */
-async function seed(databaseUrl: string, adminPassword: string): Promise<void> {
+async function seed(databaseUrl: string, admin: BenchAdmin): Promise<void> {
   const options = optionsFromEnv();
   const client = new Client({ connectionString: databaseUrl, application_name: 'bench-stats-seed' });
   await client.connect();
@@ -197,10 +155,8 @@ async function seed(databaseUrl: string, adminPassword: string): Promise<void> {
     ).rows as { seeded: boolean; withKpis: boolean }[];
     if (seeded) {
       process.stdout.write('national data set: reusing the seeded database\n');
-      // The admin was created by the first run, with that run's password.
-      await client.query(`UPDATE users SET password_hash = $1 WHERE username = 'admin'`, [
-        await hashPassword(adminPassword),
-      ]);
+      // The admin was created by an earlier run (or the database's own): sign in as it.
+      await resetKeptAdmin(client, admin);
     } else {
       bar.start(seedSteps(options), 0, { stage: 'areas' });
       const started = Date.now();
@@ -229,11 +185,18 @@ async function main(): Promise<void> {
   const env = await startBenchEnv({ keepDatabase: process.env.BENCH_DATABASE });
   const pool = new Pool({ connectionString: env.databaseUrl, max: 2 });
   try {
-    await seed(env.databaseUrl, env.adminPassword);
-    const admin = await login(env.baseUrl, 'admin', env.adminPassword);
+    await seed(env.databaseUrl, env.admin);
+    const admin = await login(env.baseUrl, env.admin.username, env.admin.password);
     const lines: string[] = [];
     let passed = true;
     const tokens = new Map<string, string>();
+    // Both sides must count the same children before their times are compared.
+    for (const place of STATS_PLACES) {
+      const who = `${place.exactRole}@${place.areaCode}`;
+      if (!tokens.has(who)) tokens.set(who, await createUser(env.baseUrl, admin, place.exactRole, place.areaCode));
+      const children = await assertSameCounts(env.baseUrl, tokens.get(who)!, pool, place);
+      process.stdout.write(`${place.name}: endpoint and naive SQL both count ${children} children\n`);
+    }
     const naiveTimes = new Map<string, Timing>();
     for (const scenario of SCENARIOS) {
       const who = `${scenario.user.role}@${scenario.user.areaCode}`;

@@ -20,6 +20,7 @@ describe('publishing exact figures (case roles in their own area)', () => {
     const { total, additive } = publishRates([], cell(40, 30000, { keySum: 77 }), exact);
     expect(total).toEqual({
       key: {},
+      protection: 'exact',
       count: 40,
       population: 30000,
       rate: 133.3,
@@ -60,12 +61,30 @@ describe('publishing exact figures (case roles in their own area)', () => {
   });
 });
 
+describe('exact figures only over cases the caller may read', () => {
+  it('protects, in an exact table, the cells that count a case the caller may not read, and no other', () => {
+    const published = publishRates(
+      [cell(1, 1000, { keySum: 5 }), { ...cell(1, 1000, { keySum: 9 }), unreadable: true }],
+      { ...cell(2, 2000, { keySum: 14 }), unreadable: true },
+      exact,
+    );
+    expect(published.rows[0]).toMatchObject({ protection: 'exact', count: 1 });
+    // One child, perturbed then suppressed below minCell: 0 or not shown, never the exact 1.
+    expect(published.rows[1].protection).toBe('protected');
+    expect([0, null]).toContain(published.rows[1].count);
+    expect(published.total.protection).toBe('protected');
+    expect([0, null]).toContain(published.total.count);
+    expect(published.additive).toBe(false);
+  });
+});
+
 describe('publishing protected figures (cell-key method)', () => {
   it('perturbs a count by the table entry of its cell key, and computes rate and interval from the published count', () => {
     const { total, additive } = publishRates([], cell(40, 30000, { keySum: keyFor(40, 2) }), protectedOptions);
     // 42 of 30000: 140.0; Garwood 30.2681–56.7693 → 100.9–189.2.
     expect(total).toEqual({
       key: {},
+      protection: 'protected',
       count: 42,
       population: 30000,
       rate: 140,
@@ -84,6 +103,7 @@ describe('publishing protected figures (cell-key method)', () => {
     const { total } = publishRates([], cell(11, 30000, { keySum: keyFor(11, -2) }), protectedOptions);
     expect(total).toEqual({
       key: {},
+      protection: 'protected',
       count: null,
       population: 30000,
       rate: null,
@@ -146,6 +166,7 @@ describe('publishing protected figures (cell-key method)', () => {
       value: 550,
       kind: 'max',
       unit: 'per100k',
+      per100k: 550,
       percent: 0.55,
       met: true,
     });
@@ -153,6 +174,7 @@ describe('publishing protected figures (cell-key method)', () => {
       value: 550,
       kind: 'max',
       unit: 'per100k',
+      per100k: 550,
       percent: 0.55,
       met: null,
     });

@@ -15,6 +15,9 @@ import { Target, TargetStatus, targetStatus } from './targets';
  *   from 1 to `minCell − 1` is suppressed. Rows need not add up to the total (`additive: false`);
  *   rate and interval come from the published count. No secondary suppression is needed: nothing
  *   published is exact, so differences between published figures pin nothing.
+ *
+ * A case role's table is exact only where it may read every case counted (read-scope.ts): a cell
+ * that counts a case it may not open is published `protected` like a manager's, and says so.
  */
 export type Flag = 'suppressed' | 'unreliable' | 'no_population';
 
@@ -35,10 +38,14 @@ export interface RawCell {
   /** Children in the denominator; null when the population table has none. */
   population: number | null;
   target?: Target | null;
+  /** The cell counts a case the caller may not read: never exact. */
+  unreadable?: boolean;
 }
 
 export interface PublishedCell {
   key: CellKey;
+  /** How this cell was made: `protected` in an exact table where it counts a case the caller may not read. */
+  protection: Protection;
   count: number | null;
   population: number | null;
   rate: number | null;
@@ -79,7 +86,13 @@ export function publishCount(
 
 const publishedCount = publishCount;
 
-function publishCell(cell: RawCell, options: PublishOptions): PublishedCell {
+/** The protection of one cell: exact only in an exact table, over cases the caller may all read. */
+export function cellProtection(cell: { unreadable?: boolean }, protection: Protection): Protection {
+  return protection === 'exact' && !cell.unreadable ? 'exact' : 'protected';
+}
+
+function publishCell(cell: RawCell, tableOptions: PublishOptions): PublishedCell {
+  const options = { ...tableOptions, protection: cellProtection(cell, tableOptions.protection) };
   const flags: Flag[] = [];
   const hasPopulation = cell.population !== null && cell.population > 0;
   const count = publishedCount(cell, options);
@@ -94,6 +107,7 @@ function publishCell(cell: RawCell, options: PublishOptions): PublishedCell {
   const rate = figures?.rate ?? null;
   return {
     key: cell.key,
+    protection: options.protection,
     count,
     population: cell.population,
     rate,
@@ -105,9 +119,7 @@ function publishCell(cell: RawCell, options: PublishOptions): PublishedCell {
 
 /** Every row and the total, each on its own (a row for "elsewhere" keeps exact rows adding up). */
 export function publishRates(rows: RawCell[], total: RawCell, options: PublishOptions): PublishedTable {
-  return {
-    rows: rows.map((row) => publishCell(row, options)),
-    total: publishCell(total, options),
-    additive: options.protection === 'exact',
-  };
+  const published = { rows: rows.map((row) => publishCell(row, options)), total: publishCell(total, options) };
+  const exact = [...published.rows, published.total].every((cell) => cell.protection === 'exact');
+  return { ...published, additive: exact };
 }

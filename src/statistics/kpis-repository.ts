@@ -92,7 +92,7 @@ export async function kpiFigures(manager: EntityManager, query: KpiQuery): Promi
     else if (row.measure === 'supported') raw.supported = plus(raw.supported);
     else if (row.measure === 'closed') {
       raw.closed = plus(raw.closed);
-      raw.closedByDays.set(row.days, (raw.closedByDays.get(row.days) ?? 0) + row.count);
+      raw.closedByDays.set(row.days, addCells(raw.closedByDays.get(row.days) ?? { count: 0, keySum: 0 }, cell(row)));
     }
   }
   // Subtracting from the whole area's sums: for the total, every sub-area's rows count.

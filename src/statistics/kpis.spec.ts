@@ -1,4 +1,4 @@
-import { buildPtable } from './ptable';
+import { buildPtable, perturbation } from './ptable';
 import { emptyKpis, medianOf, publishKpis, shareOf, wilsonInterval } from './kpis';
 
 describe('performance indicators', () => {
@@ -46,7 +46,7 @@ describe('performance indicators', () => {
     supported: { count: 4, keySum: 8 },
     openCases: { count: 21, keySum: 5 },
     closed: { count: 3, keySum: 2 },
-    closedByDays: new Map([[7, 3]]),
+    closedByDays: new Map([[7, { count: 3, keySum: 2 }]]),
     officers: 2,
   });
 
@@ -66,6 +66,26 @@ describe('performance indicators', () => {
     expect(published.medianDaysToClose).toBeNull();
     // The same records give the same figures.
     expect(publishKpis({}, raw(), { protection: 'protected', ptable, minCell: 10 })).toEqual(published);
+  });
+
+  it('takes a protected median of days to close from the perturbed count of each number of days, never the exact ones', () => {
+    const days = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+    const perturbedMedian = (byDays: Map<number, { count: number; keySum: number }>) =>
+      medianOf(
+        new Map([...byDays].map(([d, c]) => [d, Math.max(0, c.count + perturbation(ptable, c.count, c.keySum))])),
+      );
+    // Closed cases spread over twelve day counts, with record keys for which perturbation moves the median.
+    let closedByDays: Map<number, { count: number; keySum: number }> | undefined;
+    for (let shift = 0; shift < 256 && !closedByDays; shift++) {
+      const candidate = new Map(days.map((d) => [d, { count: 2, keySum: (d * 37 + shift) % 256 }]));
+      const exact = medianOf(new Map([...candidate].map(([d, c]) => [d, c.count])));
+      if (perturbedMedian(candidate) !== exact) closedByDays = candidate;
+    }
+    expect(closedByDays).toBeDefined();
+    const input = { ...raw(), closed: { count: 24, keySum: 11 }, closedByDays: closedByDays! };
+    const published = publishKpis({}, input, { protection: 'protected', ptable, minCell: 10 });
+    expect(published.medianDaysToClose).toBe(perturbedMedian(closedByDays!));
+    expect(publishKpis({}, input, { protection: 'exact', ptable, minCell: 10 }).medianDaysToClose).toBe(6.5);
   });
 
   it('judges a KPI target on the share shown', () => {

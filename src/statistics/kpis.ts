@@ -1,5 +1,5 @@
-import { publishCount, Protection } from './disclosure-control';
-import { Ptable } from './ptable';
+import { cellProtection, publishCount, Protection } from './disclosure-control';
+import { perturbation, Ptable } from './ptable';
 import { KpiTargetIndicator, ShareTarget, ShareTargetStatus, shareTargetStatus } from './targets';
 
 /**
@@ -50,8 +50,8 @@ export interface RawKpis {
   supported: CountCell;
   openCases: CountCell;
   overdueDeadlines: CountCell;
-  /** Cases closed in the period by whole days from receipt to closing. */
-  closedByDays: Map<number, number>;
+  /** Cases closed in the period by whole days from receipt to closing, with their record keys. */
+  closedByDays: Map<number, CountCell>;
   closed: CountCell;
   /** Active commune officers in the area. */
   officers: number;
@@ -87,6 +87,8 @@ export interface SupportedFigure extends ShareFigure {
 
 export interface PublishedKpis {
   key: { areaCode?: string };
+  /** `protected` in an exact table where the row counts a case the caller may not read (read-scope.ts). */
+  protection: Protection;
   initialAssessmentOnTime: OnTimeFigure;
   emergencyResponseOnTime: OnTimeFigure;
   policeReferralOnTime: OnTimeFigure;
@@ -105,6 +107,8 @@ export interface KpiPublishOptions {
   protection: Protection;
   ptable: Ptable;
   minCell: number;
+  /** The row counts a case the caller may not read: published protected whatever the table. */
+  unreadable?: boolean;
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
@@ -150,16 +154,36 @@ function sumKinds(cells: Record<string, CountCell>, kinds: readonly string[]): C
 }
 
 /**
+ * The median days to close as published: exact from the exact counts; protected from each number
+ * of days' count perturbed with its cell key (the closed cases' record keys), so no exact figure
+ * is behind it and the same cases give the same median. Null when no case closed.
+ */
+export function publishedMedian(
+  byDays: Map<number, CountCell>,
+  options: Pick<KpiPublishOptions, 'protection' | 'ptable'>,
+): number | null {
+  const counts = [...byDays].map(([days, cell]): [number, number] => [
+    days,
+    options.protection === 'exact'
+      ? cell.count
+      : Math.max(0, cell.count + perturbation(options.ptable, cell.count, cell.keySum)),
+  ]);
+  return medianOf(new Map(counts));
+}
+
+/**
  * Publishes one area's KPIs. Every count passes `publishCount` (exact, or cell-key perturbed and
  * small counts suppressed); shares and intervals come from the published counts; the median is
- * shown only when the count of closed cases behind it is; targets are judged on the shown share.
+ * shown only when the count of closed cases behind it is, and is itself made from protected
+ * counts when the row is protected; targets are judged on the shown share.
  */
 export function publishKpis(
   key: { areaCode?: string },
   raw: RawKpis,
-  options: KpiPublishOptions,
+  tableOptions: KpiPublishOptions,
   targets: Partial<Record<KpiTargetIndicator, ShareTarget>> = {},
 ): PublishedKpis {
+  const options = { ...tableOptions, protection: cellProtection(tableOptions, tableOptions.protection) };
   const publish = (cell: CountCell) => publishCount(cell, options);
   const onTime = (name: OnTimeKpi): OnTimeFigure => {
     const due = publish(sumKinds(raw.due, ON_TIME_KPIS[name]));
@@ -188,11 +212,12 @@ export function publishKpis(
   const closedCases = publish(raw.closed);
   return {
     key,
+    protection: options.protection,
     ...rows,
     openCases,
     overdueDeadlines: publish(raw.overdueDeadlines),
     closedCases,
-    medianDaysToClose: closedCases ? medianOf(raw.closedByDays) : null,
+    medianDaysToClose: closedCases ? publishedMedian(raw.closedByDays, options) : null,
     officers: raw.officers,
     openCasesPerOfficer: openCases !== null && raw.officers > 0 ? round1(openCases / raw.officers) : null,
   };

@@ -3,7 +3,7 @@ import { descendantsPattern } from '../domain/area-path';
 import { AreaRef, inbound, outboundOrigins, RatesScope } from './area-scope';
 import { Basis, Indicator } from './indicators';
 import { Period, PeriodRange } from './periods';
-import { isKpiTarget, KpiTargetIndicator, PER_100K_PER_PERCENT, Target } from './targets';
+import { KpiTargetIndicator, Target } from './targets';
 
 /**
  * The SQL of a rates query: counts from the facts and their per-commune sums, denominators from
@@ -209,13 +209,12 @@ export async function targetsFor(
   year: number,
   areaCodes: string[],
 ): Promise<Map<string, Target>> {
-  // Rate targets entered in per cent of children are compared per 100,000 (1% = 1,000); KPI targets are shares.
+  // As entered, in their unit: a rate target's status converts it (targetStatus); KPI targets are shares.
   const rows = (await manager.query(
-    `SELECT area_code AS "areaCode", (CASE WHEN unit = 'percent' AND $4 THEN value * ${PER_100K_PER_PERCENT} ELSE value END)::float8 AS value,
-            kind, unit
+    `SELECT area_code AS "areaCode", value::float8 AS value, kind, unit
        FROM statistics_targets
       WHERE indicator = $1 AND year = $2 AND area_code = ANY($3::text[])`,
-    [indicator, year, areaCodes, !isKpiTarget(indicator)],
+    [indicator, year, areaCodes],
   )) as { areaCode: string; value: number; kind: Target['kind']; unit: Target['unit'] }[];
   return new Map(rows.map((row) => [row.areaCode, { value: row.value, kind: row.kind, unit: row.unit }]));
 }

@@ -22,6 +22,8 @@ export interface TableInput {
   /** For `groupBy=area`: the direct children valid at the period's end. */
   rowAreas: AreaRef[];
   counts: KeyedCount[];
+  /** Counted cases the caller may not read, keyed like `counts` (read-scope.ts): their cells are protected. */
+  unreadable?: KeyedCount[];
   population: PopulationCells;
   targets: Map<string, Target>;
 }
@@ -108,26 +110,36 @@ function sumOf(counts: KeyedCount[]): { count: number; keySum: number } {
 export function buildRawTable(input: TableInput): { rows: RawCell[]; total: RawCell } {
   const specs = rowSpecs(input);
   const taken = new Set<string>();
+  const unreadable = (input.unreadable ?? []).filter((c) => c.count > 0);
   const rows: RawCell[] = specs.map((spec) => {
     const counts = input.counts.filter((c) => spec.takes(c.key));
     counts.forEach((c) => taken.add(c.key));
     return {
       key: spec.key,
       ...sumOf(counts),
+      ...(unreadable.some((c) => spec.takes(c.key)) ? { unreadable: true } : {}),
       population: rowDenominator(spec, input.indicator),
       ...(input.groupBy === 'area' ? { target: spec.target ?? null } : {}),
     };
   });
   if (input.groupBy) {
     const elsewhere = sumOf(input.counts.filter((c) => !taken.has(c.key)));
+    const elsewhereUnreadable = unreadable.some((c) => !specs.some((spec) => spec.takes(c.key)));
     if (elsewhere.count > 0)
-      rows.push({ key: ELSEWHERE_KEY[input.groupBy], ...elsewhere, population: null, target: null });
+      rows.push({
+        key: ELSEWHERE_KEY[input.groupBy],
+        ...elsewhere,
+        population: null,
+        target: null,
+        ...(elsewhereUnreadable ? { unreadable: true } : {}),
+      });
   }
   return {
     rows,
     total: {
       key: {},
       ...sumOf(input.counts),
+      ...(unreadable.length ? { unreadable: true } : {}),
       population: denominator(input.population.total, input.indicator, () => true),
       target: input.targets.get(input.area.code) ?? null,
     },

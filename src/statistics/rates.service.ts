@@ -7,12 +7,13 @@ import { APP_CONFIG } from '../config/config.module';
 import { movesTouching, RatesScope, statisticsArea } from './area-scope';
 import { Protection, PublishedCell, publishRates } from './disclosure-control';
 import { RatesBaseQuery, RatesQuery } from './dto/rates-query.dto';
-import { Basis, defaultBasis, Indicator, INDICATOR_RULES } from './indicators';
+import { Basis, defaultBasis, Indicator, INDICATOR_RULES, SUBSTANTIATIONS_BY_BASIS } from './indicators';
 import { Period, periodRange } from './periods';
 import { PER } from './poisson-interval';
 import { ptableFor } from './ptable';
 import { countChildren, Grouping, populationCells, rowAreas, Slice, targetsFor } from './rates-repository';
 import { buildRawTable, GROUP_BY, GroupBy } from './rates-table';
+import { unreadableCounted } from './read-scope';
 
 export type RatesFormat = 'json' | 'csv' | 'xlsx' | 'svg';
 
@@ -36,6 +37,7 @@ export interface RatesResult {
 }
 
 interface RatesRequest {
+  caller: Caller;
   scope: RatesScope;
   slice: Slice;
   period: Period;
@@ -90,6 +92,7 @@ export class RatesService {
     const ref = await statisticsArea(this.db.manager, caller, query.areaCode, range.end);
     const moves = await movesTouching(this.db.manager, ref, range.end);
     return {
+      caller,
       scope: { area: ref, asOf: range.end, moves },
       slice: {
         indicator: query.indicator,
@@ -107,10 +110,27 @@ export class RatesService {
     const { scope, slice } = request;
     const manager = this.db.manager;
     const areas = groupBy === 'area' ? await rowAreas(manager, scope.area, scope.asOf) : [];
-    const [counts, population, targets] = await Promise.all([
-      countChildren(manager, scope, slice, groupBy ? SQL_GROUPING[groupBy] : 'none'),
-      populationCells(manager, scope, slice.year, areas, INDICATOR_RULES[slice.indicator]),
+    const grouping = groupBy ? SQL_GROUPING[groupBy] : 'none';
+    const rule = INDICATOR_RULES[slice.indicator];
+    const [counts, population, targets, unreadable] = await Promise.all([
+      countChildren(manager, scope, slice, grouping),
+      populationCells(manager, scope, slice.year, areas, rule),
       targetsFor(manager, slice.indicator, slice.year, [scope.area.code, ...areas.map((area) => area.code)]),
+      // Only an exact table can show what the caller may not read.
+      request.protection === 'exact'
+        ? unreadableCounted(
+            manager,
+            request.caller,
+            scope,
+            {
+              ...rule,
+              categories: [rule.category],
+              substantiations: SUBSTANTIATIONS_BY_BASIS[slice.basis],
+              ...slice.range,
+            },
+            grouping,
+          )
+        : Promise.resolve([]),
     ]);
     const table = buildRawTable({
       indicator: slice.indicator,
@@ -118,6 +138,7 @@ export class RatesService {
       area: scope.area,
       rowAreas: areas,
       counts,
+      unreadable,
       population,
       targets,
     });
@@ -136,9 +157,10 @@ export class RatesService {
       basis: slice.basis,
       ...(groupBy ? { groupBy } : {}),
       per: PER,
-      protection: request.protection,
+      // `exact` only when every cell is; cells that count a case the caller may not read say `protected`.
+      protection: published.additive ? 'exact' : 'protected',
       additive: published.additive,
-      ...(request.protection === 'protected' ? { ptableVersion: ptable.version } : {}),
+      ...(published.additive ? {} : { ptableVersion: ptable.version }),
       rows: published.rows,
       total: published.total,
     };

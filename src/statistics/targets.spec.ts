@@ -6,6 +6,7 @@ describe('plan targets', () => {
       value: 550,
       kind: 'max',
       unit: 'per100k',
+      per100k: 550,
       percent: 0.55,
       met: true,
     });
@@ -39,7 +40,18 @@ describe('plan targets', () => {
     expect(inBothUnits('child_labour', 0.005, 'percent')).toEqual({ per100k: 5, percent: 0.005 });
     expect(inBothUnits('injury', 550, 'per100k')).toEqual({ per100k: 550, percent: 0.55 });
     expect(inBothUnits('supported_in_time', 100, 'percent')).toEqual({ per100k: null, percent: 100 });
-    expect(targetStatus({ value: 10, kind: 'max', unit: 'percent' }, 9.9)).toMatchObject({ percent: 0.01, met: true });
+  });
+
+  it('keeps a per cent target in its unit ("dưới 0,01%" is 0.01 per cent) and compares it as 10 per 100,000', () => {
+    expect(targetStatus({ value: 0.01, kind: 'max', unit: 'percent' }, 9.9)).toEqual({
+      value: 0.01,
+      kind: 'max',
+      unit: 'percent',
+      per100k: 10,
+      percent: 0.01,
+      met: true,
+    });
+    expect(targetStatus({ value: 0.01, kind: 'max', unit: 'percent' }, 10.1)).toMatchObject({ met: false });
   });
 
   it('keeps per cent with four decimals (one per 100,000)', () => {

@@ -44,6 +44,12 @@ export function hasAtMostOneDecimal(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && Math.round(value * 10) / 10 === value;
 }
 
+/** A rate target entered in `unit`, in both units: per 100,000 (what rates are compared with) and per cent. */
+export function rateTargetInBothUnits(value: number, unit: TargetUnit): { per100k: number; percent: number } {
+  const per100k = unit === 'percent' ? Math.round(value * PER_100K_PER_PERCENT * 10) / 10 : value;
+  return { per100k, percent: Math.round((per100k / PER_100K_PER_PERCENT) * 10000) / 10000 };
+}
+
 /** A stored target in both units (`per100k` null for KPI targets, which are shares). */
 export function inBothUnits(
   indicator: string,
@@ -51,11 +57,10 @@ export function inBothUnits(
   unit: TargetUnit,
 ): { per100k: number | null; percent: number } {
   if (isKpiTarget(indicator)) return { per100k: null, percent: value };
-  const per100k = unit === 'percent' ? Math.round(value * PER_100K_PER_PERCENT * 10) / 10 : value;
-  return { per100k, percent: Math.round((per100k / PER_100K_PER_PERCENT) * 10000) / 10000 };
+  return rateTargetInBothUnits(value, unit);
 }
 
-/** A rate target: `value` per 100,000 (what it is compared as), with the unit it was entered in. */
+/** A rate target: `value` in the unit it was entered in (`0.01` with `percent`). */
 export interface Target {
   value: number;
   kind: TargetKind;
@@ -64,21 +69,19 @@ export interface Target {
 
 export interface TargetStatus extends Target {
   unit: TargetUnit;
+  /** The same target per 100,000 children: what the rate is compared with. */
+  per100k: number;
   /** The same target in per cent of children. */
   percent: number;
   met: boolean | null;
 }
 
 export function targetStatus(target: Target, rate: number | null, periodMonths = 12): TargetStatus {
-  const shown = {
-    value: target.value,
-    kind: target.kind,
-    unit: target.unit ?? 'per100k',
-    percent: Math.round((target.value / PER_100K_PER_PERCENT) * 10000) / 10000,
-  };
+  const unit = target.unit ?? 'per100k';
+  const shown = { value: target.value, kind: target.kind, unit, ...rateTargetInBothUnits(target.value, unit) };
   if (rate === null) return { ...shown, met: null };
   const annualRate = (rate * 12) / periodMonths;
-  return { ...shown, met: target.kind === 'max' ? annualRate <= target.value : annualRate >= target.value };
+  return { ...shown, met: target.kind === 'max' ? annualRate <= shown.per100k : annualRate >= shown.per100k };
 }
 
 /** A KPI target: a share in per cent. */

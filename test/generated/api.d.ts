@@ -2309,7 +2309,7 @@ export interface components {
         };
         TargetStatusDto: {
             /**
-             * @description Per 100,000 children: what the rate is compared with
+             * @description As entered, in `unit` (`0.01` with `percent`)
              * @example 550
              */
             value: number;
@@ -2320,6 +2320,11 @@ export interface components {
              * @enum {string}
              */
             unit: "per100k" | "percent";
+            /**
+             * @description The same target per 100,000 children: what the rate is compared with
+             * @example 550
+             */
+            per100k: number;
             /**
              * @description The same target in per cent of children
              * @example 0.55
@@ -2336,6 +2341,11 @@ export interface components {
              *     }
              */
             key: components["schemas"]["RateKeyDto"];
+            /**
+             * @description How this cell was made: `protected` in an exact answer where the cell counts a case the caller may not read (a child living here whose case another commune manages)
+             * @enum {string}
+             */
+            protection: "exact" | "protected";
             /** @description Distinct children (perturbed when protected); null when suppressed */
             count: number | null;
             /** @description Children of the indicator’s ages in the denominator */
@@ -2361,7 +2371,7 @@ export interface components {
             /** @example 100000 */
             per: number;
             /**
-             * @description `exact`: true counts, nothing suppressed (case roles in their own area). `protected`: every cell perturbed by the cell-key method (at most STATS_MAX_NOISE), then counts 1 to STATS_MIN_CELL − 1 suppressed
+             * @description `exact`: true counts, nothing suppressed (case roles in their own area, over cases they may all read). `protected`: cells perturbed by the cell-key method (at most STATS_MAX_NOISE), then counts 1 to STATS_MIN_CELL − 1 suppressed — every cell for managers; for a case role, the cells whose `protection` says so
              * @enum {string}
              */
             protection: "exact" | "protected";
@@ -2423,6 +2433,11 @@ export interface components {
              *     }
              */
             key: components["schemas"]["KpiKeyDto"];
+            /**
+             * @description How this row was made: `protected` in an exact answer where the row counts a case the caller may not read (a child living here whose case another commune manages)
+             * @enum {string}
+             */
+            protection: "exact" | "protected";
             initialAssessmentOnTime: components["schemas"]["OnTimeDto"];
             emergencyResponseOnTime: components["schemas"]["OnTimeDto"];
             policeReferralOnTime: components["schemas"]["OnTimeDto"];
@@ -2436,7 +2451,7 @@ export interface components {
             overdueDeadlines: number | null;
             /** @description Cases closed in the period */
             closedCases: number | null;
-            /** @description Median whole days from receipt to closing of the cases closed in the period */
+            /** @description Median whole days from receipt to closing of the cases closed in the period; when protected, of the perturbed count of each number of days, and null when closedCases is not shown */
             medianDaysToClose: number | null;
             /** @description Active commune officers in the area */
             officers: number;
@@ -2450,7 +2465,10 @@ export interface components {
             areaCode: string;
             /** @enum {string} */
             groupBy?: "area";
-            /** @enum {string} */
+            /**
+             * @description `exact` when every row is; `protected` when any row is (each row says which it is)
+             * @enum {string}
+             */
             protection: "exact" | "protected";
             /** @description Whether rows add up to the total: false for protected figures */
             additive: boolean;

@@ -151,7 +151,7 @@ function RateTable({ rates }: { rates: Rates }) {
             <td data-label={t('dashboard.ci')}>{row.ci95 ? `${row.ci95[0]}–${row.ci95[1]}` : '—'}</td>
             <td data-label={t('dashboard.target')}>
               {row.target
-                ? `${row.target.kind === 'max' ? '≤' : '≥'} ${row.target.value} · ${
+                ? `${row.target.kind === 'max' ? '≤' : '≥'} ${row.target.per100k} · ${
                     row.target.met === null ? '—' : row.target.met ? t('dashboard.met') : t('dashboard.notMet')
                   }`
                 : '—'}
@@ -167,7 +167,7 @@ function RateTable({ rates }: { rates: Rates }) {
 function RateChart({ rates }: { rates: Rates }) {
   const { t } = useTranslation();
   const rows = rates.rows.filter((row) => row.key.areaCode);
-  const max = Math.max(1, ...rows.map((row) => Math.max(row.rate ?? 0, row.target?.value ?? 0)));
+  const max = Math.max(1, ...rows.map((row) => Math.max(row.rate ?? 0, row.target?.per100k ?? 0)));
   const barHeight = 22;
   const height = rows.length * (barHeight + 8) + 10;
   return (
@@ -189,8 +189,8 @@ function RateChart({ rates }: { rates: Rates }) {
             />
             {row.target && (
               <line
-                x1={70 + (row.target.value / max) * 200}
-                x2={70 + (row.target.value / max) * 200}
+                x1={70 + (row.target.per100k / max) * 200}
+                x2={70 + (row.target.per100k / max) * 200}
                 y1={y - 2}
                 y2={y + barHeight + 2}
                 className="target"

@@ -90,6 +90,13 @@ export class KpiKeyDto {
 
 export class KpiRowDto {
   @ApiProperty({ type: KpiKeyDto, example: { areaCode: '46001' }, description: '`{}` for the total' }) key!: KpiKeyDto;
+  @ApiProperty({
+    enum: PROTECTIONS,
+    description:
+      'How this row was made: `protected` in an exact answer where the row counts a case the caller may not read ' +
+      '(a child living here whose case another commune manages)',
+  })
+  protection!: string;
   @ApiProperty({ type: OnTimeDto }) initialAssessmentOnTime!: OnTimeDto;
   @ApiProperty({ type: OnTimeDto }) emergencyResponseOnTime!: OnTimeDto;
   @ApiProperty({ type: OnTimeDto }) policeReferralOnTime!: OnTimeDto;
@@ -103,7 +110,9 @@ export class KpiRowDto {
   @ApiProperty({
     nullable: true,
     type: Number,
-    description: 'Median whole days from receipt to closing of the cases closed in the period',
+    description:
+      'Median whole days from receipt to closing of the cases closed in the period; when protected, of the perturbed ' +
+      'count of each number of days, and null when closedCases is not shown',
   })
   medianDaysToClose!: number | null;
   @ApiProperty({ description: 'Active commune officers in the area' }) officers!: number;
@@ -116,7 +125,11 @@ export class KpisResponseDto {
   @ApiProperty({ enum: PERIODS }) period!: string;
   @ApiProperty() areaCode!: string;
   @ApiPropertyOptional({ enum: ['area'] }) groupBy?: string;
-  @ApiProperty({ enum: PROTECTIONS }) protection!: string;
+  @ApiProperty({
+    enum: PROTECTIONS,
+    description: '`exact` when every row is; `protected` when any row is (each row says which it is)',
+  })
+  protection!: string;
   @ApiProperty({ description: 'Whether rows add up to the total: false for protected figures' }) additive!: boolean;
   @ApiPropertyOptional({ example: 'maxent-v1-D2-V1' }) ptableVersion?: string;
   @ApiProperty({

@@ -7,9 +7,11 @@ import { TARGET_KINDS, TARGET_UNITS } from '../targets';
 
 /** The response of GET /statistics/rates (API.md, Statistics), for the OpenAPI document. */
 export class TargetStatusDto {
-  @ApiProperty({ example: 550, description: 'Per 100,000 children: what the rate is compared with' }) value!: number;
+  @ApiProperty({ example: 550, description: 'As entered, in `unit` (`0.01` with `percent`)' }) value!: number;
   @ApiProperty({ enum: TARGET_KINDS }) kind!: string;
   @ApiProperty({ enum: TARGET_UNITS, description: 'The unit the target was entered in' }) unit!: string;
+  @ApiProperty({ example: 550, description: 'The same target per 100,000 children: what the rate is compared with' })
+  per100k!: number;
   @ApiProperty({ example: 0.55, description: 'The same target in per cent of children' }) percent!: number;
   @ApiProperty({
     nullable: true,
@@ -48,6 +50,14 @@ export class RateCellDto {
   key!: RateKeyDto;
 
   @ApiProperty({
+    enum: PROTECTIONS,
+    description:
+      'How this cell was made: `protected` in an exact answer where the cell counts a case the caller may not read ' +
+      '(a child living here whose case another commune manages)',
+  })
+  protection!: string;
+
+  @ApiProperty({
     nullable: true,
     type: Number,
     description: 'Distinct children (perturbed when protected); null when suppressed',
@@ -73,8 +83,9 @@ export class RatesResponseDto {
   @ApiProperty({
     enum: PROTECTIONS,
     description:
-      '`exact`: true counts, nothing suppressed (case roles in their own area). `protected`: every cell perturbed by ' +
-      'the cell-key method (at most STATS_MAX_NOISE), then counts 1 to STATS_MIN_CELL − 1 suppressed',
+      '`exact`: true counts, nothing suppressed (case roles in their own area, over cases they may all read). ' +
+      '`protected`: cells perturbed by the cell-key method (at most STATS_MAX_NOISE), then counts 1 to ' +
+      'STATS_MIN_CELL − 1 suppressed — every cell for managers; for a case role, the cells whose `protection` says so',
   })
   protection!: string;
   @ApiProperty({

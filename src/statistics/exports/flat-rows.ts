@@ -5,6 +5,7 @@ import { RatesResult } from '../rates.service';
  * A published breakdown as flat records (one per row, then the total), the shape the CSV and XLSX
  * exports share. Built only from `RatesResult`, which has been through disclosure control. Every
  * record says the protection it was made with (`exact` or `protected`), so a file passed on keeps it.
+ * A target is given as entered (`target_value` in `target_unit`) and per 100,000, the rate's unit.
  */
 export const FLAT_COLUMNS = [
   'indicator',
@@ -22,6 +23,8 @@ export const FLAT_COLUMNS = [
   'ci95_upper',
   'flags',
   'target_value',
+  'target_unit',
+  'target_per100k',
   'target_kind',
   'target_met',
 ] as const;
@@ -36,7 +39,7 @@ function flatten(result: RatesResult, cell: PublishedCell, breakdown: string): F
     period: result.period,
     area_code: result.areaCode,
     basis: result.basis,
-    protection: result.protection,
+    protection: cell.protection,
     breakdown,
     key: keyValue ?? null,
     count: cell.count,
@@ -46,6 +49,8 @@ function flatten(result: RatesResult, cell: PublishedCell, breakdown: string): F
     ci95_upper: cell.ci95?.[1] ?? null,
     flags: cell.flags.join(';'),
     target_value: cell.target?.value ?? null,
+    target_unit: cell.target?.unit ?? null,
+    target_per100k: cell.target?.per100k ?? null,
     target_kind: cell.target?.kind ?? null,
     target_met: cell.target?.met ?? null,
   };

@@ -41,12 +41,12 @@ export function ratesChartSpec(result: RatesResult): Record<string, unknown> {
   ];
   if (target) {
     layers.push({
-      data: { values: [{ target: target.value }] },
+      data: { values: [{ target: target.per100k }] },
       mark: { type: 'rule', color: '#d62728', strokeDash: [6, 4], strokeWidth: 2 },
       encoding: { y: { field: 'target', type: 'quantitative' } },
     });
     layers.push({
-      data: { values: [{ target: target.value, label: `target ${target.kind} ${target.value}` }] },
+      data: { values: [{ target: target.per100k, label: `target ${target.kind} ${target.per100k}` }] },
       mark: { type: 'text', align: 'left', dx: 4, dy: -6, color: '#d62728' },
       encoding: { y: { field: 'target', type: 'quantitative' }, x: { value: 0 }, text: { field: 'label' } },
     });

@@ -123,7 +123,7 @@ function addRates(workbook: ExcelJS.Workbook, input: ReportInput): void {
         ci95_lower: cell.ci95?.[0] ?? null,
         ci95_upper: cell.ci95?.[1] ?? null,
         flags: cell.flags.join(';'),
-        target_per100k: cell.target?.value ?? null,
+        target_per100k: cell.target?.per100k ?? null,
         target_percent: cell.target?.percent ?? null,
         target_unit: cell.target?.unit ?? null,
         target_kind: cell.target?.kind ?? null,
