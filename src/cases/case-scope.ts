@@ -3,15 +3,7 @@ import { descendantsPattern } from '../domain/area-path';
 import { invalidField } from '../common/problem';
 import { ColumnMap } from '../access/scope-sql';
 
-/** The columns of a `cases c` query that CASL conditions on a case refer to. */
-export const CASE_SCOPE_COLUMNS: ColumnMap = {
-  areaPath: 'c.area_path',
-  transferAreaPath: 'c.transfer_area_path',
-  interventions: {
-    exists: 'SELECT 1 FROM interventions i WHERE i.case_id = c.id',
-    columns: { agency: 'i.agency', areaPath: 'i.area_path' },
-  },
-};
+export { CASE_SCOPE_COLUMNS } from '../access/case-scope-columns';
 
 /**
  * The columns of a `deadlines d` query for conditions on a deadline: the deadline's copy of its

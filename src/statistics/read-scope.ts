@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { Caller } from '../access/request-context';
 import { scopeCondition } from '../access/scope-sql';
-import { CASE_SCOPE_COLUMNS } from '../cases/case-scope';
+import { CASE_SCOPE_COLUMNS } from '../access/case-scope-columns';
 import { descendantsPattern } from '../domain/area-path';
 import { AreaRef, inbound, RatesScope } from './area-scope';
 import { Grouping, KeyedCount } from './rates-repository';
