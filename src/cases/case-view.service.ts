@@ -5,7 +5,7 @@ import { Action } from '../access/ability';
 import { Caller } from '../access/request-context';
 import { requireAccess } from '../access/require-access';
 import { scopeCondition } from '../access/scope-sql';
-import { ASSIGNEE_JSON, CASE_SCOPE_COLUMNS } from './case-scope';
+import { ASSIGNEE_JSON, CASE_INTERVENTIONS_SCOPE_JSON, CASE_SCOPE_COLUMNS } from './case-scope';
 import { firstReport, SEPARATING } from './case-repository';
 import { parseSituation, SITUATION_CONTEXT } from './report-situation';
 import { LATEST_TRANSFER_JSON } from './case-transfer-store';
@@ -82,8 +82,7 @@ export class CaseViewService {
               description_enc AS "descriptionEnc", ${SEPARATING} AS separating,
               (SELECT ${ASSIGNEE_JSON} FROM users u WHERE u.id = cases.assignee_id) AS assignee,
               transfer_area_path AS "transferAreaPath", ${LATEST_TRANSFER_JSON} AS transfer,
-              (SELECT coalesce(json_agg(json_build_object('agency', i.agency, 'areaPath', i.area_path)), '[]')
-                 FROM interventions i WHERE i.case_id = cases.id) AS interventions
+              ${CASE_INTERVENTIONS_SCOPE_JSON} AS interventions
          FROM cases WHERE id = $1`,
       [id],
     )) as CaseRow[];

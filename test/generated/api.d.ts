@@ -1340,11 +1340,20 @@ export interface components {
             actionsTaken?: string;
         };
         CreatedCaseRef: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The case; for an open case the filer could not read when filing, a stand-in that opens no case
+             */
             id: string;
-            /** @example 46-2025-000001 */
+            /**
+             * @description The case number; for a stand-in, a number drawn as a new case of this report would draw it
+             * @example 46-2025-000001
+             */
             caseNumber: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The child, the same for every report about it
+             */
             childId: string;
         };
         CreatedReport: {
