@@ -42,6 +42,7 @@ interface ChildRow {
 
 interface ReportRow {
   id: string;
+  createdBy: string;
   channel: string;
   receivedAt: Date;
   descriptionEnc: string | null;
@@ -156,7 +157,7 @@ export class CaseViewService {
 
   private reports(caseId: string): Promise<ReportRow[]> {
     return this.db.query(
-      `SELECT r.id, r.channel, r.received_at AS "receivedAt", r.description_enc AS "descriptionEnc", r.reporter_enc AS "reporterEnc",
+      `SELECT r.id, r.created_by AS "createdBy", r.channel, r.received_at AS "receivedAt", r.description_enc AS "descriptionEnc", r.reporter_enc AS "reporterEnc",
               r.situation_enc AS "situationEnc", r.reporter_consent_to_contact AS "consentToContact"
          FROM case_reports cr JOIN reports r ON r.id = cr.report_id WHERE cr.case_id = $1 ORDER BY r.received_at, r.id`,
       [caseId],

@@ -1697,8 +1697,9 @@ export interface components {
             allegedPerpetrator: "parent" | "caregiver" | "relative" | "teacher" | "employer" | "acquaintance" | "stranger" | "unknown" | null;
             /** @description The officer who carries the case */
             assignee: components["schemas"]["AssigneeDto"] | null;
-            /** @description The latest transfer to another commune; `pending` until the target commune answers */
+            /** @description The latest transfer to another commune; `pending` until the target commune answers; always null for agency staff */
             transfer: components["schemas"]["TransferViewDto"] | null;
+            /** @description For agency staff, only the reports they filed themselves */
             reports: components["schemas"]["CaseReportDto"][];
             /** @description In full, or `{id, agency, status}` for another agency’s staff */
             interventions: (components["schemas"]["InterventionViewDto"] | components["schemas"]["InterventionSummaryDto"])[];
@@ -1759,8 +1760,9 @@ export interface components {
             allegedPerpetrator: "parent" | "caregiver" | "relative" | "teacher" | "employer" | "acquaintance" | "stranger" | "unknown" | null;
             /** @description The officer who carries the case */
             assignee: components["schemas"]["AssigneeDto"] | null;
-            /** @description The latest transfer to another commune; `pending` until the target commune answers */
+            /** @description The latest transfer to another commune; `pending` until the target commune answers; always null for agency staff */
             transfer: components["schemas"]["TransferViewDto"] | null;
+            /** @description For agency staff, only the reports they filed themselves */
             reports: components["schemas"]["CaseReportDto"][];
             /** @description In full, or `{id, agency, status}` for another agency’s staff */
             interventions: (components["schemas"]["InterventionViewDto"] | components["schemas"]["InterventionSummaryDto"])[];
