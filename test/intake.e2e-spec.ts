@@ -185,7 +185,11 @@ describe('a receipt names only the cases its filer could read before filing', ()
     const officer = await t.tokenFor('commune_officer', '46002');
     const receipt = await t.post(
       '/reports',
-      reportBody({ occurredAreaCode: '46002', children: [{ ...child, fullName: 'Hồ Thị Hai Tỉnh' }] }),
+      reportBody({
+        receivedAt: '2025-06-03T08:30:00+07:00',
+        occurredAreaCode: '46002',
+        children: [{ ...child, fullName: 'Hồ Thị Hai Tỉnh' }],
+      }),
       officer,
     );
     expect(receipt.body.cases[0].childId).toBe(elsewhere.body.cases[0].childId);
