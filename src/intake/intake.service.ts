@@ -88,14 +88,20 @@ export class IntakeService {
     const violations = intakeViolations({ ...dto, receivedAt, occurredAt }, now);
     if (violations.length) throw new InvalidInput(violations);
 
-    const areas = await resolveCommunes(this.areas, caller, [
-      { field: 'occurredAreaCode', code: dto.occurredAreaCode },
-      ...dto.children.flatMap((child, index) =>
-        child.residenceAreaCode
-          ? [{ field: `children[${index}].residenceAreaCode`, code: child.residenceAreaCode }]
-          : [],
-      ),
-    ]);
+    // Both communes as they were on the day the report was received.
+    const areas = await resolveCommunes(
+      this.areas,
+      caller,
+      [
+        { field: 'occurredAreaCode', code: dto.occurredAreaCode },
+        ...dto.children.flatMap((child, index) =>
+          child.residenceAreaCode
+            ? [{ field: `children[${index}].residenceAreaCode`, code: child.residenceAreaCode }]
+            : [],
+        ),
+      ],
+      vietnamDate(receivedAt),
+    );
     // The case repository recomputes the statistics facts of the children before the commit.
     return this.cases.transaction(async (writes) => {
       const { manager } = writes;

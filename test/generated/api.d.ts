@@ -969,6 +969,21 @@ export interface components {
              * @example children[0].dateOfBirth
              */
             field: string;
+            /**
+             * @description What is wrong, for a client to say in its own words; `retired`: an area code no longer valid on the day it is taken for
+             * @example retired
+             * @enum {string}
+             */
+            code?: "required" | "unknown" | "oneOf" | "minLength" | "maxLength" | "min" | "max" | "date" | "uuid" | "format" | "retired" | "scope";
+            /**
+             * @description The parameters of `code`: `retired` names `successor` (the area that took over; null when none)
+             * @example {
+             *       "successor": "46010"
+             *     }
+             */
+            params?: {
+                [key: string]: unknown;
+            };
             /** @example dateOfBirth must be a date YYYY-MM-DD */
             message: string;
         };
