@@ -65,6 +65,15 @@ describe('an area code retired on the day it is taken for', () => {
     expect(moved.body.errors).toEqual([retired('toAreaCode')]);
   });
 
+  it('is refused as the area of a hotline call received after it', async () => {
+    const hotline = await t.tokenFor('hotline_operator', 'VN');
+    const call = { channel: 'hotline_111', type: 'counselling', areaCode: '46009' };
+    const august = await t.post('/calls', { ...call, receivedAt: '2025-08-15T09:00:00+07:00' }, hotline);
+    expect(august.status).toBe(400);
+    expect(august.body.errors).toEqual([retired('areaCode')]);
+    expect((await t.post('/calls', { ...call, receivedAt: '2025-06-30T09:00:00+07:00' }, hotline)).status).toBe(201);
+  });
+
   it('is refused for the population of a year that began after it', async () => {
     const cell = { areaCode: '46009', sex: 'male', age: 5, count: 10 };
     const later = await t.put(
