@@ -28,6 +28,7 @@ import { ChildMerges1763900016300 } from './1763900016300-ChildMerges';
 import { CreateKpiFacts1763900017000 } from './1763900017000-CreateKpiFacts';
 import { KpiCoveringIndexes1763900018000 } from './1763900018000-KpiCoveringIndexes';
 import { NotificationKindReportReceived1763900019100 } from './1763900019100-NotificationKindReportReceived';
+import { ReportReceiptStandIns1763900019150 } from './1763900019150-ReportReceiptStandIns';
 import { DeadlinesOpenWritten1763900019200 } from './1763900019200-DeadlinesOpenWritten';
 import { CasesResidenceElsewhereIndex1763900019300 } from './1763900019300-CasesResidenceElsewhereIndex';
 import { KpiCountShards1763900019700 } from './1763900019700-KpiCountShards';
@@ -65,6 +66,7 @@ export const MIGRATIONS = [
   CreateKpiFacts1763900017000,
   KpiCoveringIndexes1763900018000,
   NotificationKindReportReceived1763900019100,
+  ReportReceiptStandIns1763900019150,
   DeadlinesOpenWritten1763900019200,
   CasesResidenceElsewhereIndex1763900019300,
   KpiCountShards1763900019700,

@@ -78,3 +78,54 @@ describe('a report filed by the police about sexual abuse, trafficking or violen
     expect(deadline(view.body, 'police_referral')?.metAt).toBeNull();
   });
 });
+
+describe('a police report of sexual abuse about a child whose abuse case is already open', () => {
+  it('gives the police the case to investigate in the agency view: their own report and interventions, none of the earlier reports', async () => {
+    const earlierDescription = 'Cô giáo thấy vết bầm trên tay trẻ (báo trước, synthetic)';
+    const earlier = await t.post(
+      '/reports',
+      reportBody({
+        form: 'sexual_abuse',
+        occurredAreaCode: '46002',
+        receivedAt: RECEIVED,
+        description: earlierDescription,
+        children: [child('Lê Thị Đã Có Hồ Sơ')],
+      }),
+      hotline,
+    );
+    const caseId = earlier.body.cases[0].id as string;
+    const { version } = (await t.get(`/cases/${caseId}`, officer)).body;
+    const moved = await t.post(
+      `/cases/${caseId}/transfer`,
+      { toAreaCode: '46003', reason: 'Gia đình chuyển nhà', version },
+      officer,
+    );
+    expect(moved.status).toBe(200);
+
+    const filed = await t.post(
+      '/reports',
+      reportBody({
+        channel: 'police',
+        form: 'sexual_abuse',
+        occurredAreaCode: '46002',
+        receivedAt: RECEIVED,
+        children: [child('Lê Thị Đã Có Hồ Sơ')],
+      }),
+      police,
+    );
+    expect(filed.status).toBe(201);
+    const own = (await t.get('/interventions', police)).body.items.filter(
+      (item: { caseId: string }) => item.caseId === caseId,
+    );
+    expect(own).toEqual([expect.objectContaining({ agency: 'police', type: 'criminal_report' })]);
+
+    const seen = await t.get(`/cases/${caseId}`, police);
+    expect(seen.status).toBe(200);
+    expect(seen.body.reports.map((report: { id: string }) => report.id)).toEqual([filed.body.id]);
+    expect(seen.body.interventions).toEqual([expect.objectContaining({ id: own[0].id, type: 'criminal_report' })]);
+    expect(seen.body.transfer).toBeNull();
+    expect(JSON.stringify(seen.body)).not.toContain(earlier.body.id);
+    expect(JSON.stringify(seen.body)).not.toContain(earlierDescription);
+    expect((await t.get(`/reports/${earlier.body.id}`, police)).status).toBe(404);
+  });
+});

@@ -58,10 +58,10 @@ describe('POST /reports', () => {
           { fullName: '  PHAM   duc ANH ', dateOfBirth: '2014-02-02', sex: 'male', residenceAreaCode: '46003' },
         ],
       }),
-      hotline,
+      await t.tokenFor('provincial_officer', '46'),
     );
     expect(second.body.cases[0].childId).toBe(first.body.cases[0].childId);
-    // The same child and concern: the second report attaches to the open case.
+    // The same child and concern: the second report attaches to the open case (which its filer reads).
     expect(second.body.cases[0].id).toBe(first.body.cases[0].id);
     const other = await t.post(
       '/reports',
@@ -142,6 +142,72 @@ describe('POST /reports', () => {
       expect((await t.post('/reports', reportBody(), await t.tokenFor(role, 'VN'))).status).toBe(403);
     }
     expect((await t.post('/reports', reportBody(), await t.adminToken())).status).toBe(403);
+  });
+});
+
+describe('a receipt names only the cases its filer could read before filing', () => {
+  /** A child of province 46 whose open case lies in province 48, where it happened. */
+  const child = { fullName: 'Hồ Thị Ngoài Tỉnh', dateOfBirth: '2013-07-08', sex: 'female', residenceAreaCode: '46002' };
+  const sequence = (receipt: { body: { cases: { caseNumber: string }[] } }) =>
+    Number(receipt.body.cases[0].caseNumber.slice(-6));
+  const freshChild = (fullName: string) => ({ fullName, estimatedAge: 9, sex: 'male', residenceAreaCode: '46002' });
+
+  it('answers a report about a child whose open case lies outside the filer’s area like one that opened a case', async () => {
+    const elsewhere = await t.post('/reports', reportBody({ occurredAreaCode: '48001', children: [child] }), hotline);
+    const officer = await t.tokenFor('commune_officer', '46002');
+    const file = (children: unknown[]) =>
+      t.post('/reports', reportBody({ occurredAreaCode: '46002', children }), officer);
+    const before = await file([freshChild('Hồ Văn Trước')]);
+    const receipt = await file([child]);
+    const after = await file([freshChild('Hồ Văn Sau')]);
+    expect(receipt.status).toBe(201);
+    expect(receipt.body).toEqual({
+      id: expect.any(String),
+      cases: [
+        { id: expect.any(String), caseNumber: expect.stringMatching(/^46-2025-\d{6}$/), childId: expect.any(String) },
+      ],
+    });
+    // Neither the case's id nor its number: a number of the filer's province, next in its sequence.
+    expect(receipt.body.cases[0].id).not.toBe(elsewhere.body.cases[0].id);
+    expect(sequence(receipt)).toBe(sequence(before) + 1);
+    expect(sequence(after)).toBe(sequence(before) + 2);
+    expect((await t.get(`/cases/${receipt.body.cases[0].id}`, officer)).status).toBe(404);
+    // Reading the report back tells no more than the receipt did.
+    expect((await t.get(`/reports/${receipt.body.id}`, officer)).body.cases).toEqual(receipt.body.cases);
+  });
+
+  it('still attaches the report to the child’s open case, which its own area reads', async () => {
+    const elsewhere = await t.post(
+      '/reports',
+      reportBody({ occurredAreaCode: '48001', children: [{ ...child, fullName: 'Hồ Thị Hai Tỉnh' }] }),
+      hotline,
+    );
+    const officer = await t.tokenFor('commune_officer', '46002');
+    const receipt = await t.post(
+      '/reports',
+      reportBody({
+        receivedAt: '2025-06-03T08:30:00+07:00',
+        occurredAreaCode: '46002',
+        children: [{ ...child, fullName: 'Hồ Thị Hai Tỉnh' }],
+      }),
+      officer,
+    );
+    expect(receipt.body.cases[0].childId).toBe(elsewhere.body.cases[0].childId);
+    const view = await t.get(`/cases/${elsewhere.body.cases[0].id}`, await t.tokenFor('provincial_officer', '48'));
+    expect(view.body.reports.map((report: { id: string }) => report.id)).toEqual([elsewhere.body.id, receipt.body.id]);
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM cases WHERE child_id = $1`, [
+      elsewhere.body.cases[0].childId,
+    ]);
+    expect(n).toBe(1);
+  });
+
+  it('names the open case the filer could read', async () => {
+    const officer = await t.tokenFor('commune_officer', '46002');
+    const known = { ...child, fullName: 'Hồ Thị Trong Xã' };
+    const file = () => t.post('/reports', reportBody({ occurredAreaCode: '46002', children: [known] }), officer);
+    const first = await file();
+    const second = await file();
+    expect(second.body.cases).toEqual(first.body.cases);
   });
 });
 

@@ -554,7 +554,14 @@ describe('merged areas', () => {
   it('refuses an area that was no longer valid at the end of the period, naming its successor', async () => {
     const response = await rates('indicator=injury&year=2025&areaCode=48002', officerVN);
     expect(response.status).toBe(400);
-    expect(response.body.errors).toEqual([{ field: 'areaCode', message: expect.stringContaining('use 48001') }]);
+    expect(response.body.errors).toEqual([
+      {
+        field: 'areaCode',
+        code: 'retired',
+        params: { successor: '48001' },
+        message: expect.stringContaining('use its successor 48001'),
+      },
+    ]);
   });
 
   it('adds up the country by province', async () => {

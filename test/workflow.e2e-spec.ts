@@ -213,7 +213,8 @@ describe('abuse with emergency separation, from the 111 call to closure and reop
     expect(view.body).not.toHaveProperty('plan');
     expect(view.body).not.toHaveProperty('description');
     expect(view.text).not.toContain('Trẻ bị đánh');
-    expect(view.body.reports[0]).not.toHaveProperty('reporter');
+    // Not even who reported when: the reports are the hotline's, not the police's.
+    expect(view.body.reports).toEqual([]);
     expect(view.body.interventions[0]).toMatchObject({ agency: 'police', type: 'investigation', version: 2 });
     expect(view.body.interventions[1]).toEqual({ id: expect.any(String), agency: 'health', status: 'completed' });
   });

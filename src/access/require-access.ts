@@ -14,6 +14,16 @@ export function requireAccess<T extends Record<string, unknown>>(
   record: T | null | undefined,
   what = 'The record',
 ): T {
-  if (!record || !caller.ability.can(action, asSubject(type, { ...record }) as never)) throw new NotFound(what);
+  if (!record || !mayAccess(caller, action, type, record)) throw new NotFound(what);
   return record;
+}
+
+/** Whether the caller may act on the record, by the rules `requireAccess` applies. */
+export function mayAccess(
+  caller: Caller,
+  action: Action,
+  type: Exclude<Subject, 'all'>,
+  record: Record<string, unknown>,
+): boolean {
+  return caller.ability.can(action, asSubject(type, { ...record }) as never);
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { FieldError } from '../common/problem';
 import { AreaLevel } from '../domain/area-path';
+import { isRetiredOn, retiredAreaError } from '../domain/area-validity';
 
 /** What every layer needs of an area: where it sits in the tree. */
 export interface AreaRef {
@@ -87,6 +89,31 @@ export class AreaRepository {
       .from('areas', 'a')
       .where('a.code = :code', { code })
       .getRawOne<AreaRecord>();
+  }
+
+  /**
+   * The `retired` errors of the fields whose code was retired by `date` (`YYYY-MM-DD`), each naming
+   * the successor. Read uncached: an import may retire an area at any time. Unknown codes pass
+   * (the caller reports them its own way).
+   */
+  async retiredOn(
+    fields: readonly { field: string; code: string }[],
+    date: string,
+    manager?: EntityManager,
+  ): Promise<FieldError[]> {
+    if (!fields.length) return [];
+    const rows = await (manager ?? this.db.manager)
+      .createQueryBuilder()
+      .select(RECORD_COLUMNS)
+      .from('areas', 'a')
+      .where('a.code = ANY(:codes)', { codes: [...new Set(fields.map((f) => f.code))] })
+      .andWhere('a.valid_to < :day::date', { day: date })
+      .getRawMany<AreaRecord>();
+    const retired = new Map(rows.map((row) => [row.code, row]));
+    return fields.flatMap(({ field, code }) => {
+      const area = retired.get(code);
+      return area && isRetiredOn(area, date) ? [retiredAreaError(field, area, date)] : [];
+    });
   }
 
   /** Direct children of an area (the country when no parent is given), by code. */

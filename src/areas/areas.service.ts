@@ -30,6 +30,11 @@ export class AreasService {
     return this.areas.refs(codes, manager);
   }
 
+  /** The `retired` errors of the fields whose code was retired by `date` (see AreaRepository). */
+  retiredOn(fields: readonly { field: string; code: string }[], date: string): Promise<FieldError[]> {
+    return this.areas.retiredOn(fields, date);
+  }
+
   async create(caller: Caller, dto: CreateAreaDto): Promise<AreaView> {
     // A code is taken or it is not, whatever else the body says (API.md v1.1: 409, whatever its level).
     if ((await this.known([dto.code])).has(dto.code))

@@ -40,6 +40,7 @@ export class PopulationService {
           naming.error(index, 'areaCode', `areaCode ${row.areaCode} is a ${area.level}; population is kept by commune`),
         );
     });
+    errors.push(...(await this.retiredRows(rows, naming)));
     if (errors.length) throw invalidFields(errors);
     const outside = [...areas.values()].find(
       (area) => !caller.ability.can('update', subject('Population', { areaPath: area.path }) as never),
@@ -60,6 +61,20 @@ export class PopulationService {
       );
     });
     return { upserted: rows.length };
+  }
+
+  /** Rows of a commune retired before their year began: it had no children that year, its successor did. */
+  private async retiredRows(rows: PopulationRowDto[], naming: RowNaming): Promise<FieldError[]> {
+    const errors: FieldError[] = [];
+    for (const year of new Set(rows.map((row) => row.year))) {
+      const ofYear = rows.flatMap((row, index) =>
+        row.year === year ? [{ field: String(index), code: row.areaCode }] : [],
+      );
+      const retired = await this.areas.retiredOn(ofYear, `${year}-01-01`);
+      for (const { field, message, ...machine } of retired)
+        errors.push({ ...naming.error(Number(field), 'areaCode', message), ...machine });
+    }
+    return errors.sort((a, b) => a.field.localeCompare(b.field, undefined, { numeric: true }));
   }
 
   /** Children of the area's whole subtree in one year, by the age bands the rates divide by. */

@@ -4,7 +4,7 @@ import { Caller } from '../access/request-context';
 import { AreaRepository } from '../area-tree/area-repository';
 import { AuditService } from '../audit/audit.service';
 import { cursorTimestamp, Page, pageRequest, toPage } from '../common/pagination';
-import { FieldError, Forbidden, InvalidInput, invalidField } from '../common/problem';
+import { FieldError, Forbidden, InvalidInput, invalidField, invalidFields } from '../common/problem';
 import { isWithin } from '../domain/area-path';
 import { CLOCK_SKEW_MS, vietnamDate } from '../domain/time';
 import { PiiService } from '../privacy/pii.service';
@@ -48,7 +48,7 @@ export class CallsService {
     if (dto.type !== 'report' && dto.reportId)
       errors.push({ field: 'reportId', message: 'only calls of type report name a report' });
     if (errors.length) throw new InvalidInput(errors);
-    const path = await this.areaPath(caller, dto.areaCode);
+    const path = await this.areaPath(caller, dto.areaCode, vietnamDate(receivedAt));
     if (dto.reportId) await this.requireOwnReport(caller, dto.reportId);
     return this.db.transaction(async (manager) => {
       const [row] = (await manager.query(
@@ -114,11 +114,16 @@ export class CallsService {
     );
   }
 
-  /** The path the call counts under: its area's (inside the caller's: 400 unknown, 403 outside), else the caller's own. */
-  private async areaPath(caller: Caller, code: string | undefined): Promise<string> {
+  /**
+   * The path the call counts under: its area's (inside the caller's: 400 unknown or retired by the
+   * call's day, 403 outside), else the caller's own.
+   */
+  private async areaPath(caller: Caller, code: string | undefined, day: string): Promise<string> {
     if (code === undefined) return caller.user.areaPath;
     const area = await this.areas.ref(code);
     if (!area) throw invalidField('areaCode', `no area has code ${code}`);
+    const retired = await this.areas.retiredOn([{ field: 'areaCode', code }], day);
+    if (retired.length) throw invalidFields(retired);
     if (!isWithin(area.path, caller.user.areaPath))
       throw new Forbidden(`areaCode ${code} lies outside your area (${caller.user.areaCode})`);
     return area.path;

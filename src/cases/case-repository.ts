@@ -4,6 +4,7 @@ import { CaseState, CaseStatus } from '../domain/workflow';
 import { KpiFactsService } from '../statistics/kpi-facts.service';
 import { StatisticsFactsService } from '../statistics/statistics-facts.service';
 import { caseNumberCte } from './case-number';
+import { CASE_INTERVENTIONS_SCOPE_JSON } from './case-scope';
 import { DueDeadline } from './deadlines';
 
 /** A case as a workflow step finds it, locked for the step's transaction. */
@@ -44,6 +45,13 @@ export interface NewCase {
 export interface CaseRef {
   id: string;
   caseNumber: string;
+}
+
+/** An open case a new report may join, with where it lies for the filer's read check. */
+export interface OpenCase extends CaseRef, Record<string, unknown> {
+  areaPath: string;
+  transferAreaPath: string | null;
+  interventions: { agency: string; areaPath: string }[];
 }
 
 /** A new case, and the officer it went to when its commune has exactly one. */
@@ -144,12 +152,14 @@ export class CaseWrites {
   constructor(readonly manager: EntityManager) {}
 
   /** The child's open case of a category, locked, for a new report to join. */
-  async openCaseOf(childId: string, category: string): Promise<CaseRef | undefined> {
+  async openCaseOf(childId: string, category: string): Promise<OpenCase | undefined> {
     const [row] = (await this.manager.query(
-      `SELECT id, case_number AS "caseNumber" FROM cases
+      `SELECT id, case_number AS "caseNumber", area_path AS "areaPath", transfer_area_path AS "transferAreaPath",
+              ${CASE_INTERVENTIONS_SCOPE_JSON} AS interventions
+         FROM cases
         WHERE child_id = $1 AND category = $2 AND status <> 'closed' ORDER BY created_at LIMIT 1 FOR UPDATE`,
       [childId, category],
-    )) as CaseRef[];
+    )) as OpenCase[];
     return row;
   }
 
@@ -209,6 +219,27 @@ export class CaseWrites {
       [cases.map((kase) => kase.id), reportId],
     );
     for (const kase of cases) this.touch(kase.childId, false);
+  }
+
+  /**
+   * A report joins an open case its filer may not read: the link carries the stand-in the filer is
+   * told instead, an id of its own and the next number of the counter a new case would take.
+   */
+  async attachBehindStandIn(
+    kase: { id: string; childId: string },
+    reportId: string,
+    numbering: Pick<NewCase, 'provinceCode' | 'numberYear'>,
+  ): Promise<CaseRef> {
+    const [row] = (await this.manager.query(
+      `WITH ${caseNumberCte('$3', '$4')}
+       INSERT INTO case_reports (case_id, report_id, receipt_case_id, receipt_case_number)
+       SELECT $1, $2, gen_random_uuid(), case_number.value FROM case_number
+       ON CONFLICT (case_id, report_id) DO UPDATE SET receipt_case_id = case_reports.receipt_case_id
+       RETURNING receipt_case_id AS id, receipt_case_number AS "caseNumber"`,
+      [kase.id, reportId, numbering.provinceCode, numbering.numberYear],
+    )) as CaseRef[];
+    this.touch(kase.childId, false);
+    return row;
   }
 
   async lockForStep(caseId: string): Promise<LockedCase | undefined> {
@@ -385,11 +416,15 @@ export class CaseRepository {
     return row;
   }
 
-  /** The cases a report opened or joined, by number. */
-  casesOfReport(reportId: string): Promise<{ id: string; caseNumber: string; childId: string }[]> {
+  /**
+   * The cases a report opened or joined (`caseId`), each as its receipt named it (`id`,
+   * `caseNumber`: the case, or the stand-in of a case its filer could not read), by number.
+   */
+  casesOfReport(reportId: string): Promise<{ caseId: string; id: string; caseNumber: string; childId: string }[]> {
     return this.db.query(
-      `SELECT c.id, c.case_number AS "caseNumber", c.child_id AS "childId"
-         FROM case_reports cr JOIN cases c ON c.id = cr.case_id WHERE cr.report_id = $1 ORDER BY c.case_number`,
+      `SELECT c.id AS "caseId", coalesce(cr.receipt_case_id, c.id) AS id,
+              coalesce(cr.receipt_case_number, c.case_number) AS "caseNumber", c.child_id AS "childId"
+         FROM case_reports cr JOIN cases c ON c.id = cr.case_id WHERE cr.report_id = $1 ORDER BY "caseNumber"`,
       [reportId],
     );
   }

@@ -14,6 +14,13 @@ export const DEADLINE_SCOPE_COLUMNS: ColumnMap = {
   transferAreaPath: 'd.transfer_area_path',
 };
 
+/**
+ * The case's interventions as its access rules read them, `[{agency, areaPath}]`, from its row
+ * `cases` of a query.
+ */
+export const CASE_INTERVENTIONS_SCOPE_JSON = `(SELECT coalesce(json_agg(json_build_object('agency', i.agency, 'areaPath', i.area_path)), '[]')
+   FROM interventions i WHERE i.case_id = cases.id)`;
+
 /** The assignee `{id, username, fullName}` of a case, from its row `u` of users. */
 export const ASSIGNEE_JSON = `json_build_object('id', u.id, 'username', u.username, 'fullName', u.full_name)`;
 

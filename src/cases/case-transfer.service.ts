@@ -4,7 +4,8 @@ import { Caller } from '../access/request-context';
 import { AreaRepository } from '../area-tree/area-repository';
 import { AuditService } from '../audit/audit.service';
 import { NotificationOutbox } from '../notifications/notification-outbox';
-import { Conflict, Forbidden, invalidField, staleVersion } from '../common/problem';
+import { Conflict, Forbidden, invalidField, invalidFields, staleVersion } from '../common/problem';
+import { vietnamDate } from '../domain/time';
 import { PiiService } from '../privacy/pii.service';
 import { CaseRepository, CaseWrites, LockedCase } from './case-repository';
 import { CaseTransferStore, TransferRow } from './case-transfer-store';
@@ -34,6 +35,8 @@ export class CaseTransferService {
     const target = await this.areas.ref(dto.toAreaCode);
     if (!target) throw invalidField('toAreaCode', `no area has code ${dto.toAreaCode}`);
     if (target.level !== 'commune') throw invalidField('toAreaCode', 'must be a commune');
+    const retired = await this.areas.retiredOn([{ field: 'toAreaCode', code: target.code }], vietnamDate(new Date()));
+    if (retired.length) throw invalidFields(retired);
     await this.cases.transaction(async (writes) => {
       const kase = await this.lockAt(writes, caseId, dto.version);
       if (kase.transferAreaPath) throw new Conflict('A transfer of the case is pending: it must be answered first');

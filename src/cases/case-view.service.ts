@@ -5,7 +5,7 @@ import { Action } from '../access/ability';
 import { Caller } from '../access/request-context';
 import { requireAccess } from '../access/require-access';
 import { scopeCondition } from '../access/scope-sql';
-import { ASSIGNEE_JSON, CASE_SCOPE_COLUMNS } from './case-scope';
+import { ASSIGNEE_JSON, CASE_INTERVENTIONS_SCOPE_JSON, CASE_SCOPE_COLUMNS } from './case-scope';
 import { firstReport, SEPARATING } from './case-repository';
 import { parseSituation, SITUATION_CONTEXT } from './report-situation';
 import { LATEST_TRANSFER_JSON } from './case-transfer-store';
@@ -42,6 +42,7 @@ interface ChildRow {
 
 interface ReportRow {
   id: string;
+  createdBy: string;
   channel: string;
   receivedAt: Date;
   descriptionEnc: string | null;
@@ -82,8 +83,7 @@ export class CaseViewService {
               description_enc AS "descriptionEnc", ${SEPARATING} AS separating,
               (SELECT ${ASSIGNEE_JSON} FROM users u WHERE u.id = cases.assignee_id) AS assignee,
               transfer_area_path AS "transferAreaPath", ${LATEST_TRANSFER_JSON} AS transfer,
-              (SELECT coalesce(json_agg(json_build_object('agency', i.agency, 'areaPath', i.area_path)), '[]')
-                 FROM interventions i WHERE i.case_id = cases.id) AS interventions
+              ${CASE_INTERVENTIONS_SCOPE_JSON} AS interventions
          FROM cases WHERE id = $1`,
       [id],
     )) as CaseRow[];
@@ -157,7 +157,7 @@ export class CaseViewService {
 
   private reports(caseId: string): Promise<ReportRow[]> {
     return this.db.query(
-      `SELECT r.id, r.channel, r.received_at AS "receivedAt", r.description_enc AS "descriptionEnc", r.reporter_enc AS "reporterEnc",
+      `SELECT r.id, r.created_by AS "createdBy", r.channel, r.received_at AS "receivedAt", r.description_enc AS "descriptionEnc", r.reporter_enc AS "reporterEnc",
               r.situation_enc AS "situationEnc", r.reporter_consent_to_contact AS "consentToContact"
          FROM case_reports cr JOIN reports r ON r.id = cr.report_id WHERE cr.case_id = $1 ORDER BY r.received_at, r.id`,
       [caseId],

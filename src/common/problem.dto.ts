@@ -1,9 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FieldError, Problem } from './problem';
+import { FIELD_ERROR_CODES, FieldError, FieldErrorCode, Problem } from './problem';
 
 export class FieldErrorDto implements FieldError {
   @ApiProperty({ example: 'children[0].dateOfBirth', description: 'The path of the field in the body or the query' })
   field!: string;
+  @ApiPropertyOptional({
+    enum: FIELD_ERROR_CODES,
+    example: 'retired',
+    description:
+      'What is wrong, for a client to say in its own words; `retired`: an area code no longer valid on the day it is taken for',
+  })
+  code?: FieldErrorCode;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    example: { successor: '46010' },
+    description: 'The parameters of `code`: `retired` names `successor` (the area that took over; null when none)',
+  })
+  params?: FieldError['params'];
   @ApiProperty({ example: 'dateOfBirth must be a date YYYY-MM-DD' }) message!: string;
 }
 

@@ -1,7 +1,27 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 
+/** The machine codes of field errors (API.md v1.2, "What the console needs of the API"). */
+export const FIELD_ERROR_CODES = [
+  'required',
+  'unknown',
+  'oneOf',
+  'minLength',
+  'maxLength',
+  'min',
+  'max',
+  'date',
+  'uuid',
+  'format',
+  'retired',
+  'scope',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
 export interface FieldError {
   field: string;
+  /** What is wrong, for clients to say in their own words (with `params`); the message says it in English. */
+  code?: FieldErrorCode;
+  params?: Record<string, string | number | null | readonly (string | number)[]>;
   message: string;
 }
 

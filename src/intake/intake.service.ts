@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Caller } from '../access/request-context';
+import { mayAccess } from '../access/require-access';
 import { AreaRef, AreaRepository } from '../area-tree/area-repository';
 import { AuditService } from '../audit/audit.service';
 import { InvalidInput } from '../common/problem';
 import { deadlinesAtReceipt } from '../cases/deadlines';
 import { PiiService } from '../privacy/pii.service';
-import { CaseRepository, CaseWrites, OpenedCase } from '../cases/case-repository';
+import { CaseRepository, CaseWrites, NewCase, OpenCase, OpenedCase } from '../cases/case-repository';
 import { resolveCommunes } from '../cases/area-lookup';
 import { provinceOf } from '../cases/case-number';
 import { ChildMatcher } from '../cases/child-matcher';
@@ -33,6 +34,42 @@ interface IntakeContext {
   areas: Map<string, AreaRef>;
 }
 
+/** A child of the report as matched: its record, and its open case of the concern if it has one. */
+interface MatchedChild {
+  child: ReportChildDto;
+  childId: string;
+  childCreated: boolean;
+  open?: OpenCase;
+}
+
+/** The case a child's report went to, and what the receipt names for it. */
+interface ReceivedCase {
+  caseId: string;
+  childId: string;
+  childCreated: boolean;
+  /** The report joined a case already open (else it opened this one). */
+  joined: boolean;
+  /** The filer could not read the case it joined: the receipt names a stand-in. */
+  standIn: boolean;
+  assigneeId: string | null;
+  receipt: CreatedCaseRef;
+}
+
+/** The province and year a new case of this report is numbered in: where it happened, and its receipt in Vietnam. */
+function numberingOf({ occurred, receivedAt }: IntakeContext): Pick<NewCase, 'provinceCode' | 'numberYear'> {
+  return { provinceCode: provinceOf(occurred.path), numberYear: Number(vietnamDate(receivedAt).slice(0, 4)) };
+}
+
+/**
+ * A new case names the officer it went to (an id, nothing personal; null when none); a case that
+ * received the report behind a stand-in names the stand-in's number, so the register accounts for it.
+ */
+function auditDetails(kase: ReceivedCase): Record<string, boolean | string | null> {
+  if (!kase.joined) return { childCreated: kase.childCreated, assigneeId: kase.assigneeId };
+  if (!kase.standIn) return { childCreated: kase.childCreated };
+  return { childCreated: kase.childCreated, receiptCaseNumber: kase.receipt.caseNumber };
+}
+
 /** Mẫu 01: one report, one case per child, all written in one transaction or not at all. */
 @Injectable()
 export class IntakeService {
@@ -54,14 +91,20 @@ export class IntakeService {
     const violations = intakeViolations({ ...dto, receivedAt, occurredAt }, now);
     if (violations.length) throw new InvalidInput(violations);
 
-    const areas = await resolveCommunes(this.areas, caller, [
-      { field: 'occurredAreaCode', code: dto.occurredAreaCode },
-      ...dto.children.flatMap((child, index) =>
-        child.residenceAreaCode
-          ? [{ field: `children[${index}].residenceAreaCode`, code: child.residenceAreaCode }]
-          : [],
-      ),
-    ]);
+    // Both communes as they were on the day the report was received.
+    const areas = await resolveCommunes(
+      this.areas,
+      caller,
+      [
+        { field: 'occurredAreaCode', code: dto.occurredAreaCode },
+        ...dto.children.flatMap((child, index) =>
+          child.residenceAreaCode
+            ? [{ field: `children[${index}].residenceAreaCode`, code: child.residenceAreaCode }]
+            : [],
+        ),
+      ],
+      vietnamDate(receivedAt),
+    );
     // The case repository recomputes the statistics facts of the children before the commit.
     return this.cases.transaction(async (writes) => {
       const { manager } = writes;
@@ -133,48 +176,41 @@ export class IntakeService {
 
   /**
    * Each child's open case of this category receives the report; otherwise a new case opens.
-   * New cases are numbered last, so the per-province counter row stays locked only briefly.
+   * The receipt names an open case only when the filer could read it before filing; any other
+   * open case is named by a stand-in drawn like a new case's number, so the receipt never tells
+   * that a case exists elsewhere. New cases and stand-ins are numbered last, in the children's
+   * order, so the per-province counter row stays locked only briefly.
    */
   private async casesFor(context: IntakeContext): Promise<CreatedCaseRef[]> {
     const { writes, manager, caller, dto, reportId } = context;
-    const matched: {
-      child: ReportChildDto;
-      childId: string;
-      childCreated: boolean;
-      open?: { id: string; caseNumber: string };
-    }[] = [];
+    const matched: MatchedChild[] = [];
     for (const child of dto.children) {
       const found = await this.children.findOrCreate(manager, child);
       // A child just created has no case yet; a known child may have an open one of this concern.
       const open = found.created ? undefined : await writes.openCaseOf(found.id, dto.category);
       matched.push({ child, childId: found.id, childCreated: found.created, open });
     }
-    const refs: CreatedCaseRef[] = [];
-    const assignees: (string | null)[] = [];
-    for (const match of matched) {
-      const opened = match.open
-        ? undefined
-        : await this.openCase(context, match.child, match.childId, match.childCreated);
-      const ref = match.open ?? opened!;
-      refs.push({ id: ref.id, caseNumber: ref.caseNumber, childId: match.childId });
-      assignees.push(opened?.assigneeId ?? null);
-    }
+    const received: ReceivedCase[] = [];
+    for (const match of matched) received.push(await this.receive(context, match));
     await writes.attachReport(
-      matched.filter((match) => match.open).map((match) => ({ id: match.open!.id, childId: match.childId })),
+      received
+        .filter((kase) => kase.joined && !kase.standIn)
+        .map((kase) => ({ id: kase.caseId, childId: kase.childId })),
       reportId,
     );
     // A police officer's report of a crime against the child is the criminal report itself.
     if (opensCriminalReport(caller.user.role, dto.form)) {
-      for (const ref of refs) await openCriminalReport(this.interventions, writes, caller, ref.id, context.receivedAt);
+      for (const kase of received)
+        await openCriminalReport(this.interventions, writes, caller, kase.caseId, context.receivedAt);
     }
     // The commune hears at once (Decree 56): one statement for every case and recipient.
     await this.notifications.notify(manager, {
       kind: 'report_received',
       reportId,
-      caseIds: refs.map((ref) => ref.id),
+      caseIds: received.map((kase) => kase.caseId),
       tellsChairs: reportTellsChairs(dto),
     });
-    await this.recordHistory(context, matched, refs, assignees);
+    await this.recordHistory(context, received);
     await this.audit.recordManyBy(
       caller,
       [
@@ -184,35 +220,52 @@ export class IntakeService {
           subjectId: reportId,
           details: { channel: dto.channel, children: dto.children.length },
         },
-        ...matched.map((match, index) => ({
-          action: match.open ? 'case.attach_report' : 'case.create',
+        ...received.map((kase) => ({
+          action: kase.joined ? 'case.attach_report' : 'case.create',
           subjectType: 'Case',
-          subjectId: refs[index].id,
-          caseId: refs[index].id,
-          // A new case names the officer it went to (an id, nothing personal); null when none.
-          details: match.open
-            ? ({ childCreated: match.childCreated } as Record<string, boolean | string | null>)
-            : { childCreated: match.childCreated, assigneeId: assignees[index] },
+          subjectId: kase.caseId,
+          caseId: kase.caseId,
+          details: auditDetails(kase),
         })),
       ],
       manager,
     );
-    return refs;
+    return received.map((kase) => kase.receipt);
+  }
+
+  /** The case a child's report goes to, and how the receipt names it. */
+  private async receive(context: IntakeContext, match: MatchedChild): Promise<ReceivedCase> {
+    const { writes, caller, reportId } = context;
+    const { childId, childCreated, open } = match;
+    if (!open) {
+      const opened = await this.openCase(context, match.child, childId, childCreated);
+      const receipt = { id: opened.id, caseNumber: opened.caseNumber, childId };
+      return {
+        caseId: opened.id,
+        childId,
+        childCreated,
+        joined: false,
+        standIn: false,
+        assigneeId: opened.assigneeId,
+        receipt,
+      };
+    }
+    const base = { caseId: open.id, childId, childCreated, joined: true, assigneeId: null };
+    if (mayAccess(caller, 'read', 'Case', open))
+      return { ...base, standIn: false, receipt: { id: open.id, caseNumber: open.caseNumber, childId } };
+    const standIn = await writes.attachBehindStandIn({ id: open.id, childId }, reportId, numberingOf(context));
+    return { ...base, standIn: true, receipt: { ...standIn, childId } };
   }
 
   /** Each new case's history starts with its intake; an open case that received the report says so. */
   private async recordHistory(
     { manager, caller, dto, receivedAt, occurredAt, reportId }: IntakeContext,
-    matched: { open?: unknown }[],
-    refs: CreatedCaseRef[],
-    assignees: (string | null)[],
+    received: ReceivedCase[],
   ): Promise<void> {
-    const opened = refs.filter((_, index) => !matched[index].open);
-    const joined = refs.filter((_, index) => matched[index].open);
     const initial = (field: string, to: string | boolean | null) => (to === null ? [] : [{ field, from: null, to }]);
-    for (const [index, ref] of refs.entries()) {
-      if (!opened.includes(ref)) continue;
-      await this.history.record(manager, caller, ref.id, {
+    for (const kase of received) {
+      if (kase.joined) continue;
+      await this.history.record(manager, caller, kase.caseId, {
         action: 'intake',
         changes: [
           ...initial('status', 'received'),
@@ -224,14 +277,14 @@ export class IntakeService {
           ...initial('occurredAt', occurredAt?.toISOString() ?? null),
           ...initial('occurredAreaCode', dto.occurredAreaCode),
           ...initial('allegedPerpetrator', dto.allegedPerpetrator ?? null),
-          ...initial('assigneeId', assignees[index]),
+          ...initial('assigneeId', kase.assigneeId),
         ],
       });
     }
     await this.history.record(
       manager,
       caller,
-      joined.map((ref) => ref.id),
+      received.filter((kase) => kase.joined).map((kase) => kase.caseId),
       {
         action: 'report_attached',
         changes: [{ field: 'reportId', from: null, to: reportId }],
@@ -246,9 +299,9 @@ export class IntakeService {
     childId: string,
     childCreated: boolean,
   ): Promise<OpenedCase> {
-    const { writes, dto, receivedAt, occurredAt, occurred, areas } = context;
+    const { writes, dto, receivedAt, occurredAt, areas } = context;
     const event = occurredAt ?? receivedAt;
-    const residence = child.residenceAreaCode ? areas.get(child.residenceAreaCode)! : occurred;
+    const residence = child.residenceAreaCode ? areas.get(child.residenceAreaCode)! : context.occurred;
     return writes.open(
       {
         childId,
@@ -261,12 +314,11 @@ export class IntakeService {
         eventDate: vietnamDate(event),
         ageAtEvent: ageAtEvent(child, event),
         sex: child.sex,
-        provinceCode: provinceOf(occurred.path),
-        area: occurred,
+        ...numberingOf(context),
+        area: context.occurred,
         residence,
         deadlines: deadlinesAtReceipt({ receivedAt, form: dto.form, allegedPerpetrator: dto.allegedPerpetrator }),
         reportId: context.reportId,
-        numberYear: Number(vietnamDate(receivedAt).slice(0, 4)),
       },
       childCreated,
     );

@@ -41,11 +41,11 @@ export class ReportViewService {
     // One entry per case of the report, so the read shows in each case's access log.
     await this.audit.recordManyBy(
       caller,
-      (cases.length ? cases : [{ id: null }]).map((kase) => ({
+      (cases.length ? cases : [{ caseId: null }]).map((kase) => ({
         action: 'report.read',
         subjectType: 'Report',
         subjectId: id,
-        caseId: kase.id,
+        caseId: kase.caseId,
       })),
     );
     const reporter = this.pii.decrypt(report.reporterEnc, 'reports.reporter');
@@ -54,7 +54,8 @@ export class ReportViewService {
       description: this.pii.decrypt(report.descriptionEnc, 'reports.description'),
       reporter: reporter ? (JSON.parse(reporter) as ReportParts['reporter']) : null,
       situation: parseSituation(this.pii.decrypt(report.situationEnc, SITUATION_CONTEXT)),
-      cases,
+      // As the receipt named them: never a case the filer could not read when filing.
+      cases: cases.map(({ caseId: _caseId, ...named }) => named),
     });
   }
 }

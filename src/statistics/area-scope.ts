@@ -1,7 +1,8 @@
 import { subject } from '@casl/ability';
 import { EntityManager } from 'typeorm';
 import { Caller } from '../access/request-context';
-import { Forbidden, invalidField } from '../common/problem';
+import { Forbidden, invalidField, invalidFields } from '../common/problem';
+import { isRetiredOn, isValidOn, retiredAreaError } from '../domain/area-validity';
 import { descendantsPattern, isWithin } from '../domain/area-path';
 
 /**
@@ -42,10 +43,6 @@ export async function findArea(
     [code],
   )) as (AreaRef & { validFrom: string | null; validTo: string | null; successorCode: string | null })[];
   return area;
-}
-
-export function isValidOn(area: { validFrom: string | null; validTo: string | null }, date: string): boolean {
-  return (area.validFrom === null || area.validFrom <= date) && (area.validTo === null || area.validTo >= date);
 }
 
 /** Retired areas (before `asOf`) whose origin or destination lies inside `area`. */
@@ -96,9 +93,8 @@ export async function statisticsArea(
   if (!caller.ability.can('read', subject('Statistics', { areaPath: area.path }) as never)) {
     throw new Forbidden(`Statistics are available inside your own area (${caller.user.areaCode}) only`);
   }
-  if (!isValidOn(area, periodEnd)) {
-    const successor = area.successorCode ? `; use ${area.successorCode}` : '';
-    throw invalidField('areaCode', `${code} was not a valid area on ${periodEnd}, the end of the period${successor}`);
-  }
+  if (isRetiredOn(area, periodEnd)) throw invalidFields([retiredAreaError('areaCode', area, periodEnd)]);
+  if (!isValidOn(area, periodEnd))
+    throw invalidField('areaCode', `${code} was not yet a valid area on ${periodEnd}, the end of the period`);
   return { code: area.code, path: area.path, level: area.level };
 }

@@ -3,8 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Caller } from '../access/request-context';
 import { AuditService } from '../audit/audit.service';
-import { Forbidden, invalidField, NotFound } from '../common/problem';
+import { Forbidden, invalidField, invalidFields, NotFound } from '../common/problem';
 import { descendantsPattern } from '../domain/area-path';
+import { isRetiredOn, retiredAreaError } from '../domain/area-validity';
 import { findArea } from './area-scope';
 import { TargetDeleteQuery, TargetDto, TargetListQuery, TargetViewDto } from './dto/target.dto';
 import { inBothUnits, isKpiTarget, TargetUnit } from './targets';
@@ -31,7 +32,10 @@ export class TargetsService {
   async upsert(caller: Caller, dto: TargetDto): Promise<TargetViewDto> {
     const unit = this.unitOf(dto);
     if (unit === 'percent' && dto.value > 100) throw invalidField('value', 'a per cent must be at most 100');
-    await this.areaInScope(caller, dto.areaCode, 'update');
+    const area = await this.areaInScope(caller, dto.areaCode, 'update');
+    // A target is for a year: a code retired before the year begins has no figures to meet it.
+    const firstDay = `${dto.year}-01-01`;
+    if (isRetiredOn(area, firstDay)) throw invalidFields([retiredAreaError('areaCode', area, firstDay)]);
     return this.db.transaction(async (manager) => {
       const [saved] = (await manager.query(
         `INSERT INTO statistics_targets (indicator, area_code, year, value, unit, kind, updated_by)

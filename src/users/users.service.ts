@@ -7,7 +7,8 @@ import { Caller } from '../access/request-context';
 import { requireAccess } from '../access/require-access';
 import { scopeWhere } from '../access/scope-sql';
 import { Page, pageRequest, toPage } from '../common/pagination';
-import { Conflict, Forbidden, invalidField } from '../common/problem';
+import { Conflict, Forbidden, invalidField, invalidFields } from '../common/problem';
+import { vietnamDate } from '../domain/time';
 import { AuditService } from '../audit/audit.service';
 import { AuthenticationService } from '../auth/authentication.service';
 import { CreatedUser, CreateUserDto, UpdateUserDto, UserAccount, UserListQuery, UserProfile } from './dto/user.dto';
@@ -36,10 +37,12 @@ export class UsersService {
     return { id, username, fullName, role, areaCode, email: this.pii.decrypt(emailEnc, EMAIL) };
   }
 
-  /** The area a user is placed in; an unknown code is a 400 on areaCode. */
+  /** The area a user is placed in today; an unknown code, or one retired by today, is a 400 on areaCode. */
   private async areaOf(code: string): Promise<AreaRef> {
     const area = await this.areas.ref(code);
     if (!area) throw invalidField('areaCode', `no area has code ${code}`);
+    const retired = await this.areas.retiredOn([{ field: 'areaCode', code }], vietnamDate(new Date()));
+    if (retired.length) throw invalidFields(retired);
     return area;
   }
 

@@ -969,6 +969,21 @@ export interface components {
              * @example children[0].dateOfBirth
              */
             field: string;
+            /**
+             * @description What is wrong, for a client to say in its own words; `retired`: an area code no longer valid on the day it is taken for
+             * @example retired
+             * @enum {string}
+             */
+            code?: "required" | "unknown" | "oneOf" | "minLength" | "maxLength" | "min" | "max" | "date" | "uuid" | "format" | "retired" | "scope";
+            /**
+             * @description The parameters of `code`: `retired` names `successor` (the area that took over; null when none)
+             * @example {
+             *       "successor": "46010"
+             *     }
+             */
+            params?: {
+                [key: string]: unknown;
+            };
             /** @example dateOfBirth must be a date YYYY-MM-DD */
             message: string;
         };
@@ -1340,11 +1355,20 @@ export interface components {
             actionsTaken?: string;
         };
         CreatedCaseRef: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The case; for an open case the filer could not read when filing, a stand-in that opens no case
+             */
             id: string;
-            /** @example 46-2025-000001 */
+            /**
+             * @description The case number; for a stand-in, a number drawn as a new case of this report would draw it
+             * @example 46-2025-000001
+             */
             caseNumber: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The child, the same for every report about it
+             */
             childId: string;
         };
         CreatedReport: {
@@ -1688,8 +1712,9 @@ export interface components {
             allegedPerpetrator: "parent" | "caregiver" | "relative" | "teacher" | "employer" | "acquaintance" | "stranger" | "unknown" | null;
             /** @description The officer who carries the case */
             assignee: components["schemas"]["AssigneeDto"] | null;
-            /** @description The latest transfer to another commune; `pending` until the target commune answers */
+            /** @description The latest transfer to another commune; `pending` until the target commune answers; always null for agency staff */
             transfer: components["schemas"]["TransferViewDto"] | null;
+            /** @description For agency staff, only the reports they filed themselves */
             reports: components["schemas"]["CaseReportDto"][];
             /** @description In full, or `{id, agency, status}` for another agency’s staff */
             interventions: (components["schemas"]["InterventionViewDto"] | components["schemas"]["InterventionSummaryDto"])[];
@@ -1750,8 +1775,9 @@ export interface components {
             allegedPerpetrator: "parent" | "caregiver" | "relative" | "teacher" | "employer" | "acquaintance" | "stranger" | "unknown" | null;
             /** @description The officer who carries the case */
             assignee: components["schemas"]["AssigneeDto"] | null;
-            /** @description The latest transfer to another commune; `pending` until the target commune answers */
+            /** @description The latest transfer to another commune; `pending` until the target commune answers; always null for agency staff */
             transfer: components["schemas"]["TransferViewDto"] | null;
+            /** @description For agency staff, only the reports they filed themselves */
             reports: components["schemas"]["CaseReportDto"][];
             /** @description In full, or `{id, agency, status}` for another agency’s staff */
             interventions: (components["schemas"]["InterventionViewDto"] | components["schemas"]["InterventionSummaryDto"])[];

@@ -93,10 +93,12 @@ export class CaseViewDto {
   @ApiProperty({
     type: TransferViewDto,
     nullable: true,
-    description: 'The latest transfer to another commune; `pending` until the target commune answers',
+    description:
+      'The latest transfer to another commune; `pending` until the target commune answers; always null for agency staff',
   })
   transfer!: TransferViewDto | null;
-  @ApiProperty({ type: [CaseReportDto] }) reports!: CaseReportDto[];
+  @ApiProperty({ type: [CaseReportDto], description: 'For agency staff, only the reports they filed themselves' })
+  reports!: CaseReportDto[];
   @ApiProperty({
     type: 'array',
     items: INTERVENTION_ITEMS,
@@ -113,7 +115,10 @@ export class CaseViewDto {
   allowedActions!: string[];
 }
 
-/** Agency staff: no reporter, description, Mẫu 01 situation, assessments, plan, meetings, emergency actions, timeline or duplicates. */
+/**
+ * Agency staff: no reporter, description, Mẫu 01 situation, assessments, plan, meetings, emergency actions, timeline,
+ * duplicates or transfer, and of the reports only their own.
+ */
 export class AgencyCaseViewDto extends CaseViewDto {}
 
 /** Commune officers, commune chairs and provincial officers: the whole file. */

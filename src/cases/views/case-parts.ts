@@ -34,6 +34,8 @@ export interface CaseFacts {
 /** A report of the case; `reporter` is decrypted only when the reporter consented to be contacted. */
 export interface CaseReportPart {
   id: string;
+  /** The user who filed it. */
+  createdBy: string;
   channel: string;
   receivedAt: Date;
   consentToContact: boolean;

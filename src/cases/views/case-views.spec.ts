@@ -54,6 +54,7 @@ function parts(overrides: Partial<CaseFileParts> = {}): CaseFileParts {
     reports: [
       {
         id: 'r1',
+        createdBy: 'u-hotline',
         channel: 'hotline_111',
         receivedAt: new Date('2025-06-01T01:30:00Z'),
         consentToContact: true,
@@ -124,7 +125,7 @@ function parts(overrides: Partial<CaseFileParts> = {}): CaseFileParts {
   };
 }
 
-const policeOfficer = { role: 'police' as const, areaPath: 'VN.46' };
+const policeOfficer = { id: 'u-police', role: 'police' as const, areaPath: 'VN.46' };
 
 describe('the case as child-protection roles see it', () => {
   it('is the whole file: description, assessments, plan, emergency actions, timeline and possible duplicates', () => {
@@ -216,8 +217,26 @@ describe('the case as agency staff see it', () => {
       'possibleDuplicates',
     ])
       expect(view).not.toHaveProperty(key);
-    expect(view.reports).toEqual([{ id: 'r1', channel: 'hotline_111', receivedAt: '2025-06-01T01:30:00.000Z' }]);
     expect(JSON.stringify(view)).not.toMatch(/Người Báo Tin|0900000000|Hàng xóm|assessment notes|safety/);
+  });
+
+  it('lists only the reports its viewer filed, never what others reported', () => {
+    expect(view.reports).toEqual([]);
+    const own = { ...parts().reports[0], id: 'r2', createdBy: policeOfficer.id, channel: 'police' };
+    const withOwn = agencyCaseView(parts({ reports: [...parts().reports, own] }), policeOfficer);
+    expect(withOwn.reports).toEqual([{ id: 'r2', channel: 'police', receivedAt: '2025-06-01T01:30:00.000Z' }]);
+  });
+
+  it('never shows the case’s transfer', () => {
+    const transfer = {
+      toAreaCode: '46002',
+      status: 'pending' as const,
+      requestedAt: '2025-06-02T00:00:00.000Z',
+      requestedBy: 'u1',
+    };
+    const moving = parts();
+    expect(childProtectionCaseView({ ...moving, kase: { ...moving.kase, transfer } }).transfer).toEqual(transfer);
+    expect(agencyCaseView({ ...moving, kase: { ...moving.kase, transfer } }, policeOfficer).transfer).toBeNull();
   });
 
   it('shows its own agency’s interventions in its area in full', () => {
@@ -240,7 +259,7 @@ describe('the case as agency staff see it', () => {
   });
 
   it('shows its own agency’s interventions outside its area only as {id, agency, status}', () => {
-    const elsewhere = agencyCaseView(parts(), { role: 'police', areaPath: 'VN.79' });
+    const elsewhere = agencyCaseView(parts(), { ...policeOfficer, areaPath: 'VN.79' });
     expect(elsewhere.interventions[0]).toEqual({ id: 'i-police', agency: 'police', status: 'requested' });
   });
 

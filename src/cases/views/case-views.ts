@@ -17,8 +17,9 @@ import { CaseDeadlinePart, CaseFileParts, CaseInterventionPart, CaseParts, CaseR
  * - agency staff (police, health, justice, education) see the case without the reporter, the
  *   description, the rest of Mẫu 01 (where the child is, caregivers, family situation, actions
  *   taken), the assessments, the plan, the meetings, the emergency actions, the timeline or possible
- *   duplicates; their own agency's interventions in their area in full, the others as
- *   `{id, agency, status}`.
+ *   duplicates, the transfer or the reports of others; their own agency's interventions in their
+ *   area in full, the others as `{id, agency, status}`. An agency's report of a child with an open
+ *   case gives it that case (its intervention), never what others reported before.
  */
 
 /** A deadline is overdue when it fell due unmet; a closed case has none overdue. */
@@ -94,8 +95,13 @@ export function childProtectionCaseView(parts: CaseFileParts): ChildProtectionCa
 }
 
 /** Agency staff: the case around their own work, nothing of the file beyond it. */
-export function agencyCaseView(parts: CaseParts, viewer: Pick<Principal, 'role' | 'areaPath'>): AgencyCaseViewDto {
-  return commonView(parts, false, (intervention) =>
+export function agencyCaseView(
+  parts: CaseParts,
+  viewer: Pick<Principal, 'id' | 'role' | 'areaPath'>,
+): AgencyCaseViewDto {
+  const ownReports = parts.reports.filter((report) => report.createdBy === viewer.id);
+  const view = commonView({ ...parts, reports: ownReports }, false, (intervention) =>
     isOwnIntervention(intervention, viewer) ? stripAreaPath(intervention) : interventionSummary(intervention),
   );
+  return { ...view, transfer: null };
 }

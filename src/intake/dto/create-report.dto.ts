@@ -206,10 +206,24 @@ export class CreateReportDto {
   actionsTaken?: string;
 }
 
+/**
+ * A case of the report as its filer is told it: the case it opened, or the open case it joined
+ * when the filer could read that case before filing. An open case the filer could not read is
+ * named by a stand-in of the same form (an id of its own, the next number of the province and
+ * year a new case would take), so a receipt never tells that a child has a case elsewhere.
+ */
 export class CreatedCaseRef {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ example: '46-2025-000001' }) caseNumber!: string;
-  @ApiProperty({ format: 'uuid' }) childId!: string;
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The case; for an open case the filer could not read when filing, a stand-in that opens no case',
+  })
+  id!: string;
+  @ApiProperty({
+    example: '46-2025-000001',
+    description: 'The case number; for a stand-in, a number drawn as a new case of this report would draw it',
+  })
+  caseNumber!: string;
+  @ApiProperty({ format: 'uuid', description: 'The child, the same for every report about it' }) childId!: string;
 }
 
 export class CreatedReport {
