@@ -266,6 +266,35 @@ describe('case numbers under concurrency', () => {
     const numbers = responses.map((r) => r.body.cases[0].caseNumber as string).sort();
     expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => `46-2024-${String(i + 1).padStart(6, '0')}`));
   });
+
+  it('are given last in the transaction: the case, its receipt and the commune’s notifications carry the same number', async () => {
+    await t.tokenFor('commune_officer', '46001'); // who the commune's report_received goes to
+    const filed = await t.post(
+      '/reports',
+      reportBody({
+        receivedAt: '2023-05-01T08:00:00+07:00',
+        occurredAt: undefined,
+        children: [
+          { fullName: 'Trẻ Số Một', estimatedAge: 9, sex: 'male', residenceAreaCode: '46001' },
+          { fullName: 'Trẻ Số Hai', estimatedAge: 7, sex: 'female', residenceAreaCode: '46001' },
+        ],
+      }),
+      hotline,
+    );
+    expect(filed.body.cases.map((c: { caseNumber: string }) => c.caseNumber)).toEqual([
+      '46-2023-000001',
+      '46-2023-000002',
+    ]);
+    const stored = (await t.db.query(
+      `SELECT c.case_number AS "caseNumber", array_agg(DISTINCT n.case_number) AS told
+         FROM cases c JOIN notifications n ON n.case_id = c.id WHERE c.id = ANY($1) GROUP BY 1 ORDER BY 1`,
+      [filed.body.cases.map((c: { id: string }) => c.id)],
+    )) as { caseNumber: string; told: string[] }[];
+    expect(stored).toEqual([
+      { caseNumber: '46-2023-000001', told: ['46-2023-000001'] },
+      { caseNumber: '46-2023-000002', told: ['46-2023-000002'] },
+    ]);
+  });
 });
 
 describe('GET /reports/{id}', () => {

@@ -3,7 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CaseState, CaseStatus } from '../domain/workflow';
 import { KpiFactsService } from '../statistics/kpi-facts.service';
 import { StatisticsFactsService } from '../statistics/statistics-facts.service';
-import { caseNumberCte } from './case-number';
+import { randomUUID } from 'node:crypto';
+import { numberCasesSql, provisionalNumber } from './case-number';
 import { CASE_INTERVENTIONS_SCOPE_JSON } from './case-scope';
 import { DueDeadline } from './deadlines';
 
@@ -149,7 +150,47 @@ export class CaseWrites {
   private readonly createdHere = new Set<string>();
   private readonly touchedCases = new Set<string>();
 
+  /** Cases and stand-ins opened here, numbered just before the commit (`numberOpened`). */
+  private readonly toNumber: {
+    kind: 'case' | 'stand_in';
+    id: string;
+    provisional: string;
+    province: string;
+    year: number;
+  }[] = [];
+  private readonly numbers = new Map<string, string>();
+
   constructor(readonly manager: EntityManager) {}
+
+  /**
+   * Gives the cases and stand-ins this transaction opened their numbers, in the order they were
+   * opened, one statement per province and year. Last before the commit: the counter row it
+   * locks is shared by every intake of the province.
+   */
+  async numberOpened(): Promise<void> {
+    const groups = new Map<string, typeof this.toNumber>();
+    for (const entry of this.toNumber) {
+      const key = `${entry.province}/${entry.year}`;
+      groups.set(key, [...(groups.get(key) ?? []), entry]);
+    }
+    for (const entries of groups.values()) {
+      const { province, year } = entries[0];
+      const rows = (await this.manager.query(numberCasesSql(), [
+        province,
+        year,
+        entries.map((entry) => entry.id),
+        entries.map((entry) => entry.provisional),
+        entries.map((entry) => entry.kind),
+      ])) as { provisional: string; value: string }[];
+      for (const row of rows) this.numbers.set(row.provisional, row.value);
+    }
+    this.toNumber.length = 0;
+  }
+
+  /** A case's or stand-in's number as it stands after `numberOpened` (a known number stays itself). */
+  numberOf(caseNumber: string): string {
+    return this.numbers.get(caseNumber) ?? caseNumber;
+  }
 
   /** The child's open case of a category, locked, for a new report to join. */
   async openCaseOf(childId: string, category: string): Promise<OpenCase | undefined> {
@@ -164,18 +205,19 @@ export class CaseWrites {
   }
 
   /**
-   * A new case with its number, the deadlines its receipt sets and its report, in one statement;
-   * assigned to its commune's commune officer when the commune has exactly one.
+   * A new case, the deadlines its receipt sets and its report, in one statement; assigned to its
+   * commune's commune officer when the commune has exactly one. Its `caseNumber` is provisional
+   * until the transaction numbers it (`numberOpened`, then `numberOf`).
    * `childCreatedHere`: the child was inserted by this transaction, so no other can see it yet.
    */
   async open(kase: NewCase, childCreatedHere: boolean): Promise<OpenedCase> {
+    const id = randomUUID();
     const [row] = (await this.manager.query(
-      `WITH ${caseNumberCte('$11', '$19')}, opened AS (
-         INSERT INTO cases (case_number, child_id, category, form, fatal, alleged_perpetrator, received_at, occurred_at, event_date,
-                            age_at_event, sex, province_code, area_code, area_path, residence_area_code, residence_area_path,
-                            assignee_id)
-         SELECT case_number.value, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, ${ONLY_COMMUNE_OFFICER}
-           FROM case_number
+      `WITH opened AS (
+         INSERT INTO cases (id, case_number, child_id, category, form, fatal, alleged_perpetrator, received_at, occurred_at,
+                            event_date, age_at_event, sex, province_code, area_code, area_path, residence_area_code,
+                            residence_area_path, assignee_id)
+         VALUES ($19, $20, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, ${ONLY_COMMUNE_OFFICER})
          RETURNING id, case_number, assignee_id
        ), due AS (
          INSERT INTO deadlines (case_id, kind, due_at)
@@ -203,9 +245,17 @@ export class CaseWrites {
         kase.deadlines.map((d) => d.kind),
         kase.deadlines.map((d) => d.dueAt),
         kase.reportId,
-        kase.numberYear,
+        id,
+        provisionalNumber(id),
       ],
     )) as OpenedCase[];
+    this.toNumber.push({
+      kind: 'case',
+      id,
+      provisional: row.caseNumber,
+      province: kase.provinceCode,
+      year: kase.numberYear,
+    });
     this.touch(kase.childId, childCreatedHere);
     this.touchCase(row.id);
     return row;
@@ -230,14 +280,22 @@ export class CaseWrites {
     reportId: string,
     numbering: Pick<NewCase, 'provinceCode' | 'numberYear'>,
   ): Promise<CaseRef> {
+    const id = randomUUID();
     const [row] = (await this.manager.query(
-      `WITH ${caseNumberCte('$3', '$4')}
-       INSERT INTO case_reports (case_id, report_id, receipt_case_id, receipt_case_number)
-       SELECT $1, $2, gen_random_uuid(), case_number.value FROM case_number
+      `INSERT INTO case_reports (case_id, report_id, receipt_case_id, receipt_case_number) VALUES ($1, $2, $3, $4)
        ON CONFLICT (case_id, report_id) DO UPDATE SET receipt_case_id = case_reports.receipt_case_id
        RETURNING receipt_case_id AS id, receipt_case_number AS "caseNumber"`,
-      [kase.id, reportId, numbering.provinceCode, numbering.numberYear],
+      [kase.id, reportId, id, provisionalNumber(id)],
     )) as CaseRef[];
+    // The same hidden case twice in one report: one stand-in, numbered once.
+    if (row.id === id)
+      this.toNumber.push({
+        kind: 'stand_in',
+        id,
+        provisional: row.caseNumber,
+        province: numbering.provinceCode,
+        year: numbering.numberYear,
+      });
     this.touch(kase.childId, false);
     return row;
   }
@@ -393,17 +451,27 @@ export class CaseRepository {
 
   /**
    * Runs `work` in one transaction and, before it commits, recomputes the statistics facts of every
-   * child whose cases it changed (DESIGN.md: facts written in the transaction of the change), and
-   * the KPI facts of every case it wrote and of those children.
+   * child whose cases it changed (facts written in the transaction of the change), and the KPI
+   * facts of every case it wrote and of those children; then numbers the cases it opened, and
+   * `numbered` (when given) builds the answer that names them.
    */
-  transaction<T>(work: (writes: CaseWrites) => Promise<T>): Promise<T> {
+  transaction<T>(work: (writes: CaseWrites) => Promise<T>): Promise<T>;
+  transaction<T, R>(
+    work: (writes: CaseWrites) => Promise<T>,
+    numbered: (result: T, writes: CaseWrites) => Promise<R>,
+  ): Promise<R>;
+  transaction<T, R>(
+    work: (writes: CaseWrites) => Promise<T>,
+    numbered?: (result: T, writes: CaseWrites) => Promise<R>,
+  ): Promise<T | R> {
     return this.db.transaction(async (manager) => {
       const writes = new CaseWrites(manager);
       const result = await work(writes);
       const { childIds, createdHere, caseIds } = writes.pending();
       await this.facts.refreshChildren(manager, childIds, createdHere);
       await this.kpis.refreshCases(manager, caseIds, childIds);
-      return result;
+      await writes.numberOpened();
+      return numbered ? numbered(result, writes) : result;
     });
   }
 

@@ -62,12 +62,13 @@ function numberingOf({ occurred, receivedAt }: IntakeContext): Pick<NewCase, 'pr
 
 /**
  * A new case names the officer it went to (an id, nothing personal; null when none); a case that
- * received the report behind a stand-in names the stand-in's number, so the register accounts for it.
+ * received the report behind a stand-in names the stand-in (its number is on the report's link to the
+ * case), so the register accounts for the number.
  */
 function auditDetails(kase: ReceivedCase): Record<string, boolean | string | null> {
   if (!kase.joined) return { childCreated: kase.childCreated, assigneeId: kase.assigneeId };
   if (!kase.standIn) return { childCreated: kase.childCreated };
-  return { childCreated: kase.childCreated, receiptCaseNumber: kase.receipt.caseNumber };
+  return { childCreated: kase.childCreated, receiptCaseId: kase.receipt.id };
 }
 
 /** Mẫu 01: one report, one case per child, all written in one transaction or not at all. */
@@ -105,35 +106,45 @@ export class IntakeService {
       ],
       vietnamDate(receivedAt),
     );
-    // The case repository recomputes the statistics facts of the children before the commit.
-    return this.cases.transaction(async (writes) => {
-      const { manager } = writes;
-      if (idempotencyKey) {
-        const replay = await claimIdempotencyKey<CreatedReport>(
+    // The case repository recomputes the statistics facts of the children before the commit, then
+    // numbers the new cases: the receipt names them only after that.
+    return this.cases.transaction(
+      async (writes): Promise<CreatedReport | { replay: CreatedReport }> => {
+        const { manager } = writes;
+        if (idempotencyKey) {
+          const replay = await claimIdempotencyKey<CreatedReport>(
+            manager,
+            caller.user.id,
+            idempotencyKey,
+            requestHash(dto),
+          );
+          if (replay) return { replay };
+        }
+        const reportId = await this.insertReport(manager, caller, dto, receivedAt, occurredAt);
+        const context: IntakeContext = {
+          writes,
           manager,
-          caller.user.id,
-          idempotencyKey,
-          requestHash(dto),
-        );
-        if (replay) return replay;
-      }
-      const reportId = await this.insertReport(manager, caller, dto, receivedAt, occurredAt);
-      const context: IntakeContext = {
-        writes,
-        manager,
-        caller,
-        dto,
-        reportId,
-        receivedAt,
-        occurredAt,
-        occurred: areas.get(dto.occurredAreaCode)!,
-        areas,
-      };
-      const cases = await this.casesFor(context);
-      const response: CreatedReport = { id: reportId, cases };
-      if (idempotencyKey) await storeIdempotentResponse(manager, caller.user.id, idempotencyKey, 201, response);
-      return response;
-    });
+          caller,
+          dto,
+          reportId,
+          receivedAt,
+          occurredAt,
+          occurred: areas.get(dto.occurredAreaCode)!,
+          areas,
+        };
+        return { id: reportId, cases: await this.casesFor(context) };
+      },
+      async (written, writes) => {
+        if ('replay' in written) return written.replay;
+        const response: CreatedReport = {
+          id: written.id,
+          cases: written.cases.map((ref) => ({ ...ref, caseNumber: writes.numberOf(ref.caseNumber) })),
+        };
+        if (idempotencyKey)
+          await storeIdempotentResponse(writes.manager, caller.user.id, idempotencyKey, 201, response);
+        return response;
+      },
+    );
   }
 
   private async insertReport(
