@@ -5,8 +5,15 @@ import { KpiFactsService } from '../statistics/kpi-facts.service';
 import { StatisticsFactsService } from '../statistics/statistics-facts.service';
 import { randomUUID } from 'node:crypto';
 import { numberCasesSql, provisionalNumber } from './case-number';
+import { runBatch, SqlStatement } from '../database/statement-batch';
 import { CASE_INTERVENTIONS_SCOPE_JSON } from './case-scope';
 import { DueDeadline } from './deadlines';
+
+/** A row of a numbering statement. */
+interface NumberRow {
+  provisional: string;
+  value: string;
+}
 
 /** A case as a workflow step finds it, locked for the step's transaction. */
 export interface LockedCase extends CaseState {
@@ -159,6 +166,7 @@ export class CaseWrites {
     year: number;
   }[] = [];
   private readonly numbers = new Map<string, string>();
+  private readonly childOfCase = new Map<string, string>();
 
   constructor(readonly manager: EntityManager) {}
 
@@ -168,23 +176,33 @@ export class CaseWrites {
    * locks is shared by every intake of the province.
    */
   async numberOpened(): Promise<void> {
+    for (const statement of this.numberingStatements())
+      this.takeNumbers((await this.manager.query(statement.sql, statement.params)) as NumberRow[]);
+  }
+
+  /** The statements of `numberOpened`, for a caller that sends them with others in one round trip. */
+  numberingStatements(): SqlStatement[] {
     const groups = new Map<string, typeof this.toNumber>();
     for (const entry of this.toNumber) {
       const key = `${entry.province}/${entry.year}`;
       groups.set(key, [...(groups.get(key) ?? []), entry]);
     }
-    for (const entries of groups.values()) {
-      const { province, year } = entries[0];
-      const rows = (await this.manager.query(numberCasesSql(), [
-        province,
-        year,
+    this.toNumber.length = 0;
+    return [...groups.values()].map((entries) => ({
+      sql: numberCasesSql(),
+      params: [
+        entries[0].province,
+        entries[0].year,
         entries.map((entry) => entry.id),
         entries.map((entry) => entry.provisional),
         entries.map((entry) => entry.kind),
-      ])) as { provisional: string; value: string }[];
-      for (const row of rows) this.numbers.set(row.provisional, row.value);
-    }
-    this.toNumber.length = 0;
+      ],
+    }));
+  }
+
+  /** What a numbering statement answered: provisional number → case number. */
+  takeNumbers(rows: NumberRow[]): void {
+    for (const row of rows) this.numbers.set(row.provisional, row.value);
   }
 
   /** A case's or stand-in's number as it stands after `numberOpened` (a known number stays itself). */
@@ -257,7 +275,7 @@ export class CaseWrites {
       year: kase.numberYear,
     });
     this.touch(kase.childId, childCreatedHere);
-    this.touchCase(row.id);
+    this.touchCase(row.id, kase.childId);
     return row;
   }
 
@@ -268,7 +286,10 @@ export class CaseWrites {
       `INSERT INTO case_reports (case_id, report_id) SELECT DISTINCT unnest($1::uuid[]), $2::uuid ON CONFLICT DO NOTHING`,
       [cases.map((kase) => kase.id), reportId],
     );
-    for (const kase of cases) this.touch(kase.childId, false);
+    for (const kase of cases) {
+      this.touch(kase.childId, false);
+      this.childOfCase.set(kase.id, kase.childId);
+    }
   }
 
   /**
@@ -297,6 +318,7 @@ export class CaseWrites {
         year: numbering.numberYear,
       });
     this.touch(kase.childId, false);
+    this.childOfCase.set(kase.id, kase.childId);
     return row;
   }
 
@@ -425,13 +447,26 @@ export class CaseWrites {
   }
 
   /** A case whose deadlines or interventions this transaction wrote: its KPI facts are recomputed. */
-  touchCase(caseId: string): void {
+  touchCase(caseId: string, childId?: string): void {
     this.touchedCases.add(caseId);
+    if (childId) this.childOfCase.set(caseId, childId);
   }
 
   /** Children whose facts this transaction must recompute, which of them it created, and the cases. */
-  pending(): { childIds: string[]; createdHere: string[]; caseIds: string[] } {
-    return { childIds: [...this.touched], createdHere: [...this.createdHere], caseIds: [...this.touchedCases] };
+  pending(): { childIds: string[]; createdHere: string[]; caseIds: string[]; ownersKnown: boolean } {
+    const caseIds = [...this.touchedCases];
+    return {
+      childIds: [...this.touched],
+      createdHere: [...this.createdHere],
+      caseIds,
+      // Whether every touched case's child is known here (else the KPI refresh looks them up).
+      ownersKnown: caseIds.every((id) => this.childOfCase.has(id)),
+    };
+  }
+
+  /** The cases' children this transaction knows, with the children it touched. */
+  childrenOfTouched(): string[] {
+    return [...new Set([...this.touched, ...[...this.touchedCases].map((id) => this.childOfCase.get(id)!)])];
   }
 
   private touch(childId: string, createdHere: boolean): void {
@@ -467,10 +502,22 @@ export class CaseRepository {
     return this.db.transaction(async (manager) => {
       const writes = new CaseWrites(manager);
       const result = await work(writes);
-      const { childIds, createdHere, caseIds } = writes.pending();
-      await this.facts.refreshChildren(manager, childIds, createdHere);
-      await this.kpis.refreshCases(manager, caseIds, childIds);
-      await writes.numberOpened();
+      const { childIds, createdHere, caseIds, ownersKnown } = writes.pending();
+      if (ownersKnown) {
+        // Facts, KPI facts and numbers in one round trip: the statements follow each other as
+        // before, without a wait for the service between them while the counter row is locked.
+        const numbering = writes.numberingStatements();
+        const rows = await runBatch(manager, [
+          ...this.facts.refreshStatements(childIds, createdHere),
+          ...this.kpis.refreshStatements(caseIds, writes.childrenOfTouched()),
+          ...numbering,
+        ]);
+        for (const answered of rows.slice(rows.length - numbering.length)) writes.takeNumbers(answered as NumberRow[]);
+      } else {
+        await this.facts.refreshChildren(manager, childIds, createdHere);
+        await this.kpis.refreshCases(manager, caseIds, childIds);
+        await writes.numberOpened();
+      }
       return numbered ? numbered(result, writes) : result;
     });
   }

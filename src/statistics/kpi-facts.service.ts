@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { SqlStatement } from '../database/statement-batch';
 import { refreshKpiStatements } from './kpi-facts-sql';
 
 /** Advisory-lock namespaces for "KPI facts of one case" and "of one child" (unique in the app). */
@@ -23,17 +24,32 @@ export class KpiFactsService {
         }[])
       : [];
     const children = [...new Set([...childIds, ...owners.map((row) => row.id)])];
-    // Two transactions recomputing one case or child at once would both subtract the rows they saw:
-    // a lock per case and per child, taken in one order, makes the second wait and read the first's.
-    await manager.query(
-      `SELECT pg_advisory_xact_lock(ns, key)
-         FROM (SELECT DISTINCT $1::int AS ns, hashtext(id::text) AS key FROM unnest($2::uuid[]) AS id
-               UNION SELECT DISTINCT $3::int, hashtext(id::text) FROM unnest($4::uuid[]) AS id ORDER BY 1, 2) AS keys`,
-      [CASE_LOCK_NAMESPACE, cases, CHILD_LOCK_NAMESPACE, children],
-    );
-    for (const statement of refreshKpiStatements()) {
-      await manager.query(statement.sql, [statement.ids === 'cases' ? cases : children, ...statement.params]);
-    }
+    for (const { sql, params } of this.refreshStatements(cases, children)) await manager.query(sql, params);
+  }
+
+  /**
+   * The statements of `refreshCases` once the children of the cases are known (`childIds` holds
+   * them), for a caller that sends them with others in one round trip. Two transactions
+   * recomputing one case or child at once would both subtract the rows they saw: a lock per case
+   * and per child, taken in one order, makes the second wait and read the first's.
+   */
+  refreshStatements(caseIds: string[], childIds: string[]): SqlStatement[] {
+    const cases = [...new Set(caseIds)];
+    const children = [...new Set(childIds)];
+    if (!cases.length && !children.length) return [];
+    const lock: SqlStatement = {
+      sql: `SELECT pg_advisory_xact_lock(ns, key)
+              FROM (SELECT DISTINCT $1::int AS ns, hashtext(id::text) AS key FROM unnest($2::uuid[]) AS id
+                    UNION SELECT DISTINCT $3::int, hashtext(id::text) FROM unnest($4::uuid[]) AS id ORDER BY 1, 2) AS keys`,
+      params: [CASE_LOCK_NAMESPACE, cases, CHILD_LOCK_NAMESPACE, children],
+    };
+    return [
+      lock,
+      ...refreshKpiStatements().map((statement) => ({
+        sql: statement.sql,
+        params: [statement.ids === 'cases' ? cases : children, ...statement.params],
+      })),
+    ];
   }
 
   /** Recomputes every KPI fact and sum from the case record (bulk loads, repairs); set-based. */

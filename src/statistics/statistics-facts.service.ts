@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { SqlStatement } from '../database/statement-batch';
 import { rebuildYearStatements, replaceChildrenFactsSql, ruleParameters } from './facts-sql';
 
 /** Advisory-lock namespace for "statistics facts of one child" (any constant unique in the app). */
@@ -22,22 +23,25 @@ export class StatisticsFactsService {
     childIds: string[],
     createdHere: readonly string[] = [],
   ): Promise<void> {
-    const ids = [...new Set(childIds)];
-    if (!ids.length) return;
-    const shared = ids.filter((id) => !createdHere.includes(id));
-    if (shared.length) await this.lockChildren(manager, shared);
-    await manager.query(replaceChildrenFactsSql(), [ids, ...ruleParameters()]);
+    for (const { sql, params } of this.refreshStatements(childIds, createdHere)) await manager.query(sql, params);
   }
 
-  private async lockChildren(manager: EntityManager, ids: string[]): Promise<void> {
-    // Two transactions refreshing one child at once would each start from the rows they saw, and
-    // the second would insert keys the first just committed (or count its change twice): a
-    // per-child lock, taken in one order, makes the second wait and then read the first's rows.
-    await manager.query(
-      `SELECT pg_advisory_xact_lock($1::int, key)
-         FROM (SELECT DISTINCT hashtext(id::text) AS key FROM unnest($2::uuid[]) AS id ORDER BY 1) AS keys`,
-      [FACTS_LOCK_NAMESPACE, ids],
-    );
+  /**
+   * The statements of `refreshChildren`, for a caller that sends them with others in one round
+   * trip. Two transactions refreshing one child at once would each start from the rows they saw,
+   * and the second would insert keys the first just committed (or count its change twice): a
+   * per-child lock, taken in one order, makes the second wait and then read the first's rows.
+   */
+  refreshStatements(childIds: string[], createdHere: readonly string[] = []): SqlStatement[] {
+    const ids = [...new Set(childIds)];
+    if (!ids.length) return [];
+    const shared = ids.filter((id) => !createdHere.includes(id));
+    const lock: SqlStatement = {
+      sql: `SELECT pg_advisory_xact_lock($1::int, key)
+              FROM (SELECT DISTINCT hashtext(id::text) AS key FROM unnest($2::uuid[]) AS id ORDER BY 1) AS keys`,
+      params: [FACTS_LOCK_NAMESPACE, shared],
+    };
+    return [...(shared.length ? [lock] : []), { sql: replaceChildrenFactsSql(), params: [ids, ...ruleParameters()] }];
   }
 
   /** Recomputes one year's facts and sums for every child (bulk loads, repairs); set-based, no locks. */
