@@ -95,7 +95,7 @@ function Shell() {
   }, [i18n.language]);
 
   const signOut = useCallback((message: string | null) => {
-    session.set(null);
+    session.end();
     setProfile(null);
     setMustChange(null);
     setNotice(message);

@@ -3,6 +3,7 @@ import { AuthModule } from '../auth/auth.module';
 import { AuthController } from './auth.controller';
 import { LoginService } from './login.service';
 import { PasswordChangeService } from './password-change.service';
+import { SignOutService } from './sign-out.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
@@ -10,6 +11,6 @@ import { UsersService } from './users.service';
 @Module({
   imports: [AuthModule],
   controllers: [AuthController, UsersController],
-  providers: [LoginService, PasswordChangeService, UsersService],
+  providers: [LoginService, PasswordChangeService, SignOutService, UsersService],
 })
 export class UsersModule {}
