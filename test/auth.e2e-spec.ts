@@ -164,7 +164,7 @@ describe('POST /users', () => {
       username: 'officer.a',
       password: 'officer-password-1',
       fullName: 'Officer A',
-      role: 'commune_officer',
+      role: 'manager',
       areaCode: 'VN',
     };
     const created = await t.post('/users', body, token);
@@ -172,7 +172,7 @@ describe('POST /users', () => {
     expect(created.body).toEqual({
       id: expect.any(String),
       username: 'officer.a',
-      role: 'commune_officer',
+      role: 'manager',
       areaCode: 'VN',
     });
     expect((await t.post('/users', { ...body, username: 'OFFICER.A' }, token)).status).toBe(409);
@@ -217,7 +217,7 @@ describe("a user's email (where notifications are mailed)", () => {
     username,
     password: 'mailing-password-1',
     fullName: 'Mail User',
-    role: 'commune_officer',
+    role: 'manager',
     areaCode: 'VN',
     ...(email === undefined ? {} : { email }),
   });
@@ -231,7 +231,7 @@ describe("a user's email (where notifications are mailed)", () => {
       username: 'mail.user',
       email: 'mail.user@example.vn',
     });
-    const listed = await t.get('/users?role=commune_officer', admin);
+    const listed = await t.get('/users?role=manager', admin);
     expect(listed.body.items).toContainEqual(
       expect.objectContaining({ username: 'mail.user', email: 'mail.user@example.vn' }),
     );

@@ -14,6 +14,8 @@ import { CreatedUser, CreateUserDto, UpdateUserDto, UserAccount, UserListQuery, 
 import { hashPassword } from '../auth/password';
 import { User } from '../auth/user.entity';
 import { PiiService } from '../privacy/pii.service';
+import { Role } from '../domain/roles';
+import { requireAuditorAppointer, requireRoleFitsArea } from './role-placement';
 
 /** The encryption context of users' emails. */
 const EMAIL = 'users.email';
@@ -49,6 +51,8 @@ export class UsersService {
     if (!caller.ability.can('create', subject('User', { areaPath: area.path }) as never)) {
       throw new Forbidden(`You may only create users inside your own area (${caller.user.areaCode})`);
     }
+    requireRoleFitsArea(dto.role, area, 'role');
+    if (dto.role === 'auditor') requireAuditorAppointer(caller, area);
     const passwordHash = await hashPassword(dto.password);
     try {
       return await this.db.transaction(async (manager) => {
@@ -88,11 +92,11 @@ export class UsersService {
    * Admins cannot demote or deactivate themselves, so an area never loses its last admin by accident.
    */
   async update(caller: Caller, id: string, dto: UpdateUserDto): Promise<UserAccount> {
-    const [stored] = (await this.db.query(`SELECT id, area_code AS "areaCode" FROM users WHERE id = $1`, [id])) as {
-      id: string;
-      areaCode: string;
-    }[];
-    const target = stored && { id: stored.id, areaPath: (await this.areas.ref(stored.areaCode))?.path };
+    const [stored] = (await this.db.query(`SELECT id, role, area_code AS "areaCode" FROM users WHERE id = $1`, [
+      id,
+    ])) as { id: string; role: Role; areaCode: string }[];
+    const storedArea = stored && (await this.areas.ref(stored.areaCode));
+    const target = stored && { id: stored.id, areaPath: storedArea?.path };
     requireAccess(caller, 'update', 'User', target, 'The user');
     if (id === caller.user.id && (dto.active === false || (dto.role && dto.role !== caller.user.role))) {
       throw new Conflict('You cannot deactivate yourself or change your own role; ask another admin');
@@ -101,12 +105,18 @@ export class UsersService {
       // Here it would be one-time and need no current password; POST /auth/password asks for it.
       throw new Conflict('Change your own password with POST /auth/password');
     }
+    let area = storedArea!;
     if (dto.areaCode) {
-      const area = await this.areaOf(dto.areaCode);
+      area = await this.areaOf(dto.areaCode);
       if (!caller.ability.can('update', subject('User', { areaPath: area.path }) as never)) {
         throw new Forbidden(`You may only place users inside your own area (${caller.user.areaCode})`);
       }
     }
+    const role = dto.role ?? stored.role;
+    if (dto.role || dto.areaCode) requireRoleFitsArea(role, area, dto.role ? 'role' : 'areaCode');
+    // An auditor is changed, like it is made, only from above its area: before and after the change.
+    if (stored.role === 'auditor') requireAuditorAppointer(caller, storedArea!);
+    if (role === 'auditor') requireAuditorAppointer(caller, area);
     const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
     const account = await this.db.transaction(async (manager) => {
       // TypeORM answers an UPDATE with [rows, affected count].

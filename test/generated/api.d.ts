@@ -1116,7 +1116,10 @@ export interface components {
             password: string;
             /** @example Trần Thị Bình */
             fullName: string;
-            /** @enum {string} */
+            /**
+             * @description Must fit the level of its area, else 400 on role: admin on country/province/district/commune; hotline_operator on country/province; commune_officer on commune; commune_chair on commune; provincial_officer on province; police on country/province/district/commune; health on province/district/commune; justice on province/district/commune; education on province/district/commune; social on province/district/commune; manager on country/province/district; auditor on country/province/district/commune. An auditor is created or changed only by an admin of an area above its own (the country’s by the country’s admins), else 403.
+             * @enum {string}
+             */
             role: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "social" | "manager" | "auditor";
             /**
              * @description The area whose subtree is the user’s scope
@@ -1144,8 +1147,12 @@ export interface components {
         };
         UpdateUserDto: {
             fullName?: string;
-            /** @enum {string} */
+            /**
+             * @description Must fit the level of its area, else 400 on role: admin on country/province/district/commune; hotline_operator on country/province; commune_officer on commune; commune_chair on commune; provincial_officer on province; police on country/province/district/commune; health on province/district/commune; justice on province/district/commune; education on province/district/commune; social on province/district/commune; manager on country/province/district; auditor on country/province/district/commune. An auditor is created or changed only by an admin of an area above its own (the country’s by the country’s admins), else 403.
+             * @enum {string}
+             */
             role?: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "social" | "manager" | "auditor";
+            /** @description The role (the new or the present one) must fit its level */
             areaCode?: string;
             /** @description false deactivates the user: its tokens stop working */
             active?: boolean;

@@ -1,10 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString } from 'class-validator';
 import { Role, ROLES } from '../../domain/roles';
+import { levelsOfRole } from '../../domain/role-levels';
 import { PageQuery } from '../../common/pagination';
 import { MIN_PASSWORD_LENGTH } from '../../auth/password';
 import { IsAreaCode, IsCode, IsEmailAddress, IsPersonName, IsUsername } from '../../common/validators';
 import { IsNewPassword } from './password.dto';
+
+/** What the role must be of the area, said where a role or an area is given (from the rule itself). */
+const ROLE_FITS_AREA =
+  `Must fit the level of its area, else 400 on role: ${ROLES.map((role) => `${role} on ${levelsOfRole(role).join('/')}`).join('; ')}. ` +
+  'An auditor is created or changed only by an admin of an area above its own (the country’s by the country’s admins), else 403.';
 
 /** The shortest username a new user may get. */
 const SHORTEST_USERNAME = 3;
@@ -25,7 +31,7 @@ export class CreateUserDto {
   @IsPersonName()
   fullName!: string;
 
-  @ApiProperty({ enum: ROLES })
+  @ApiProperty({ enum: ROLES, description: ROLE_FITS_AREA })
   @IsCode(ROLES)
   role!: Role;
 
@@ -69,12 +75,12 @@ export class UpdateUserDto {
   @IsPersonName()
   fullName?: string;
 
-  @ApiPropertyOptional({ enum: ROLES })
+  @ApiPropertyOptional({ enum: ROLES, description: ROLE_FITS_AREA })
   @IsOptional()
   @IsCode(ROLES)
   role?: Role;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'The role (the new or the present one) must fit its level' })
   @IsOptional()
   @IsAreaCode()
   areaCode?: string;
