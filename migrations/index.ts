@@ -27,6 +27,7 @@ import { CreateCalls1763900016200 } from './1763900016200-CreateCalls';
 import { ChildMerges1763900016300 } from './1763900016300-ChildMerges';
 import { CreateKpiFacts1763900017000 } from './1763900017000-CreateKpiFacts';
 import { KpiCoveringIndexes1763900018000 } from './1763900018000-KpiCoveringIndexes';
+import { PasswordSetByAdmin1763900019500 } from './1763900019500-PasswordSetByAdmin';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   ChildMerges1763900016300,
   CreateKpiFacts1763900017000,
   KpiCoveringIndexes1763900018000,
+  PasswordSetByAdmin1763900019500,
 ];

@@ -174,6 +174,7 @@ describe('POST /users', () => {
       username: 'officer.a',
       role: 'manager',
       areaCode: 'VN',
+      passwordMailed: false,
     });
     expect((await t.post('/users', { ...body, username: 'OFFICER.A' }, token)).status).toBe(409);
   });

@@ -4,6 +4,7 @@ import { AuthController } from './auth.controller';
 import { LoginService } from './login.service';
 import { PasswordChangeService } from './password-change.service';
 import { SignOutService } from './sign-out.service';
+import { PasswordMail } from './password-mail';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
@@ -11,6 +12,6 @@ import { UsersService } from './users.service';
 @Module({
   imports: [AuthModule],
   controllers: [AuthController, UsersController],
-  providers: [LoginService, PasswordChangeService, SignOutService, UsersService],
+  providers: [LoginService, PasswordChangeService, PasswordMail, SignOutService, UsersService],
 })
 export class UsersModule {}

@@ -1081,6 +1081,15 @@ export interface components {
             username: string;
             password: string;
         };
+        PasswordSetByAdmin: {
+            /**
+             * @description The username of the admin who set it
+             * @example admin.hue
+             */
+            by: string;
+            /** Format: date-time */
+            at: string;
+        };
         TokenResponse: {
             accessToken: string;
             /** @enum {string} */
@@ -1089,6 +1098,8 @@ export interface components {
             expiresIn: number;
             /** @description The password was set by an admin: the token serves only POST /auth/password until the user chooses its own */
             passwordChangeRequired: boolean;
+            /** @description Present when the password signed in with was set by an admin (a new account, a reset): who and when, so the user can tell a reset it did not ask for */
+            passwordSetByAdmin?: components["schemas"]["PasswordSetByAdmin"];
         };
         ChangePasswordDto: {
             /** @description The password the user signed in with (the one-time one, or its own) */
@@ -1113,7 +1124,8 @@ export interface components {
              * @example officer.hue
              */
             username: string;
-            password: string;
+            /** @description The one-time password, for a user without an email (or when the service sends no mail, no SMTP_URL). For a user with an email the service makes one and mails it, so no admin knows it: leave it out (400 otherwise) */
+            password?: string;
             /** @example Trần Thị Bình */
             fullName: string;
             /**
@@ -1139,6 +1151,8 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "social" | "manager" | "auditor";
             areaCode: string;
+            /** @description true: the service made the one-time password and mailed it to the user’s email (it is shown nowhere); false: the user signs in with the one the admin gave */
+            passwordMailed: boolean;
         };
         UserProfilePage: {
             items: components["schemas"]["UserProfile"][];
@@ -1158,8 +1172,10 @@ export interface components {
             active?: boolean;
             /** @description A new email; null removes it */
             email?: string | null;
-            /** @description A new password */
+            /** @description A new one-time password, for a user without an email (or when the service sends no mail); 400 for a user with one: send resetPassword instead */
             password?: string;
+            /** @description true: the service makes a new one-time password and mails it to the user’s email, so no admin knows it (400 for a user without an email, or when the service sends no mail: send password instead) */
+            resetPassword?: boolean;
         };
         UserAccount: {
             /** Format: uuid */
@@ -3031,7 +3047,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The user, with a one-time password to hand over */
+            /** @description The user: its one-time password was mailed to its email (passwordMailed) or is the one the admin gave */
             201: {
                 headers: {
                     [name: string]: unknown;
