@@ -31,6 +31,7 @@ import { NotificationKindReportReceived1763900019100 } from './1763900019100-Not
 import { ReportReceiptStandIns1763900019150 } from './1763900019150-ReportReceiptStandIns';
 import { DeadlinesOpenWritten1763900019200 } from './1763900019200-DeadlinesOpenWritten';
 import { CasesResidenceElsewhereIndex1763900019300 } from './1763900019300-CasesResidenceElsewhereIndex';
+import { PasswordSetByAdmin1763900019500 } from './1763900019500-PasswordSetByAdmin';
 import { KpiCountShards1763900019700 } from './1763900019700-KpiCountShards';
 import { InterventionsCarryTheirCase1763900019800 } from './1763900019800-InterventionsCarryTheirCase';
 
@@ -69,6 +70,7 @@ export const MIGRATIONS = [
   ReportReceiptStandIns1763900019150,
   DeadlinesOpenWritten1763900019200,
   CasesResidenceElsewhereIndex1763900019300,
+  PasswordSetByAdmin1763900019500,
   KpiCountShards1763900019700,
   InterventionsCarryTheirCase1763900019800,
 ];

@@ -9,7 +9,7 @@ import { preProcessFile } from 'typescript';
  * app.factory) assemble everything and sit above them all.
  */
 export const LAYERS: readonly (readonly string[])[] = [
-  ['common'], // problem+json, validation, pagination, logging, OpenAPI, request limits
+  ['common'], // problem+json, validation, pagination, logging, OpenAPI, request limits, the SMTP transport
   ['config'], // typed configuration, validated at boot
   ['database'], // embedded PostgreSQL, data source, migrations runner, roles
   ['domain'], // the vocabulary every feature shares: codes, roles, the workflow table, area paths, time

@@ -173,8 +173,16 @@ describe('POST /areas', () => {
   });
 
   it('is for admins only: other roles get 403, no token 401', async () => {
-    for (const role of ['manager', 'provincial_officer', 'auditor']) {
-      expect((await t.post('/areas', area('20003', 'X', 'commune', '46'), await t.tokenFor(role))).status).toBe(403);
+    // The provincial officer's province, when this test runs alone.
+    await t.db.query(`INSERT INTO areas (code, name, level, parent_code, path)
+      VALUES ('46', 'Thành phố Huế', 'province', 'VN', 'VN.46') ON CONFLICT DO NOTHING`);
+    for (const [role, areaCode] of [
+      ['manager', 'VN'],
+      ['provincial_officer', '46'],
+      ['auditor', 'VN'],
+    ]) {
+      const token = await t.tokenFor(role, areaCode);
+      expect((await t.post('/areas', area('20003', 'X', 'commune', '46'), token)).status).toBe(403);
     }
     expect((await t.post('/areas', area('20003', 'X', 'commune', '46'))).status).toBe(401);
   });

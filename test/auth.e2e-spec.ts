@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { ADMIN_PASSWORD, CHANGED_PASSWORD, TestApp } from './support/test-app';
+import { ADMIN_PASSWORD, CHANGED_PASSWORD, TestApp, TEST_PASSWORD } from './support/test-app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -164,7 +164,7 @@ describe('POST /users', () => {
       username: 'officer.a',
       password: 'officer-password-1',
       fullName: 'Officer A',
-      role: 'commune_officer',
+      role: 'manager',
       areaCode: 'VN',
     };
     const created = await t.post('/users', body, token);
@@ -172,8 +172,9 @@ describe('POST /users', () => {
     expect(created.body).toEqual({
       id: expect.any(String),
       username: 'officer.a',
-      role: 'commune_officer',
+      role: 'manager',
       areaCode: 'VN',
+      passwordMailed: false,
     });
     expect((await t.post('/users', { ...body, username: 'OFFICER.A' }, token)).status).toBe(409);
   });
@@ -217,7 +218,7 @@ describe("a user's email (where notifications are mailed)", () => {
     username,
     password: 'mailing-password-1',
     fullName: 'Mail User',
-    role: 'commune_officer',
+    role: 'manager',
     areaCode: 'VN',
     ...(email === undefined ? {} : { email }),
   });
@@ -231,7 +232,7 @@ describe("a user's email (where notifications are mailed)", () => {
       username: 'mail.user',
       email: 'mail.user@example.vn',
     });
-    const listed = await t.get('/users?role=commune_officer', admin);
+    const listed = await t.get('/users?role=manager', admin);
     expect(listed.body.items).toContainEqual(
       expect.objectContaining({ username: 'mail.user', email: 'mail.user@example.vn' }),
     );
@@ -257,6 +258,32 @@ describe("a user's email (where notifications are mailed)", () => {
       expect(new Set(response.body.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['email']));
     }
     expect(await t.db.query(`SELECT 1 FROM users WHERE username = 'mail.bad'`)).toEqual([]);
+  });
+});
+
+describe('POST /auth/logout', () => {
+  it('ends the token it carries: 204, then that token answers 401 at once, and a new sign-in works', async () => {
+    await t.createUser('leaving.for.lunch', 'auditor');
+    const token = await t.signInFirstTime('leaving.for.lunch');
+    expect((await t.get('/users/me', token)).status).toBe(200); // the signed-in user is now cached
+    const logout = await t.post('/auth/logout', undefined, token);
+    expect(logout.status).toBe(204);
+    expect(logout.text).toBe('');
+    expect((await t.get('/users/me', token)).status).toBe(401);
+    expect((await t.post('/auth/logout', undefined, token)).status).toBe(401);
+    expect((await t.get('/users/me', await t.login('leaving.for.lunch', CHANGED_PASSWORD))).status).toBe(200);
+  });
+
+  it('ends a token still bound to a one-time password too', async () => {
+    await t.createUser('never.changed', 'auditor');
+    const token = await t.login('never.changed', TEST_PASSWORD);
+    expect((await t.post('/auth/logout', undefined, token)).status).toBe(204);
+    const change = { currentPassword: TEST_PASSWORD, newPassword: CHANGED_PASSWORD };
+    expect((await t.post('/auth/password', change, token)).status).toBe(401);
+  });
+
+  it('answers 401 without a token', async () => {
+    expect((await t.post('/auth/logout', undefined)).status).toBe(401);
   });
 });
 

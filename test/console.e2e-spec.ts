@@ -541,6 +541,8 @@ suite('the web console', () => {
     const auditor = await newContext(browser, t.baseUrl, PHONE);
     const desk = await auditor.context.newPage();
     await signIn(desk, 'auditor.console', TEST_PASSWORD);
+    // The sign-in says which admin set the password, so a reset the user did not ask for shows.
+    await desk.getByText(/Quản trị viên admin đã đặt mật khẩu này lúc/).waitFor();
     await desk.getByLabel('Mật khẩu mới', { exact: true }).fill(CHANGED_PASSWORD);
     await desk.getByLabel('Nhập lại mật khẩu mới', { exact: true }).fill(CHANGED_PASSWORD);
     await desk.getByRole('button', { name: 'Đổi mật khẩu' }).click();
@@ -559,6 +561,22 @@ suite('the web console', () => {
     expect(auditor.problems).toEqual([]);
     await auditor.context.close();
   }, 120_000);
+
+  it('signs out at the service too: the token the tab held answers 401 once the user signs out', async () => {
+    const { context, page, problems } = await signedIn(users.manager);
+    const held = await page.evaluate(`sessionStorage.getItem('cms.token')`);
+    expect(typeof held).toBe('string');
+    const me = () => t.get('/users/me', held as string);
+    expect((await me()).status).toBe(200);
+    const loggedOut = page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/logout'));
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    expect((await loggedOut).status()).toBe(204);
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).waitFor();
+    expect((await browserStorage(page)).session).toEqual([]);
+    expect((await me()).status).toBe(401);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
 
   it('says what the API says about a wrong password and the lockout, and locks an idle session', async () => {
     const { context, problems } = await newContext(browser, t.baseUrl, PHONE);

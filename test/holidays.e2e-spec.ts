@@ -13,7 +13,7 @@ const fieldsOf = (body: { errors: { field: string }[] }) => body.errors.map((err
 
 describe('GET /calendar/holidays', () => {
   it('serves the seeded 2025 and 2026 holidays, sorted by date, to any signed-in role', async () => {
-    const token = await t.tokenFor('commune_officer');
+    const token = await t.tokenFor('manager');
     const y2025 = await t.get('/calendar/holidays?year=2025', token);
     expect(y2025.status).toBe(200);
     expect(y2025.body.items).toEqual(
@@ -169,7 +169,7 @@ describe('PUT /calendar/holidays', () => {
   it('is for admins only: 403 for other roles, 401 without a token', async () => {
     const body = [{ date: '2027-01-01', name: 'Tết Dương lịch' }];
     expect((await t.put('/calendar/holidays', body, await t.tokenFor('auditor'))).status).toBe(403);
-    expect((await t.put('/calendar/holidays', body, await t.tokenFor('provincial_officer'))).status).toBe(403);
+    expect((await t.put('/calendar/holidays', body, await t.tokenFor('hotline_operator'))).status).toBe(403);
     expect((await t.put('/calendar/holidays', body)).status).toBe(401);
   });
 

@@ -1,4 +1,5 @@
 import { ADMIN_PASSWORD, CHANGED_PASSWORD, TEST_PASSWORD, TestApp } from './support/test-app';
+import { buildWorld } from './support/world';
 
 /**
  * A password an admin sets (a new user, a reset) is one-time: the admin who knows it cannot use
@@ -7,6 +8,7 @@ import { ADMIN_PASSWORD, CHANGED_PASSWORD, TEST_PASSWORD, TestApp } from './supp
 let t: TestApp;
 beforeAll(async () => {
   t = await TestApp.start();
+  await buildWorld(t);
 });
 afterAll(() => t.close());
 
@@ -20,7 +22,7 @@ async function firstLogin(username: string, password = TEST_PASSWORD) {
 
 describe('a password set by an admin', () => {
   it('lets its user sign in only to choose a new password: every other route is 403 password-change-required', async () => {
-    await t.createUser('province.officer', 'provincial_officer');
+    await t.createUser('province.officer', 'provincial_officer', '46');
     const login = await firstLogin('province.officer');
     expect(login.body.passwordChangeRequired).toBe(true);
     const token = login.body.accessToken;
@@ -33,7 +35,7 @@ describe('a password set by an admin', () => {
   });
 
   it('opens the account once the user has set its own, and ends the one-time token', async () => {
-    await t.createUser('new.officer', 'commune_officer');
+    await t.createUser('new.officer', 'commune_officer', '46001');
     const oneTime = (await firstLogin('new.officer')).body.accessToken;
     const changed = await t.post(
       '/auth/password',
@@ -50,7 +52,7 @@ describe('a password set by an admin', () => {
   });
 
   it('is one-time again after an admin resets it: the admin cannot sign in as the user', async () => {
-    const id = await t.createUser('reset.officer', 'commune_officer');
+    const id = await t.createUser('reset.officer', 'commune_officer', '46001');
     const ownToken = await t.signInFirstTime('reset.officer');
     const reset = await t.request('PATCH', `/users/${id}`, {
       token: await t.adminToken(),

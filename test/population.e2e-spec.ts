@@ -98,8 +98,12 @@ describe('GET /population', () => {
     expect((await t.get('/population?areaCode=C3&year=2025', manager)).status).toBe(200);
     expect((await t.get('/population?areaCode=P1&year=2025', manager)).status).toBe(403);
     expect((await t.get('/population?areaCode=VN&year=2025', manager)).status).toBe(403);
-    for (const role of ['provincial_officer', 'commune_officer', 'commune_chair']) {
-      expect(await summary('C1', 2025, await t.tokenFor(role, 'C1'))).toMatchObject({ children0to15: 480 });
+    for (const [role, areaCode] of [
+      ['provincial_officer', 'P1'],
+      ['commune_officer', 'C1'],
+      ['commune_chair', 'C1'],
+    ]) {
+      expect(await summary('C1', 2025, await t.tokenFor(role, areaCode))).toMatchObject({ children0to15: 480 });
     }
     expect((await t.get('/population?areaCode=C2&year=2025', await t.tokenFor('commune_officer', 'C1'))).status).toBe(
       403,

@@ -30,7 +30,8 @@ let t: TestApp;
 let hotline: string;
 let manager46: string;
 let officer46: string;
-let officerVN: string;
+let officer48: string;
+let managerVN: string;
 let officer46001: string;
 const childIds = new Set<string>();
 const caseIds = new Set<string>();
@@ -111,7 +112,8 @@ beforeAll(async () => {
   hotline = await t.tokenFor('hotline_operator', 'VN');
   manager46 = await t.tokenFor('manager', '46');
   officer46 = await t.tokenFor('provincial_officer', '46');
-  officerVN = await t.tokenFor('provincial_officer', 'VN');
+  officer48 = await t.tokenFor('provincial_officer', '48');
+  managerVN = await t.tokenFor('manager', 'VN');
   officer46001 = await t.tokenFor('commune_officer', '46001');
 
   await report('injury', 'traffic', '2025-03-10', '46001', [
@@ -507,7 +509,7 @@ describe('merged areas', () => {
   it('counts a merged commune’s events and children in its successor for a period ending after the merger', async () => {
     // 48001: its own child (May) + 48002's three (March) = 4; 48001 has no 2025 population of its
     // own, so 48002's 640 count for it. 4 / 640 → 625.0 (1.0899–10.2416 → 170.3–1600.2).
-    const response = await rates('indicator=injury&year=2025&areaCode=48&groupBy=area', officerVN);
+    const response = await rates('indicator=injury&year=2025&areaCode=48&groupBy=area', officer48);
     expect(response.body.rows).toEqual([
       {
         key: { areaCode: '48001' },
@@ -524,7 +526,7 @@ describe('merged areas', () => {
   });
 
   it('reports the areas as they were for a period that ended before the merger', async () => {
-    const response = await rates('indicator=injury&year=2025&period=H1&areaCode=48&groupBy=area', officerVN);
+    const response = await rates('indicator=injury&year=2025&period=H1&areaCode=48&groupBy=area', officer48);
     // 48001: 1 (no population of its own); 48002: 3 of 640 → 468.8 (0.6187–8.7673 → 96.7–1369.9).
     expect(response.body.rows).toEqual([
       {
@@ -552,7 +554,7 @@ describe('merged areas', () => {
   });
 
   it('refuses an area that was no longer valid at the end of the period, naming its successor', async () => {
-    const response = await rates('indicator=injury&year=2025&areaCode=48002', officerVN);
+    const response = await rates('indicator=injury&year=2025&areaCode=48002', officer48);
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([
       {
@@ -564,42 +566,14 @@ describe('merged areas', () => {
     ]);
   });
 
-  it('adds up the country by province', async () => {
-    const response = await rates('indicator=injury&year=2025&groupBy=area', officerVN);
-    expect(response.body.areaCode).toBe('VN');
-    expect(response.body.rows).toEqual([
-      {
-        key: { areaCode: '46' },
-        protection: 'exact',
-        count: 12,
-        population: 4640,
-        rate: 258.6,
-        ci95: [133.6, 451.8],
-        flags: ['unreliable'],
-        target: { value: 550, kind: 'max', unit: 'per100k', per100k: 550, percent: 0.55, met: true },
-      },
-      {
-        key: { areaCode: '48' },
-        protection: 'exact',
-        count: 4,
-        population: 640,
-        rate: 625,
-        ci95: [170.3, 1600.2],
-        flags: ['unreliable'],
-        target: null,
-      },
+  it('adds up the country by province, protected: no case role reads the whole country, so its manager asks', async () => {
+    const response = await rates('indicator=injury&year=2025&groupBy=area', managerVN);
+    expect(response.body).toMatchObject({ areaCode: 'VN', protection: 'protected' });
+    expect(response.body.rows.map((row: { key: object; population: number }) => [row.key, row.population])).toEqual([
+      [{ areaCode: '46' }, 4640],
+      [{ areaCode: '48' }, 640],
     ]);
-    // 16 of 5280 → 303.0 (9.1454–25.983 → 173.2–492.1).
-    expect(response.body.total).toEqual({
-      key: {},
-      protection: 'exact',
-      count: 16,
-      population: 5280,
-      rate: 303,
-      ci95: [173.2, 492.1],
-      flags: ['unreliable'],
-      target: null,
-    });
+    expect(response.body.total).toMatchObject({ key: {}, population: 5280 });
   });
 });
 
@@ -711,11 +685,15 @@ describe('access and validation', () => {
   });
 
   it('is open to the statistics roles only (403 for the others)', async () => {
-    for (const role of ['provincial_officer', 'commune_chair']) {
-      expect((await rates('indicator=injury&year=2025', await t.tokenFor(role, '46'))).status).toBe(200);
+    for (const [role, areaCode] of [
+      ['provincial_officer', '46'],
+      ['commune_chair', '46001'],
+    ]) {
+      const token = await t.tokenFor(role, areaCode);
+      expect((await rates(`indicator=injury&year=2025&areaCode=${areaCode}`, token)).status).toBe(200);
     }
     for (const role of ['hotline_operator', 'police', 'health', 'justice', 'education', 'auditor']) {
-      expect((await rates('indicator=injury&year=2025', await t.tokenFor(role, 'VN'))).status).toBe(403);
+      expect((await rates('indicator=injury&year=2025', await t.tokenFor(role, '46'))).status).toBe(403);
     }
     expect((await rates('indicator=injury&year=2025', await t.adminToken())).status).toBe(403);
     expect((await t.get('/statistics/rates?indicator=injury&year=2025')).status).toBe(401);

@@ -85,7 +85,10 @@ function LanguageSwitch() {
 function Shell() {
   const { t, i18n } = useTranslation();
   const [profile, setProfile] = useState<Profile | null>(null);
-  const [mustChange, setMustChange] = useState<{ password: string } | null>(null);
+  const [mustChange, setMustChange] = useState<{
+    password: string;
+    setByAdmin?: { by: string; at: string };
+  } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [loading, setLoading] = useState(Boolean(session.token()));
   const route = useRoute();
@@ -95,7 +98,7 @@ function Shell() {
   }, [i18n.language]);
 
   const signOut = useCallback((message: string | null) => {
-    session.set(null);
+    session.end();
     setProfile(null);
     setMustChange(null);
     setNotice(message);
@@ -141,6 +144,7 @@ function Shell() {
         <ChangePassword
           required
           currentPassword={mustChange.password}
+          setByAdmin={mustChange.setByAdmin}
           onChanged={() => signOut('password.changedSignIn')}
         />
       </Frame>
@@ -153,7 +157,7 @@ function Shell() {
           notice={notice ? t(notice) : null}
           onSignedIn={(result, password) => {
             setNotice(null);
-            if (result.passwordChangeRequired) setMustChange({ password });
+            if (result.passwordChangeRequired) setMustChange({ password, setByAdmin: result.passwordSetByAdmin });
             else void loadProfile();
           }}
         />

@@ -21,6 +21,13 @@ export const session = {
     if (value) sessionStorage.setItem(TOKEN_KEY, value);
     else sessionStorage.removeItem(TOKEN_KEY);
   },
+  /** Signs out: the service ends the token (POST /auth/logout), and the tab forgets it at once. */
+  end() {
+    const ending = token;
+    session.set(null);
+    if (ending)
+      void api.POST('/api/v1/auth/logout', { headers: { authorization: `Bearer ${ending}` } }).catch(() => undefined);
+  },
   onUnauthorized(handler: () => void) {
     onUnauthorized = handler;
   },
@@ -32,7 +39,8 @@ const auth: Middleware = {
     return request;
   },
   onResponse({ response, request }) {
-    if (response.status === 401 && !request.url.endsWith('/auth/login')) onUnauthorized();
+    // A refused sign-in or sign-out is not a session that expired.
+    if (response.status === 401 && !/\/auth\/(login|logout)$/.test(request.url)) onUnauthorized();
     return response;
   },
 };

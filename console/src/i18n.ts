@@ -35,6 +35,7 @@ const vi = {
   password: {
     title: 'Đổi mật khẩu',
     required: 'Mật khẩu này do quản trị viên cấp và chỉ dùng một lần: hãy chọn mật khẩu của riêng bạn.',
+    setByAdmin: 'Quản trị viên {{by}} đã đặt mật khẩu này lúc {{at}}. Nếu bạn không yêu cầu, hãy báo ngay.',
     current: 'Mật khẩu hiện tại',
     new: 'Mật khẩu mới',
     repeat: 'Nhập lại mật khẩu mới',
@@ -296,7 +297,12 @@ const vi = {
     createUser: 'Tạo người dùng',
     createUserSubmit: 'Tạo',
     userCreated: 'Đã tạo người dùng.',
+    userCreatedMailed: 'Đã tạo người dùng; mật khẩu dùng một lần đã được gửi tới email của họ.',
     oneTimePassword: 'Mật khẩu dùng một lần',
+    oneTimePasswordHint:
+      'Ít nhất 12 ký tự. Để trống khi người dùng có email: hệ thống tự tạo mật khẩu và gửi tới email đó.',
+    resetPasswordHint: 'Để trống để hệ thống tạo mật khẩu mới và gửi tới email của người dùng.',
+    passwordMailed: 'Đã gửi mật khẩu dùng một lần mới tới email của người dùng.',
     manageUser: 'Đặt lại mật khẩu',
     user: 'Người dùng',
     resetSubmit: 'Đặt lại',
@@ -380,6 +386,7 @@ const en: Strings<typeof vi> = {
   password: {
     title: 'Change password',
     required: 'This password was set by an administrator and works once: choose a password of your own.',
+    setByAdmin: 'The administrator {{by}} set this password at {{at}}. If you did not ask for it, report it at once.',
     current: 'Current password',
     new: 'New password',
     repeat: 'New password again',
@@ -637,7 +644,12 @@ const en: Strings<typeof vi> = {
     createUser: 'Create a user',
     createUserSubmit: 'Create',
     userCreated: 'User created.',
+    userCreatedMailed: 'User created; the one-time password was sent to their email.',
     oneTimePassword: 'One-time password',
+    oneTimePasswordHint:
+      'At least 12 characters. Leave it empty for a user with an email: the service makes one and mails it there.',
+    resetPasswordHint: 'Leave it empty to have the service make a new one and mail it to the user.',
+    passwordMailed: 'A new one-time password was sent to the user’s email.',
     manageUser: 'Reset a password',
     user: 'User',
     resetSubmit: 'Reset',

@@ -6,7 +6,8 @@
 export interface StatsPlace {
   name: string;
   /** The case role that reads this place exactly (its own area). */
-  exactRole: string;
+  /** The case role that reads the place's exact figures in its own area; none for the country. */
+  exactRole: string | null;
   areaCode: string;
   query: string;
   targetP95: number;
@@ -42,7 +43,7 @@ export const STATS_PLACES: StatsPlace[] = [
   },
   {
     name: 'country by area',
-    exactRole: 'provincial_officer',
+    exactRole: null, // no case role is placed on the country (provincial officers work a province)
     areaCode: 'VN',
     query: 'indicator=injury&year=2025&groupBy=area',
     targetP95: 150,

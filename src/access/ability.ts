@@ -15,6 +15,7 @@ export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete' | CaseSt
 export type Subject =
   | 'Profile'
   | 'Password'
+  | 'Session'
   | 'User'
   | 'Area'
   | 'Population'
@@ -138,6 +139,7 @@ export function defineAbilityFor(user: Principal): AppAbility {
   // Reference data every signed-in user needs to work.
   can('read', 'Profile');
   can('update', 'Password'); // their own: POST /auth/password, with the current one
+  can('delete', 'Session'); // their own: POST /auth/logout
   can('read', 'Area');
   can('read', 'Holiday');
   if ((STATISTICS_ROLES as readonly Role[]).includes(user.role)) {

@@ -72,6 +72,7 @@ export class AuthenticationService {
   }
 
   private async load(userId: string): Promise<SignedInUser | undefined> {
+    const readAt = this.cache.epoch;
     const [row] = (await this.db.query(
       `SELECT id, username, full_name AS "fullName", role, area_code AS "areaCode",
               token_version AS "tokenVersion", must_change_password AS "mustChangePassword"
@@ -82,7 +83,7 @@ export class AuthenticationService {
     if (!row || !area) return undefined;
     const { tokenVersion, mustChangePassword, ...account } = row;
     const user = { principal: { ...account, areaPath: area.path }, tokenVersion, mustChangePassword };
-    this.cache.set(user);
+    this.cache.set(user, readAt);
     return user;
   }
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { HttpStatus } from '@nestjs/common';
 import * as argon2 from 'argon2';
@@ -8,6 +9,11 @@ import { ProblemException } from '../common/problem';
 const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 export const MIN_PASSWORD_LENGTH = 12;
+
+/** A password nobody chose (144 random bits, 24 URL-safe characters): shown or mailed once, then replaced. */
+export function generateOneTimePassword(): string {
+  return randomBytes(18).toString('base64url');
+}
 
 /**
  * One argon2 run per core at a time, a short queue behind them, and a refusal beyond it: a burst

@@ -16,6 +16,8 @@ export interface SignedInUser {
  */
 export class PrincipalCache {
   private readonly entries = new Map<string, { user: SignedInUser; until: number }>();
+  /** Moves on at every `forget`. */
+  private forgets = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -33,12 +35,23 @@ export class PrincipalCache {
     return entry.user;
   }
 
-  set(user: SignedInUser): void {
+  /** Taken before a row is read, and given back to `set` with it. */
+  get epoch(): number {
+    return this.forgets;
+  }
+
+  /**
+   * Remembers a row read at `readAt` (an `epoch`), unless something was forgotten since: the row
+   * may then be older than that change (a sign-out committing while it was read) and is not kept.
+   */
+  set(user: SignedInUser, readAt = this.forgets): void {
+    if (readAt !== this.forgets) return;
     if (this.entries.size >= this.maxEntries) this.entries.clear();
     this.entries.set(user.principal.id, { user, until: this.now() + this.ttlMs });
   }
 
   forget(userId: string): void {
+    this.forgets++;
     this.entries.delete(userId);
   }
 }

@@ -36,6 +36,14 @@ export class User {
   @Column({ default: false })
   mustChangePassword!: boolean;
 
+  /** The admin who set the present password, while the user has not chosen its own (null otherwise). */
+  @Column({ type: 'uuid', nullable: true })
+  passwordSetBy!: string | null;
+
+  /** When that admin set it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  passwordSetAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

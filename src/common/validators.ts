@@ -10,6 +10,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateBy,
   ValidationArguments,
   ValidationOptions,
@@ -174,3 +175,6 @@ export function IsUsername(shortest: number): PropertyDecorator {
     `${property} must be ${shortest}–${MAX_CODE} letters, digits, dots, dashes or underscores`;
   return stacked(IsString(), Matches(pattern, { message }), LengthAtMost(MAX_CODE));
 }
+
+/** An optional field that may not be null: absent means "not given", null is refused like any other wrong value. */
+export const Given = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);

@@ -5,7 +5,8 @@ import { APP_CONFIG } from '../config/config.module';
 import { ClaimedDelivery, DeliveryQueue } from '../notifications/delivery-queue';
 import { PiiService } from '../privacy/pii.service';
 import { outgoing } from './delivery-message';
-import { EmailSender, mailFailure } from './email-sender';
+import { mailFailure } from '../common/mailer';
+import { EmailSender } from './email-sender';
 import { WebhookRefused, WebhookSender } from './webhook-sender';
 
 /** Deliveries claimed at once; they are attempted side by side, so one slow receiver holds up no other. */

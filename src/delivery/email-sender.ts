@@ -1,37 +1,22 @@
-import { createTransport, Transporter } from 'nodemailer';
+import { Mailer } from '../common/mailer';
 import { DeliveryConfig } from '../config/config';
 import { mailOf, OutgoingNotification } from './delivery-message';
 
-/** Why a mail attempt failed, as a short code for the delivery row: never the message or an address. */
-export function mailFailure(error: unknown): string {
-  const { responseCode, code } = error as { responseCode?: number; code?: string };
-  if (responseCode) return `smtp ${responseCode}`;
-  return `smtp ${code ?? (error as Error).name ?? 'error'}`;
-}
-
 /**
- * Mails notifications through SMTP_URL (nodemailer: one pooled transport, timeouts from
+ * Mails notifications through SMTP_URL (one pooled transport, timeouts from
  * NOTIFY_TIMEOUT_SECONDS). The notification id is the Message-ID and an X-Notification-Id
  * header, so a mail delivered twice after a retry can be recognised as one.
  */
 export class EmailSender {
-  private readonly transport: Transporter;
+  private readonly mailer: Mailer;
 
-  constructor(private readonly config: DeliveryConfig & { smtpUrl: string }) {
-    const timeout = config.timeoutSeconds * 1000;
-    this.transport = createTransport({
-      url: config.smtpUrl,
-      pool: true,
-      connectionTimeout: timeout,
-      greetingTimeout: timeout,
-      socketTimeout: timeout,
-    });
+  constructor(config: DeliveryConfig & { smtpUrl: string }) {
+    this.mailer = new Mailer({ url: config.smtpUrl, from: config.smtpFrom, timeoutSeconds: config.timeoutSeconds });
   }
 
   async send(notification: OutgoingNotification, to: string): Promise<void> {
     const { subject, text } = mailOf(notification);
-    await this.transport.sendMail({
-      from: this.config.smtpFrom,
+    await this.mailer.send({
       to,
       subject,
       text,
@@ -41,6 +26,6 @@ export class EmailSender {
   }
 
   close(): void {
-    this.transport.close();
+    this.mailer.close();
   }
 }

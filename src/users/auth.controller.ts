@@ -11,6 +11,7 @@ import { ChangePasswordDto } from './dto/password.dto';
 import { LOGIN_THROTTLED } from '../auth/login-rate-limit';
 import { LoginService } from './login.service';
 import { PasswordChangeService } from './password-change.service';
+import { SignOutService } from './sign-out.service';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -18,6 +19,7 @@ export class AuthController {
   constructor(
     private readonly logins: LoginService,
     private readonly passwords: PasswordChangeService,
+    private readonly signOuts: SignOutService,
   ) {}
 
   @Post('login')
@@ -43,5 +45,19 @@ export class AuthController {
   @ApiProblems(400, 413, 415, 503)
   changePassword(@CurrentCaller() caller: Caller, @Body() dto: ChangePasswordDto): Promise<void> {
     return this.passwords.change(caller, dto);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @Authorize('delete', 'Session')
+  @AllowedWithOneTimePassword()
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Sign out: the token this call carries never works again (nor any other of the user’s tokens)',
+  })
+  @ApiNoContentResponse({ description: 'Signed out' })
+  @ApiProblems(400, 413, 415, 503)
+  logout(@CurrentCaller() caller: Caller): Promise<void> {
+    return this.signOuts.signOut(caller);
   }
 }

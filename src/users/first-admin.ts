@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { COUNTRY_CODE } from '../domain/area-path';
 import { AppConfig } from '../config/config';
-import { hashPassword } from '../auth/password';
+import { generateOneTimePassword, hashPassword } from '../auth/password';
 
 export interface FirstAdmin {
   username: string;
@@ -17,7 +16,7 @@ export interface FirstAdmin {
  * was printed where others may read it (a terminal, a container log) and nobody chose it.
  */
 export async function ensureFirstAdmin(db: DataSource, config: AppConfig): Promise<FirstAdmin | undefined> {
-  const generatedPassword = config.adminPassword ? undefined : randomBytes(18).toString('base64url');
+  const generatedPassword = config.adminPassword ? undefined : generateOneTimePassword();
   const passwordHash = await hashPassword(config.adminPassword ?? generatedPassword!);
   const created = (await db.query(
     `INSERT INTO users (username, password_hash, must_change_password, full_name, role, area_code)

@@ -20,6 +20,8 @@ interface LoginRow {
   mustChangePassword: boolean;
   areaCode: string;
   active: boolean;
+  passwordSetBy: string | null;
+  passwordSetAt: Date | null;
 }
 
 @Injectable()
@@ -36,8 +38,11 @@ export class LoginService {
   async login(dto: LoginDto, ids: RequestIds): Promise<TokenResponse> {
     const username = dto.username.trim().toLowerCase();
     const [account] = (await this.db.query(
-      `SELECT id, username, role, password_hash AS "passwordHash", token_version AS "tokenVersion",
-            must_change_password AS "mustChangePassword", area_code AS "areaCode", active FROM users WHERE username = $1`,
+      `SELECT u.id, u.username, u.role, u.password_hash AS "passwordHash", u.token_version AS "tokenVersion",
+              u.must_change_password AS "mustChangePassword", u.area_code AS "areaCode", u.active,
+              setter.username AS "passwordSetBy", u.password_set_at AS "passwordSetAt"
+         FROM users u LEFT JOIN users setter ON setter.id = u.password_set_by
+        WHERE u.username = $1`,
       [username],
     )) as LoginRow[];
     const user = account?.active ? account : undefined;
@@ -73,6 +78,9 @@ export class LoginService {
       tokenType: 'Bearer',
       expiresIn: this.config.jwtExpiresInSeconds,
       passwordChangeRequired: user.mustChangePassword,
+      ...(user.mustChangePassword && user.passwordSetBy && user.passwordSetAt
+        ? { passwordSetByAdmin: { by: user.passwordSetBy, at: user.passwordSetAt.toISOString() } }
+        : {}),
     };
   }
 }

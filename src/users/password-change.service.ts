@@ -41,7 +41,8 @@ export class PasswordChangeService {
     const passwordHash = await hashPassword(dto.newPassword);
     await this.db.transaction(async (manager) => {
       await manager.query(
-        `UPDATE users SET password_hash = $2, must_change_password = false, token_version = token_version + 1, updated_at = now()
+        `UPDATE users SET password_hash = $2, must_change_password = false, password_set_by = NULL, password_set_at = NULL,
+                token_version = token_version + 1, updated_at = now()
           WHERE id = $1`,
         [id, passwordHash],
       );

@@ -26,7 +26,11 @@ export class UsersController {
   @Post()
   @Authorize('create', 'User')
   @ApiOperation({ summary: 'Create a user inside the admin’s area (admin)' })
-  @ApiCreatedResponse({ type: CreatedUser, description: 'The user, with a one-time password to hand over' })
+  @ApiCreatedResponse({
+    type: CreatedUser,
+    description:
+      'The user: its one-time password was mailed to its email (passwordMailed) or is the one the admin gave',
+  })
   @ApiProblems(400, 409, 413, 415, 503)
   create(@CurrentCaller() caller: Caller, @Body() dto: CreateUserDto): Promise<CreatedUser> {
     return this.users.create(caller, dto);

@@ -3,6 +3,8 @@ import { AuthModule } from '../auth/auth.module';
 import { AuthController } from './auth.controller';
 import { LoginService } from './login.service';
 import { PasswordChangeService } from './password-change.service';
+import { SignOutService } from './sign-out.service';
+import { PasswordMail } from './password-mail';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
@@ -10,6 +12,6 @@ import { UsersService } from './users.service';
 @Module({
   imports: [AuthModule],
   controllers: [AuthController, UsersController],
-  providers: [LoginService, PasswordChangeService, UsersService],
+  providers: [LoginService, PasswordChangeService, PasswordMail, SignOutService, UsersService],
 })
 export class UsersModule {}

@@ -15,6 +15,10 @@ import { CreatedUser, CreateUserDto, UpdateUserDto, UserAccount, UserListQuery, 
 import { hashPassword } from '../auth/password';
 import { User } from '../auth/user.entity';
 import { PiiService } from '../privacy/pii.service';
+import { Role } from '../domain/roles';
+import { requireAuditorAppointer, requireRoleFitsArea } from './role-placement';
+import { adminSetPassword } from './admin-set-password';
+import { PasswordMail } from './password-mail';
 
 /** The encryption context of users' emails. */
 const EMAIL = 'users.email';
@@ -27,6 +31,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly authentication: AuthenticationService,
     private readonly pii: PiiService,
+    private readonly passwordMail: PasswordMail,
   ) {}
 
   async profile(caller: Caller): Promise<UserProfile> {
@@ -52,15 +57,20 @@ export class UsersService {
     if (!caller.ability.can('create', subject('User', { areaPath: area.path }) as never)) {
       throw new Forbidden(`You may only create users inside your own area (${caller.user.areaCode})`);
     }
-    const passwordHash = await hashPassword(dto.password);
+    requireRoleFitsArea(dto.role, area, 'role');
+    if (dto.role === 'auditor') requireAuditorAppointer(caller, area);
+    const set = adminSetPassword(dto, dto.email, this.passwordMail.mails, true)!;
+    const passwordHash = await hashPassword(set.password);
     try {
       return await this.db.transaction(async (manager) => {
         const saved = await manager.save(
-          // One-time: the admin knows it, so the user must choose its own at first sign-in.
+          // One-time: an admin set it (and may know it), so the user must choose its own at first sign-in.
           manager.create(User, {
             username,
             passwordHash,
             mustChangePassword: true,
+            passwordSetBy: caller.user.id,
+            passwordSetAt: new Date(),
             fullName: dto.fullName,
             emailEnc: this.pii.encrypt(dto.email, EMAIL),
             role: dto.role,
@@ -77,7 +87,10 @@ export class UsersService {
           },
           manager,
         );
-        return { id: saved.id, username: saved.username, role: saved.role, areaCode: saved.areaCode };
+        // Last, so a mail the server refuses undoes the creation.
+        if (set.mailTo) await this.passwordMail.send(set.mailTo, username, set.password);
+        const { id, role, areaCode } = saved;
+        return { id, username, role, areaCode, passwordMailed: set.mailTo !== null };
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new Conflict(`The username ${username} is already taken`);
@@ -91,26 +104,36 @@ export class UsersService {
    * Admins cannot demote or deactivate themselves, so an area never loses its last admin by accident.
    */
   async update(caller: Caller, id: string, dto: UpdateUserDto): Promise<UserAccount> {
-    const [stored] = (await this.db.query(`SELECT id, area_code AS "areaCode" FROM users WHERE id = $1`, [id])) as {
-      id: string;
-      areaCode: string;
-    }[];
-    const target = stored && { id: stored.id, areaPath: (await this.areas.ref(stored.areaCode))?.path };
+    const [stored] = (await this.db.query(
+      `SELECT id, role, area_code AS "areaCode", email_enc AS "emailEnc" FROM users WHERE id = $1`,
+      [id],
+    )) as { id: string; role: Role; areaCode: string; emailEnc: string | null }[];
+    const storedArea = stored && (await this.areas.ref(stored.areaCode));
+    const target = stored && { id: stored.id, areaPath: storedArea?.path };
     requireAccess(caller, 'update', 'User', target, 'The user');
     if (id === caller.user.id && (dto.active === false || (dto.role && dto.role !== caller.user.role))) {
       throw new Conflict('You cannot deactivate yourself or change your own role; ask another admin');
     }
-    if (id === caller.user.id && dto.password) {
+    if (id === caller.user.id && (dto.password || dto.resetPassword)) {
       // Here it would be one-time and need no current password; POST /auth/password asks for it.
       throw new Conflict('Change your own password with POST /auth/password');
     }
+    let area = storedArea!;
     if (dto.areaCode) {
-      const area = await this.areaOf(dto.areaCode);
+      area = await this.areaOf(dto.areaCode);
       if (!caller.ability.can('update', subject('User', { areaPath: area.path }) as never)) {
         throw new Forbidden(`You may only place users inside your own area (${caller.user.areaCode})`);
       }
     }
-    const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
+    const role = dto.role ?? stored.role;
+    if (dto.role || dto.areaCode) requireRoleFitsArea(role, area, dto.role ? 'role' : 'areaCode');
+    // An auditor is changed, like it is made, only from above its area: before and after the change.
+    if (stored.role === 'auditor') requireAuditorAppointer(caller, storedArea!);
+    if (role === 'auditor') requireAuditorAppointer(caller, area);
+    // The email the user will have: the one sent, or the stored one.
+    const email = dto.email !== undefined ? dto.email : this.pii.decrypt(stored.emailEnc, EMAIL);
+    const set = adminSetPassword(dto, email, this.passwordMail.mails, false);
+    const passwordHash = set ? await hashPassword(set.password) : undefined;
     const account = await this.db.transaction(async (manager) => {
       // TypeORM answers an UPDATE with [rows, affected count].
       const [[row]] = (await manager.query(
@@ -120,6 +143,8 @@ export class UsersService {
                 email_enc = CASE WHEN $7 THEN $8 ELSE email_enc END,
                 -- A password an admin sets is one-time (the admin knows it).
                 must_change_password = must_change_password OR $6 IS NOT NULL,
+                password_set_by = CASE WHEN $6 IS NOT NULL THEN $9 ELSE password_set_by END,
+                password_set_at = CASE WHEN $6 IS NOT NULL THEN now() ELSE password_set_at END,
                 -- A new password or a deactivation ends every token issued before it, for good.
                 token_version = token_version + CASE WHEN $6 IS NOT NULL OR $5 = false THEN 1 ELSE 0 END,
                 updated_at = now()
@@ -134,6 +159,7 @@ export class UsersService {
           passwordHash ?? null,
           dto.email !== undefined,
           this.pii.encrypt(dto.email, EMAIL),
+          caller.user.id,
         ],
       )) as [(Omit<UserAccount, 'email'> & { emailEnc: string | null })[], number];
       // The names of the fields sent (the DTO has a key for every field, sent or not), never their values.
@@ -150,6 +176,8 @@ export class UsersService {
         },
         manager,
       );
+      // Last, so a mail the server refuses undoes the change.
+      if (set?.mailTo) await this.passwordMail.send(set.mailTo, row.username, set.password);
       const { emailEnc, ...fields } = row;
       return { ...fields, email: this.pii.decrypt(emailEnc, EMAIL) };
     });

@@ -87,6 +87,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: the token this call carries never works again (nor any other of the user’s tokens) */
+        post: operations["authLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/me": {
         parameters: {
             query?: never;
@@ -1079,6 +1096,15 @@ export interface components {
             username: string;
             password: string;
         };
+        PasswordSetByAdmin: {
+            /**
+             * @description The username of the admin who set it
+             * @example admin.hue
+             */
+            by: string;
+            /** Format: date-time */
+            at: string;
+        };
         TokenResponse: {
             accessToken: string;
             /** @enum {string} */
@@ -1087,6 +1113,8 @@ export interface components {
             expiresIn: number;
             /** @description The password was set by an admin: the token serves only POST /auth/password until the user chooses its own */
             passwordChangeRequired: boolean;
+            /** @description Present when the password signed in with was set by an admin (a new account, a reset): who and when, so the user can tell a reset it did not ask for */
+            passwordSetByAdmin?: components["schemas"]["PasswordSetByAdmin"];
         };
         ChangePasswordDto: {
             /** @description The password the user signed in with (the one-time one, or its own) */
@@ -1111,10 +1139,14 @@ export interface components {
              * @example officer.hue
              */
             username: string;
-            password: string;
+            /** @description The one-time password, for a user without an email (or when the service sends no mail, no SMTP_URL). For a user with an email the service makes one and mails it, so no admin knows it: leave it out (400 otherwise) */
+            password?: string;
             /** @example Trần Thị Bình */
             fullName: string;
-            /** @enum {string} */
+            /**
+             * @description Must fit the level of its area, else 400 on role: admin on country/province/district/commune; hotline_operator on country/province; commune_officer on commune; commune_chair on commune; provincial_officer on province; police on country/province/district/commune; health on province/district/commune; justice on province/district/commune; education on province/district/commune; social on province/district/commune; manager on country/province/district; auditor on country/province/district/commune. An auditor is created or changed only by an admin of an area above its own (the country’s by the country’s admins), else 403.
+             * @enum {string}
+             */
             role: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "social" | "manager" | "auditor";
             /**
              * @description The area whose subtree is the user’s scope
@@ -1134,6 +1166,8 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "social" | "manager" | "auditor";
             areaCode: string;
+            /** @description true: the service made the one-time password and mailed it to the user’s email (it is shown nowhere); false: the user signs in with the one the admin gave */
+            passwordMailed: boolean;
         };
         UserProfilePage: {
             items: components["schemas"]["UserProfile"][];
@@ -1142,15 +1176,21 @@ export interface components {
         };
         UpdateUserDto: {
             fullName?: string;
-            /** @enum {string} */
+            /**
+             * @description Must fit the level of its area, else 400 on role: admin on country/province/district/commune; hotline_operator on country/province; commune_officer on commune; commune_chair on commune; provincial_officer on province; police on country/province/district/commune; health on province/district/commune; justice on province/district/commune; education on province/district/commune; social on province/district/commune; manager on country/province/district; auditor on country/province/district/commune. An auditor is created or changed only by an admin of an area above its own (the country’s by the country’s admins), else 403.
+             * @enum {string}
+             */
             role?: "admin" | "hotline_operator" | "commune_officer" | "commune_chair" | "provincial_officer" | "police" | "health" | "justice" | "education" | "social" | "manager" | "auditor";
+            /** @description The role (the new or the present one) must fit its level */
             areaCode?: string;
             /** @description false deactivates the user: its tokens stop working */
             active?: boolean;
             /** @description A new email; null removes it */
             email?: string | null;
-            /** @description A new password */
+            /** @description A new one-time password, for a user without an email (or when the service sends no mail); 400 for a user with one: send resetPassword instead */
             password?: string;
+            /** @description true: the service makes a new one-time password and mails it to the user’s email, so no admin knows it (400 for a user without an email, or when the service sends no mail: send password instead) */
+            resetPassword?: boolean;
         };
         UserAccount: {
             /** Format: uuid */
@@ -2887,6 +2927,78 @@ export interface operations {
             };
         };
     };
+    authLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: invalid input: the body or the query names the fields in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Authentication required: no token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden: the role may not do this, or the password must be changed first (urn:problem-type:password-change-required) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload too large: the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type: the body’s media type is not accepted here */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Service unavailable: the service is busy or its database does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     usersMe: {
         parameters: {
             query?: never;
@@ -2988,7 +3100,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The user, with a one-time password to hand over */
+            /** @description The user: its one-time password was mailed to its email (passwordMailed) or is the one the admin gave */
             201: {
                 headers: {
                     [name: string]: unknown;

@@ -98,17 +98,17 @@ export function AdminUsers() {
         title={t('admin.createUser')}
         submit={t('admin.createUserSubmit')}
         onSubmit={async () => {
-          const result = answer(
-            await api.POST('/api/v1/users', {
-              body: {
-                ...form,
-                role: form.role as Role,
-                areaCode: form.areaCode.trim(),
-                email: form.email.trim() || undefined,
-              },
-            }),
-            t('admin.userCreated'),
-          );
+          const sent = await api.POST('/api/v1/users', {
+            body: {
+              ...form,
+              role: form.role as Role,
+              areaCode: form.areaCode.trim(),
+              email: form.email.trim() || undefined,
+              // Left empty for a user with an email: the service makes one and mails it.
+              password: form.password || undefined,
+            },
+          });
+          const result = answer(sent, t(sent.data?.passwordMailed ? 'admin.userCreatedMailed' : 'admin.userCreated'));
           if (!result.problem) void load();
           return result;
         }}
@@ -151,7 +151,7 @@ export function AdminUsers() {
             />
             <TextField
               label={t('admin.oneTimePassword')}
-              hint={t('password.rule')}
+              hint={t('admin.oneTimePasswordHint')}
               type="password"
               value={form.password}
               onChange={set('password')}
@@ -205,9 +205,10 @@ export function AdminUsers() {
           answer(
             await api.PATCH('/api/v1/users/{id}', {
               params: { path: { id: selected } },
-              body: { password: resetPassword },
+              // Left empty: the service makes one and mails it to the user's email.
+              body: resetPassword ? { password: resetPassword } : { resetPassword: true },
             }),
-            t('admin.passwordReset'),
+            t(resetPassword ? 'admin.passwordReset' : 'admin.passwordMailed'),
           )
         }
       >
@@ -216,7 +217,7 @@ export function AdminUsers() {
             <UserSelect users={users} value={selected} onChange={setSelected} />
             <TextField
               label={t('admin.oneTimePassword')}
-              hint={t('password.rule')}
+              hint={t('admin.resetPasswordHint')}
               type="password"
               value={resetPassword}
               onChange={setResetPassword}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, fieldErrors, problemOf, type Problem } from '../api';
+import { formatTime } from '../format';
 import { Done, ProblemBanner, TextField } from '../ui';
 
 /** Choosing one's own password: forced after a one-time password, or at any time from the menu. */
@@ -10,6 +11,8 @@ export function ChangePassword(props: {
   onChanged?: () => void;
   /** The signed-in user's own email (GET /users/me), shown beside the password. */
   email?: string | null;
+  /** Which admin set the one-time password, and when (the sign-in's passwordSetByAdmin). */
+  setByAdmin?: { by: string; at: string };
 }) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState(props.currentPassword ?? '');
@@ -52,6 +55,11 @@ export function ChangePassword(props: {
       {props.required && (
         <p className="notice" role="status">
           {t('password.required')}
+        </p>
+      )}
+      {props.setByAdmin && (
+        <p className="notice" role="status">
+          {t('password.setByAdmin', { by: props.setByAdmin.by, at: formatTime(props.setByAdmin.at) })}
         </p>
       )}
       <ProblemBanner problem={problem} />

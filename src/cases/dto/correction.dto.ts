@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ALL_FORMS, CATEGORIES, Category, codesOf, Perpetrator, PERPETRATORS, Sex, SEXES } from '../../domain/codes';
 import {
   IsAreaCode,
@@ -10,10 +10,8 @@ import {
   IsPersonName,
   IsTimestamp,
   IsVersion,
+  Given,
 } from '../../common/validators';
-
-/** A field that may be corrected but not emptied: absent means "unchanged", null is refused. */
-const Given = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
 
 /** What every correction carries: the version the caller read, and why the record was wrong. */
 export class CorrectionDto {

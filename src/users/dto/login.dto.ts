@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { MAX_CODE } from '../../common/text-limits';
 import { IsPasswordAttempt } from './password.dto';
@@ -13,6 +13,15 @@ export class LoginDto {
   @ApiProperty()
   @IsPasswordAttempt()
   password!: string;
+}
+
+/** Who set the password a user signs in with, when an admin did and the user has not chosen its own. */
+export class PasswordSetByAdmin {
+  @ApiProperty({ description: 'The username of the admin who set it', example: 'admin.hue' })
+  by!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
 }
 
 export class TokenResponse {
@@ -30,4 +39,12 @@ export class TokenResponse {
       'The password was set by an admin: the token serves only POST /auth/password until the user chooses its own',
   })
   passwordChangeRequired!: boolean;
+
+  @ApiPropertyOptional({
+    type: PasswordSetByAdmin,
+    description:
+      'Present when the password signed in with was set by an admin (a new account, a reset): who and when, so the ' +
+      'user can tell a reset it did not ask for',
+  })
+  passwordSetByAdmin?: PasswordSetByAdmin;
 }
