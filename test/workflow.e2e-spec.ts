@@ -451,15 +451,14 @@ describe('child labour, re-planned after review', () => {
 });
 
 describe('the rules of every step', () => {
-  let id: string;
-  beforeAll(async () => {
-    id = await report({
-      children: [{ fullName: 'Quách Văn Luật', estimatedAge: 9, sex: 'male', residenceAreaCode: '46001' }],
+  const received = (fullName: string) =>
+    report({
+      children: [{ fullName, estimatedAge: 9, sex: 'male', residenceAreaCode: '46001' }],
       allegedPerpetrator: 'stranger',
     });
-  });
 
   it('refuses a step out of order with 409', async () => {
+    const id = await received('Quách Văn Luật');
     expect(
       (
         await step(t, officer, id, 'detailed-assessment', {
@@ -473,6 +472,7 @@ describe('the rules of every step', () => {
   });
 
   it('refuses a stale version with 409 and writes nothing', async () => {
+    const id = await received('Quách Văn Cũ');
     const response = await t.post(
       `/cases/${id}/initial-assessment`,
       { version: 7, riskLevel: 'low', emergency: false },
@@ -483,6 +483,7 @@ describe('the rules of every step', () => {
   });
 
   it('lets only one of two concurrent steps with the same version through', async () => {
+    const id = await received('Quách Văn Đồng');
     const body = { version: 1, riskLevel: 'low', emergency: false };
     const responses = await Promise.all([
       t.post(`/cases/${id}/initial-assessment`, body, officer),
@@ -521,6 +522,7 @@ describe('the rules of every step', () => {
   });
 
   it('answers 404 to an officer of another commune and 403 to roles without the step', async () => {
+    const id = await received('Quách Văn Ngoài');
     const outsider = await t.tokenFor('commune_officer', '46003');
     expect(
       (
