@@ -74,6 +74,8 @@ describe('GET /interventions, the work queue', () => {
   });
 
   it('takes the work of a case off the overdue list when the case closes, and keeps it in the full list', async () => {
+    // A commune of its own, so the other tests' lists stay as they are.
+    const officer = await t.tokenFor('commune_officer', '46002');
     const filed = await t.post(
       '/reports',
       reportBody({
@@ -82,7 +84,8 @@ describe('GET /interventions, the work queue', () => {
         allegedPerpetrator: undefined,
         receivedAt: new Date(Date.now() - 3 * 86400_000).toISOString(),
         occurredAt: undefined,
-        children: [{ fullName: 'Lưu Văn Đóng', estimatedAge: 7, sex: 'male', residenceAreaCode: '46001' }],
+        occurredAreaCode: '46002',
+        children: [{ fullName: 'Lưu Văn Đóng', estimatedAge: 7, sex: 'male', residenceAreaCode: '46002' }],
       }),
       hotline,
     );
@@ -90,7 +93,7 @@ describe('GET /interventions, the work queue', () => {
     await step(t, officer, closing, 'initial-assessment', { riskLevel: 'low', emergency: false });
     const late = await t.post(
       `/cases/${closing}/interventions`,
-      { agency: 'health', type: 'treatment', areaCode: '46001', dueAt: new Date(Date.now() - 3600_000).toISOString() },
+      { agency: 'health', type: 'treatment', areaCode: '46002', dueAt: new Date(Date.now() - 3600_000).toISOString() },
       officer,
     );
     expect(ids((await t.get('/interventions?overdue=true', officer)).body)).toContain(late.body.id);

@@ -10,7 +10,12 @@ describe('the statistics facts follow every write to a case', () => {
   it('recomputes a child’s facts when a step changes what the statistics count (substantiation)', async () => {
     const writes = writesOn();
     await writes.update(kase, 'detailed_assessed', { substantiation: 'substantiated', risk_level: 'high' });
-    expect(writes.pending()).toEqual({ childIds: ['child-1'], createdHere: [], caseIds: ['case-1'] });
+    expect(writes.pending()).toEqual({
+      childIds: ['child-1'],
+      createdHere: [],
+      caseIds: ['case-1'],
+      ownersKnown: false,
+    });
   });
 
   it('leaves the facts alone when a step changes only what they do not count (status, risk, emergency)', async () => {
@@ -22,7 +27,7 @@ describe('the statistics facts follow every write to a case', () => {
   it('recomputes the facts of a child whose case opens or takes a new report, noting children created here', async () => {
     const writes = writesOn();
     await writes.attachReport([{ id: 'case-2', childId: 'child-2' }], 'report-1');
-    expect(writes.pending()).toEqual({ childIds: ['child-2'], createdHere: [], caseIds: [] });
+    expect(writes.pending()).toEqual({ childIds: ['child-2'], createdHere: [], caseIds: [], ownersKnown: true });
   });
 
   it('recomputes the KPI facts of every case a step moves, even when the rate facts stay as they are', async () => {
