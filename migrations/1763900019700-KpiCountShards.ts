@@ -19,7 +19,7 @@ export class KpiCountShards1763900019700 implements MigrationInterface {
     )) as { pending: boolean }[];
     if (!pending) return;
     // Each statement reads the facts the one before wrote: analyzed first, or the planner takes them for empty.
-    for (const statement of refreshKpiStatements()) {
+    for (const statement of refreshKpiStatements('all')) {
       await db.query(statement.sql, [null, ...statement.params]);
       await db.query(`ANALYZE ${statement.table}`);
     }

@@ -10,7 +10,7 @@ export async function buildKpiFacts(
   client: Client,
 ): Promise<{ deadlineFacts: number; childFacts: number; sums: number }> {
   // Each statement reads the facts the one before wrote: analyze them first, or the planner takes them for empty.
-  for (const statement of refreshKpiStatements()) {
+  for (const statement of refreshKpiStatements('all')) {
     await client.query(statement.sql, [null, ...statement.params]);
     await client.query(`VACUUM ANALYZE ${statement.table}`);
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 
 /** One SQL statement and its `$n` parameters. */
@@ -44,15 +45,65 @@ interface RawClient {
 }
 
 /**
+ * The statements each connection has prepared, by name. A prepared statement lives as long as its
+ * session, whatever becomes of the transaction that prepared it (PREPARE is not transactional).
+ */
+const preparedOn = new WeakMap<object, Set<string>>();
+const names = new Map<string, string>();
+
+/** A statement's name: from its text, so a changed text is a new statement. */
+function nameOf(sql: string): string {
+  let name = names.get(sql);
+  if (!name) {
+    name = `batch_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+    names.set(sql, name);
+  }
+  return name;
+}
+
+/**
+ * The statements prepared on this connection once, each in a round trip of its own (done when the
+ * connection first meets them): afterwards the server keeps the parsed statement and, once it has
+ * seen a few executions, one plan for all, instead of parsing and planning the text every time.
+ */
+async function prepare(client: RawClient, statements: SqlStatement[]): Promise<void> {
+  let prepared = preparedOn.get(client);
+  if (!prepared) preparedOn.set(client, (prepared = new Set()));
+  for (const { sql } of statements) {
+    const name = nameOf(sql);
+    if (prepared.has(name)) continue;
+    await client.query(`PREPARE ${name} AS ${sql}`);
+    prepared.add(name);
+  }
+}
+
+/**
+ * The batch's statements take ids by index whatever their values: the plan made once for all serves
+ * every call, and planning each call anew cost more than running it. For the rest of the transaction
+ * only, and only prepared statements heed it (the service's other queries are planned each time).
+ */
+const GENERIC_PLANS = 'SET LOCAL plan_cache_mode = force_generic_plan';
+
+/** The statement as an EXECUTE of its prepared form, its parameters written as literals. */
+function executeStatement({ sql, params }: SqlStatement): string {
+  return params.length ? `EXECUTE ${nameOf(sql)}(${params.map(sqlLiteral).join(', ')})` : `EXECUTE ${nameOf(sql)}`;
+}
+
+/**
  * Runs statements that must follow each other inside the caller's transaction in one round trip
  * (PostgreSQL's simple query protocol takes several statements at once; each sees what the ones
- * before it wrote). Only for statements whose parameters the service made itself (ids, codes,
- * numbers): nothing a client sent is inlined. Answers the rows of each statement.
+ * before it wrote). Each is prepared on the connection the first time it meets it, then executed by
+ * name: the texts are long (the facts' refreshes) and parsing and planning them on every call
+ * cost more than running them. Only for statements whose parameters the service made itself (ids,
+ * codes, numbers): nothing a client sent is inlined. Answers the rows of each statement.
  */
 export async function runBatch(manager: EntityManager, statements: SqlStatement[]): Promise<unknown[][]> {
   if (!statements.length) return [];
   if (!manager.queryRunner) throw new Error('runBatch needs the manager of a transaction');
   const client = (await manager.queryRunner.connect()) as RawClient;
-  const results = await client.query(statements.map((statement) => `${inlineStatement(statement)};`).join('\n'));
-  return (Array.isArray(results) ? results : [results]).map((result) => result.rows);
+  await prepare(client, statements);
+  const results = await client.query(
+    [GENERIC_PLANS, ...statements.map(executeStatement)].map((statement) => `${statement};`).join('\n'),
+  );
+  return (Array.isArray(results) ? results : [results]).slice(1).map((result) => result.rows);
 }

@@ -41,8 +41,17 @@ export const ACCEPTED_INTERVENTION_STATUSES = [
 
 export const KPI_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
-/** `$1`: the case ids (or the child ids for child facts); NULL for every row (rebuilds). */
-const IN_SCOPE = (column: string) => `($1::uuid[] IS NULL OR ${column} = ANY($1::uuid[]))`;
+/**
+ * `$1`: the case ids (or the child ids for child facts) of a refresh; NULL in a rebuild, which takes
+ * every row. Two texts rather than one with `$1 IS NULL OR …`, so that a refresh prepared once has
+ * one plan, by index, whatever ids it is given.
+ */
+export type KpiScope = 'rows' | 'all';
+type InScope = (column: string) => string;
+const IN_SCOPE: Record<KpiScope, InScope> = {
+  rows: (column) => `${column} = ANY($1::uuid[])`,
+  all: () => `$1::uuid[] IS NULL`,
+};
 
 /** The time a closed case was closed: its last step into `closed`. */
 const CLOSING = `LEFT JOIN LATERAL (SELECT max(s.performed_at) AS at FROM case_steps s
@@ -58,7 +67,7 @@ const local = (column: string, part: 'year' | 'month') =>
 const DEADLINE_COLUMNS =
   'deadline_id, case_id, kind, due_at, year, month, area_path, counted, met_on_time, open, record_key';
 
-function freshDeadlines(): string {
+function freshDeadlines(inScope: InScope): string {
   return `
     SELECT d.id AS deadline_id, d.case_id, d.kind, d.due_at, ${local('d.due_at', 'year')} AS year,
            ${local('d.due_at', 'month')} AS month, c.area_path,
@@ -67,7 +76,7 @@ function freshDeadlines(): string {
            (d.met_at IS NULL AND c.status <> 'closed') AS open,
            d.record_key
       FROM deadlines d JOIN cases c ON c.id = d.case_id ${CLOSING}
-     WHERE ${IN_SCOPE('d.case_id')}`;
+     WHERE ${inScope('d.case_id')}`;
 }
 
 function deadlineContributions(rows: string, delta: string): string {
@@ -83,14 +92,14 @@ function deadlineContributions(rows: string, delta: string): string {
 
 const CASE_COLUMNS = 'case_id, area_path, open, closed_year, closed_month, days_to_close, record_key';
 
-function freshCases(): string {
+function freshCases(inScope: InScope): string {
   return `
     SELECT c.id AS case_id, c.area_path, c.status <> 'closed' AS open,
            ${local('closing.at', 'year')} AS closed_year, ${local('closing.at', 'month')} AS closed_month,
            greatest(floor(extract(epoch FROM closing.at - c.received_at) / 86400), 0)::int AS days_to_close,
            c.record_key
       FROM cases c ${CLOSING}
-     WHERE ${IN_SCOPE('c.id')}`;
+     WHERE ${inScope('c.id')}`;
 }
 
 function caseContributions(rows: string, delta: string): string {
@@ -109,7 +118,7 @@ const CHILD_COLUMNS = 'child_id, year, period, area_path, record_key, fails_at';
  * `$2`: accepted intervention statuses, `$3`: the service deadline kinds. Each qualifying case's
  * `fails_at` is computed once, then spread over its month, quarter, half and year.
  */
-function freshChildren(): string {
+function freshChildren(inScope: InScope): string {
   return `
     SELECT DISTINCT ON (x.child_id, x.year, x.period) x.child_id, x.year, x.period, x.area_path, x.record_key,
            min(x.fails_at) OVER (PARTITION BY x.child_id, x.year, x.period) AS fails_at
@@ -123,7 +132,7 @@ function freshChildren(): string {
                                WHERE f.case_id = c.id AND f.counted AND NOT f.met_on_time AND f.kind = ANY($3::text[]))
                         ELSE '-infinity'::timestamptz END AS fails_at
               FROM cases c JOIN children ch ON ch.id = c.child_id
-             WHERE ${IN_SCOPE('c.child_id')} AND c.category IN ('abuse', 'child_labour') AND c.substantiation = 'substantiated'
+             WHERE ${inScope('c.child_id')} AND c.category IN ('abuse', 'child_labour') AND c.substantiation = 'substantiated'
           ) q
           CROSS JOIN LATERAL ${PERIODS_OF('extract(month FROM q.event_date)::int')}
       ) x
@@ -172,7 +181,7 @@ interface FactTable {
   key: string;
   scopeColumn: string;
   columns: string;
-  fresh: () => string;
+  fresh: (inScope: InScope) => string;
   contributions: (rows: string, delta: string) => string;
 }
 
@@ -208,17 +217,17 @@ const TABLES: FactTable[] = [
  * part sees the rows as they were before it): rows that no longer exist are deleted, the others
  * inserted or updated, the sums get +1 for each new row and −1 for each old one.
  */
-function replaceSql(t: FactTable): string {
+function replaceSql(t: FactTable, inScope: InScope): string {
   const updates = t.columns
     .split(', ')
     .filter((column) => !t.key.split(', ').includes(column))
     .map((column) => `${column} = EXCLUDED.${column}`)
     .join(', ');
   return `
-    WITH fresh AS (${t.fresh()}),
-    old AS (SELECT ${t.columns} FROM ${t.table} WHERE ${IN_SCOPE(t.scopeColumn)}),
+    WITH fresh AS (${t.fresh(inScope)}),
+    old AS (SELECT ${t.columns} FROM ${t.table} WHERE ${inScope(t.scopeColumn)}),
     gone AS (
-      DELETE FROM ${t.table} o WHERE ${IN_SCOPE(`o.${t.scopeColumn}`)}
+      DELETE FROM ${t.table} o WHERE ${inScope(`o.${t.scopeColumn}`)}
          AND NOT EXISTS (SELECT 1 FROM fresh WHERE (${t.key}) = (${t.key
            .split(', ')
            .map((column) => `o.${column}`)
@@ -240,10 +249,13 @@ export interface KpiStatement {
   params: unknown[];
 }
 
-/** The three statements that bring the KPI facts of some cases and children up to date, in lock order. */
-export function refreshKpiStatements(): KpiStatement[] {
+/**
+ * The three statements that bring the KPI facts of some cases and children up to date (`rows`), or
+ * of every case and child (`all`, `$1` NULL), in lock order.
+ */
+export function refreshKpiStatements(scope: KpiScope): KpiStatement[] {
   return TABLES.map((t) => ({
-    sql: replaceSql(t),
+    sql: replaceSql(t, IN_SCOPE[scope]),
     table: t.table,
     ids: t.scopeColumn === 'child_id' ? 'children' : 'cases',
     params: t.table === 'kpi_child_facts' ? [[...ACCEPTED_INTERVENTION_STATUSES], [...SERVICE_DEADLINE_KINDS]] : [],
