@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../access/request-context';
+import { prepared } from '../database/prepared-statements';
 
 /** One line of the log: who, in what role, did what to which record. Ids and codes only. */
 export interface AuditEntry {
@@ -56,13 +57,13 @@ export class AuditService {
     if (!entries.length) return;
     const column = <K extends keyof AuditEntry>(key: K) => entries.map((entry) => entry[key] ?? null);
     await manager.query(
-      `INSERT INTO audit_log (user_id, username, role, action, subject_type, subject_id, case_id, request_id, client_request_id,
+      prepared(`INSERT INTO audit_log (user_id, username, role, action, subject_type, subject_id, case_id, request_id, client_request_id,
                               actor_area_path, details)
        SELECT e.user_id, e.username, e.role, e.action, e.subject_type, e.subject_id, e.case_id, e.request_id, e.client_request_id,
               e.actor_area_path, e.details
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::text[],
                      $10::text[], $11::jsonb[])
-           AS e(user_id, username, role, action, subject_type, subject_id, case_id, request_id, client_request_id, actor_area_path, details)`,
+           AS e(user_id, username, role, action, subject_type, subject_id, case_id, request_id, client_request_id, actor_area_path, details)`),
       [
         column('userId'),
         column('username'),

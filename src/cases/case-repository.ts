@@ -8,6 +8,7 @@ import { numberCasesSql, provisionalNumber } from './case-number';
 import { runBatch, SqlStatement } from '../database/statement-batch';
 import { CASE_INTERVENTIONS_SCOPE_JSON } from './case-scope';
 import { DueDeadline } from './deadlines';
+import { prepared } from '../database/prepared-statements';
 
 /** A row of a numbering statement. */
 interface NumberRow {
@@ -231,7 +232,7 @@ export class CaseWrites {
   async open(kase: NewCase, childCreatedHere: boolean): Promise<OpenedCase> {
     const id = randomUUID();
     const [row] = (await this.manager.query(
-      `WITH opened AS (
+      prepared(`WITH opened AS (
          INSERT INTO cases (id, case_number, child_id, category, form, fatal, alleged_perpetrator, received_at, occurred_at,
                             event_date, age_at_event, sex, province_code, area_code, area_path, residence_area_code,
                             residence_area_path, assignee_id)
@@ -243,7 +244,7 @@ export class CaseWrites {
        ), linked AS (
          INSERT INTO case_reports (case_id, report_id) SELECT opened.id, $18 FROM opened
        )
-       SELECT id, case_number AS "caseNumber", assignee_id AS "assigneeId" FROM opened`,
+       SELECT id, case_number AS "caseNumber", assignee_id AS "assigneeId" FROM opened`),
       [
         kase.childId,
         kase.category,

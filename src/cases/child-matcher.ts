@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { PiiService } from '../privacy/pii.service';
 import { normalizeName } from '../privacy/normalize-name';
+import { prepared } from '../database/prepared-statements';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -82,7 +83,7 @@ export class ChildMatcher {
     // One round trip: insert unless the same child exists, and gather near-match candidates (the
     // statement's snapshot predates the insert, so the new child is never its own candidate).
     const [row] = (await manager.query(
-      `WITH inserted AS (
+      prepared(`WITH inserted AS (
          INSERT INTO children (full_name_enc, name_index, match_index, near_index, date_of_birth_enc, estimated_age, sex,
                                residence_area_code, address_enc)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -92,7 +93,7 @@ export class ChildMatcher {
        SELECT (SELECT id FROM inserted) AS "insertedId",
               (SELECT id FROM children WHERE match_index = $3) AS "existingId",
               (SELECT coalesce(json_agg(json_build_object('id', c.id, 'dateOfBirthEnc', c.date_of_birth_enc, 'estimatedAge', c.estimated_age)), '[]')
-                 FROM (SELECT id, date_of_birth_enc, estimated_age FROM children WHERE near_index = $4 LIMIT 50) c) AS candidates`,
+                 FROM (SELECT id, date_of_birth_enc, estimated_age FROM children WHERE near_index = $4 LIMIT 50) c) AS candidates`),
       columns,
     )) as { insertedId: string | null; existingId: string | null; candidates: Candidate[] }[];
     if (row.insertedId) {

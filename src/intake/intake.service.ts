@@ -21,6 +21,7 @@ import { ageAtEvent, vietnamDate } from '../domain/time';
 import { intakeViolations } from '../domain/intake-rules';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import { reportTellsChairs } from './report-alerts';
+import { prepared } from '../database/prepared-statements';
 
 interface IntakeContext {
   writes: CaseWrites;
@@ -163,9 +164,9 @@ export class IntakeService {
       : null;
     const situation = situationOf(dto);
     const [{ id }] = (await manager.query(
-      `INSERT INTO reports (channel, received_at, category, form, fatal, occurred_at, occurred_area_code, description_enc,
+      prepared(`INSERT INTO reports (channel, received_at, category, form, fatal, occurred_at, occurred_area_code, description_enc,
                             alleged_perpetrator, reporter_enc, reporter_consent_to_contact, created_by, situation_enc)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`),
       [
         dto.channel,
         receivedAt,

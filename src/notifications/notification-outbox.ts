@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { prepared } from '../database/prepared-statements';
 import { DeliveryQueue, queuingDeliveries } from './delivery-queue';
 import { NotificationKind } from './notification-kinds';
 import { RECIPIENTS } from './recipients';
@@ -118,7 +119,8 @@ export class NotificationOutbox {
          FROM ${shape.from} CROSS JOIN LATERAL (${shape.recipients}) r
         WHERE ${shape.where}
        ON CONFLICT DO NOTHING`;
-    const statement = queuingDeliveries(insert, `$${params.length + 1}`);
+    // One text per kind of event: a handful, prepared once per connection.
+    const statement = prepared(queuingDeliveries(insert, `$${params.length + 1}`));
     await this.deliveries.run(manager, statement, [...params, this.deliveries.channels]);
   }
 }

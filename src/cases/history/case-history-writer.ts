@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Caller } from '../../access/request-context';
 import { PiiService } from '../../privacy/pii.service';
 import { HistoryAction } from './history-actions';
+import { prepared } from '../../database/prepared-statements';
 
 /** One field a change moved: codes, statuses, times and area codes as they are. */
 export interface FieldChange {
@@ -44,8 +45,8 @@ export class CaseHistoryWriter {
     if (!ids.length) return;
     const personal = entry.personal?.length ? JSON.stringify(entry.personal) : null;
     await manager.query(
-      `INSERT INTO case_history (case_id, user_id, username, role, action, reason_enc, changes, personal_changes_enc)
-       SELECT id, $2, $3, $4, $5, $6, $7, $8 FROM unnest($1::uuid[]) AS id`,
+      prepared(`INSERT INTO case_history (case_id, user_id, username, role, action, reason_enc, changes, personal_changes_enc)
+       SELECT id, $2, $3, $4, $5, $6, $7, $8 FROM unnest($1::uuid[]) AS id`),
       [
         ids,
         caller.user.id,
