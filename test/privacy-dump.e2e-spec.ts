@@ -1,14 +1,44 @@
-import { ADMIN_URL_VAR } from './setup/test-database';
+import { ensureAppRole } from '../src/database/app-role';
+import { runMigrations } from '../src/database/migrate';
+import { ADMIN_URL_VAR, databaseUrl, TEMPLATE_VAR, TEST_APP_PASSWORD, withAdminClient } from './setup/test-database';
+import { MachinePostgres, startMachinePostgres } from './support/machine-postgres';
 import { findPgDump, pgDumpData } from './support/pg-dump';
 import { TestApp } from './support/test-app';
 import { buildWorld, reportBody } from './support/world';
 
+/** A real pg_dump for this server, found when the file loads (so its test says plainly when it cannot run). */
+const pgDump = findPgDump(process.env[ADMIN_URL_VAR]!);
+const withPgDump = pgDump.binary ? it : it.skip;
+
 let t: TestApp;
+let ownServer: MachinePostgres | undefined;
+const suiteServer = { admin: process.env[ADMIN_URL_VAR], template: process.env[TEMPLATE_VAR] };
+
+/**
+ * When every pg_dump here is older than the suite's server (embedded PostgreSQL 18, pg_dump 15),
+ * this file runs on a server of the pg_dump's own version, migrated like the suite's.
+ */
+async function useOwnServer(binDir: string): Promise<void> {
+  ownServer = await startMachinePostgres(binDir);
+  const template = 'cms_template_dump';
+  await withAdminClient(ownServer.url, (client) => client.query(`CREATE DATABASE ${template}`));
+  await runMigrations(databaseUrl(ownServer.url, template));
+  await ensureAppRole(databaseUrl(ownServer.url, template), TEST_APP_PASSWORD);
+  process.env[ADMIN_URL_VAR] = ownServer.url;
+  process.env[TEMPLATE_VAR] = template;
+}
+
 beforeAll(async () => {
+  if (pgDump.serverBin) await useOwnServer(pgDump.serverBin);
   t = await TestApp.start();
   await buildWorld(t);
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+  ownServer?.stop();
+  process.env[ADMIN_URL_VAR] = suiteServer.admin;
+  process.env[TEMPLATE_VAR] = suiteServer.template;
 });
-afterAll(() => t.close());
 
 /** Everything every table holds, as text: what a data-only dump of the database would show. */
 async function dumpEveryTable(): Promise<string> {
@@ -23,10 +53,6 @@ async function dumpEveryTable(): Promise<string> {
   }
   return parts.join('\n');
 }
-
-/** A real pg_dump for this server, found when the file loads (so its test says plainly when it cannot run). */
-const pgDump = findPgDump(process.env[ADMIN_URL_VAR]!);
-const withPgDump = pgDump.binary ? it : it.skip;
 
 const PERSONAL_VALUES = [
   'Nguyễn Văn Thử',

@@ -1,9 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /** A pg_dump that can dump a server, or why there is none. */
 export interface PgDumpFinding {
   binary?: string;
+  /**
+   * The folder of a machine installation whose server this pg_dump can read, when the suite's
+   * server is newer than every pg_dump here: the test then runs on a server started from it.
+   */
+  serverBin?: string;
   reason: string;
 }
 
@@ -45,6 +51,13 @@ export function findPgDump(serverUrl: string): PgDumpFinding {
     .sort((a, b) => b.major - a.major);
   const best = candidates[0];
   if (best && best.major >= major) return { binary: best.binary, reason: `pg_dump ${best.major}, server ${major}` };
+  const own = best && dirname(best.binary);
+  if (own && ['initdb', 'pg_ctl', 'postgres'].every((binary) => existsSync(join(own, binary))))
+    return {
+      binary: best.binary,
+      serverBin: own,
+      reason: `pg_dump ${best.major} on a PostgreSQL ${best.major} of its own; the suite's server is ${major}`,
+    };
   return {
     reason: `SKIPPED: no pg_dump ${major} or newer on this machine (found ${candidates.map((c) => c.major).join(', ') || 'none'}; set PG_DUMP)`,
   };
