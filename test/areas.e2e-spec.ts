@@ -26,45 +26,53 @@ describe('POST /areas', () => {
   beforeAll(async () => {
     expect((await t.post('/areas', area('46', 'Thành phố Huế', 'province', 'VN'), admin)).status).toBe(201);
     expect((await t.post('/areas', area('48', 'Thành phố Đà Nẵng', 'province', 'VN'), admin)).status).toBe(201);
+    // What the tests below read and collide with: a district retired on 30 June 2025 and a commune of 1 July.
+    const district = area('474', 'Huyện Phong Điền', 'district', '46', {
+      validFrom: '1990-01-01',
+      validTo: '2025-06-30',
+    });
+    expect((await t.post('/areas', district, admin)).status).toBe(201);
+    const commune = area('19753', 'Phường Phong Điền', 'commune', '46', { validFrom: '2025-07-01' });
+    expect((await t.post('/areas', commune, admin)).status).toBe(201);
   });
 
   it('creates a district under a province and a commune under the district, with the materialized path', async () => {
     const district = await t.post(
       '/areas',
-      area('474', 'Huyện Phong Điền', 'district', '46', { validFrom: '1990-01-01', validTo: '2025-06-30' }),
+      area('475', 'Huyện Quảng Điền', 'district', '46', { validFrom: '1990-01-01', validTo: '2025-06-30' }),
       admin,
     );
     expect(district.status).toBe(201);
     expect(district.body).toEqual({
-      code: '474',
-      name: 'Huyện Phong Điền',
+      code: '475',
+      name: 'Huyện Quảng Điền',
       level: 'district',
       parentCode: '46',
-      path: 'VN.46.474',
+      path: 'VN.46.475',
       validFrom: '1990-01-01',
       validTo: '2025-06-30',
       successorCode: null,
     });
-    const commune = await t.post('/areas', area('19753-old', 'Xã Phong An', 'commune', '474'), admin);
+    const commune = await t.post('/areas', area('19780-old', 'Xã Quảng An', 'commune', '475'), admin);
     expect(commune.status).toBe(201);
-    expect(commune.body.path).toBe('VN.46.474.19753-old');
+    expect(commune.body.path).toBe('VN.46.475.19780-old');
   });
 
   it('creates a commune directly under a province (districts abolished on 1 July 2025), naming a retired one’s successor', async () => {
     const created = await t.post(
       '/areas',
-      area('19753', 'Phường Phong Điền', 'commune', '46', { validFrom: '2025-07-01' }),
+      area('19780', 'Phường Quảng Điền', 'commune', '46', { validFrom: '2025-07-01' }),
       admin,
     );
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ path: 'VN.46.19753', validFrom: '2025-07-01', validTo: null });
+    expect(created.body).toMatchObject({ path: 'VN.46.19780', validFrom: '2025-07-01', validTo: null });
     const retired = await t.post(
       '/areas',
-      area('19700', 'Xã cũ', 'commune', '474', { validTo: '2025-06-30', successorCode: '19753' }),
+      area('19781', 'Xã cũ', 'commune', '474', { validTo: '2025-06-30', successorCode: '19780' }),
       admin,
     );
     expect(retired.status).toBe(201);
-    expect(retired.body.successorCode).toBe('19753');
+    expect(retired.body.successorCode).toBe('19780');
   });
 
   it('reads back what it created, to any signed-in role', async () => {
@@ -273,6 +281,15 @@ describe('GET /areas', () => {
 });
 
 describe('POST /areas/import', () => {
+  // The stored tree the refusals below meet: a province with a district and a commune.
+  beforeAll(async () => {
+    const stored = await importCsv(
+      admin,
+      csv('RP,Tỉnh Có Sẵn,province,VN,,,', 'R1,Xã Một,commune,RP,,,', 'RD,Huyện,district,RP,,,'),
+    );
+    expect(stored.status).toBe(200);
+  });
+
   it('creates new areas and updates existing ones, parents earlier in the file or already stored', async () => {
     const first = await importCsv(
       admin,
@@ -329,15 +346,15 @@ describe('POST /areas/import', () => {
   });
 
   it.each([
-    ['a bad level', 'X1,Xã,hamlet,IP,,,', 'rows[0].level'],
-    ['a bad date', 'X1,Xã,commune,IP,2025-02-30,,', 'rows[0].valid_from'],
-    ['a period ending before it starts', 'X1,Xã,commune,IP,2025-07-01,2025-01-01,', 'rows[0].valid_to'],
-    ['an unknown successor', 'X1,Xã,commune,IP,,,NOPE', 'rows[0].successor_code'],
-    ['a parent at the wrong level', 'X1,Xã,commune,I1,,,', 'rows[0].parent_code'],
+    ['a bad level', 'X1,Xã,hamlet,RP,,,', 'rows[0].level'],
+    ['a bad date', 'X1,Xã,commune,RP,2025-02-30,,', 'rows[0].valid_from'],
+    ['a period ending before it starts', 'X1,Xã,commune,RP,2025-07-01,2025-01-01,', 'rows[0].valid_to'],
+    ['an unknown successor', 'X1,Xã,commune,RP,,,NOPE', 'rows[0].successor_code'],
+    ['a parent at the wrong level', 'X1,Xã,commune,R1,,,', 'rows[0].parent_code'],
     ['a new country', 'X1,Lào,country,,,,', 'rows[0].level'],
-    ['a level change of an existing area', 'I1,Xã Một,district,IP,,,', 'rows[0].level'],
-    ['a parent change of an existing area', 'I1,Xã Một,commune,ID,,,', 'rows[0].parent_code'],
-    ['a missing field', 'X1,Xã,commune,IP,,', 'rows[0]'],
+    ['a level change of an existing area', 'R1,Xã Một,district,RP,,,', 'rows[0].level'],
+    ['a parent change of an existing area', 'R1,Xã Một,commune,RD,,,', 'rows[0].parent_code'],
+    ['a missing field', 'X1,Xã,commune,RP,,', 'rows[0]'],
   ])('refuses %s, naming the row', async (_, row, field) => {
     const response = await importCsv(admin, csv(row));
     expect(response.status).toBe(400);
@@ -366,6 +383,10 @@ describe('POST /areas/import', () => {
   });
 
   it('refuses rows outside a provincial admin’s area with 403 and writes nothing', async () => {
+    // The two provinces, when this test runs alone.
+    await t.db.query(`INSERT INTO areas (code, name, level, parent_code, path) VALUES
+      ('46', 'Thành phố Huế', 'province', 'VN', 'VN.46'), ('48', 'Thành phố Đà Nẵng', 'province', 'VN', 'VN.48')
+      ON CONFLICT DO NOTHING`);
     const hueAdmin = await t.tokenFor('admin', '46');
     const response = await importCsv(hueAdmin, csv('20101,Xã trong,commune,46,,,', '20102,Xã ngoài,commune,48,,,'));
     expect(response.status).toBe(403);

@@ -42,6 +42,9 @@ beforeAll(async () => {
   [officerId, provincialId, chairId, elsewhereId] = await Promise.all(
     [officer, provincial, chair, officerElsewhere].map(idOf),
   );
+  // Commune 46003 has two active commune officers.
+  await t.createUser('second.officer.46003', 'commune_officer', '46003');
+  await t.createUser('third.officer.46003', 'commune_officer', '46003');
   caseId = await fileIn('46001');
 });
 afterAll(() => t.close());
@@ -56,8 +59,6 @@ describe('the assignee of a case', () => {
   });
 
   it('is null when nobody carries the case', async () => {
-    await t.createUser('second.officer.46003', 'commune_officer', '46003');
-    await t.createUser('third.officer.46003', 'commune_officer', '46003');
     const unassigned = await fileIn('46003');
     expect((await t.get(`/cases/${unassigned}`, provincial)).body.assignee).toBeNull();
   });
@@ -77,9 +78,14 @@ describe('a new case is assigned at intake', () => {
   });
 
   it('counting only active officers: one of two deactivated leaves the other as the only one', async () => {
-    await t.db.query(`UPDATE users SET active = false WHERE username = 'third.officer.46003'`);
-    const [{ id }] = await t.db.query(`SELECT id FROM users WHERE username = 'second.officer.46003'`);
-    expect((await t.get(`/cases/${await fileIn('46003')}`, provincial)).body.assignee.id).toBe(id);
+    // A commune of its own, so 46003 keeps its two active officers for the other tests.
+    await t.db.query(
+      `INSERT INTO areas (code, name, level, parent_code, path) VALUES ('46004', 'Xã Demo 5', 'commune', '46', 'VN.46.46004')`,
+    );
+    const staying = await t.createUser('staying.officer.46004', 'commune_officer', '46004');
+    const leaving = await t.createUser('leaving.officer.46004', 'commune_officer', '46004');
+    await t.db.query(`UPDATE users SET active = false WHERE id = $1`, [leaving]);
+    expect((await t.get(`/cases/${await fileIn('46004')}`, provincial)).body.assignee.id).toBe(staying);
   });
 });
 
@@ -123,13 +129,15 @@ describe('POST /cases/{id}/assign', () => {
       expect(refused.status).toBe(400);
       expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'userId' })]);
     }
-    const [{ id: inactive }] = await t.db.query(`SELECT id FROM users WHERE username = 'third.officer.46003'`);
+    const inactive = await t.createUser('inactive.officer.46003', 'commune_officer', '46003');
+    await t.db.query(`UPDATE users SET active = false WHERE id = $1`, [inactive]);
     const case46003 = await fileIn('46003');
     expect((await assign(provincial, case46003, inactive)).status).toBe(400);
     expect((await assign(provincial, caseId, 'not-a-uuid')).status).toBe(400);
   });
 
   it('is 409 on a stale version, and changes nothing', async () => {
+    expect((await assign(provincial, caseId, officerId)).status).toBe(200);
     const current = (await t.get(`/cases/${caseId}`, officer)).body;
     const stale = await assign(officer, caseId, provincialId, current.version - 1);
     expect(stale.status).toBe(409);
@@ -148,6 +156,7 @@ describe('GET /cases?assignee=', () => {
   });
 
   it('a user id: lists that user’s cases in the caller’s scope', async () => {
+    expect((await assign(provincial, caseId, provincialId)).status).toBe(200);
     expect(ids((await t.get(`/cases?assignee=${provincialId}`, officer)).body)).toEqual([caseId]);
     expect(ids((await t.get(`/cases?assignee=${provincialId}`, officerElsewhere)).body)).toEqual([]);
   });

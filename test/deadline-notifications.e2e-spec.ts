@@ -10,7 +10,8 @@ let t: TestApp;
 let officer: string;
 let chair: string;
 let provincial: string;
-let caseId: string;
+let hotline: string;
+let receivedAt: Date;
 let dueAt: Date;
 
 const HOUR = 3600_000;
@@ -19,25 +20,41 @@ const at = (offsetHours: number) => new Date(dueAt.getTime() + offsetHours * HOU
 beforeAll(async () => {
   t = await TestApp.start();
   await buildWorld(t);
-  const hotline = await t.tokenFor('hotline_operator', 'VN');
+  hotline = await t.tokenFor('hotline_operator', 'VN');
   officer = await t.tokenFor('commune_officer', '46001');
   chair = await t.tokenFor('commune_chair', '46001');
   provincial = await t.tokenFor('provincial_officer', '46');
   await t.tokenFor('commune_officer', '46002'); // another commune's officer: never told
-  // The parent is the alleged abuser: initial assessment and emergency response, both due 12 h after receipt.
-  const receivedAt = new Date(Date.now() - 3 * 24 * HOUR);
-  const filed = await t.post(
-    '/reports',
-    reportBody({ receivedAt: receivedAt.toISOString(), occurredAt: undefined }),
-    hotline,
-  );
-  caseId = filed.body.cases[0].id;
+  // Every test's case is received at this time; the times below are counted from its deadlines.
+  receivedAt = new Date(Date.now() - 3 * 24 * HOUR);
   dueAt = new Date(receivedAt.getTime() + 12 * HOUR);
 });
 afterAll(() => t.close());
 
+let children = 0;
+/**
+ * A case of its own for a test (a child of its own), received at `receivedAt`: the parent is the
+ * alleged abuser, so its initial assessment and emergency response are both due at `dueAt`. The
+ * sweeps start over from just before `at(-4)`, as if the last sweep had run then.
+ */
+async function caseOfItsOwn(): Promise<string> {
+  const child = { ...reportBody().children[0], fullName: `Nguyễn Văn Thử ${++children}` };
+  const filed = await t.post(
+    '/reports',
+    reportBody({ receivedAt: receivedAt.toISOString(), occurredAt: undefined, children: [child] }),
+    hotline,
+  );
+  expect(filed.status).toBe(201);
+  await t.db.query(
+    `INSERT INTO notification_sweeps (name, swept_until) VALUES ('deadlines', $1)
+     ON CONFLICT (name) DO UPDATE SET swept_until = EXCLUDED.swept_until`,
+    [at(-4.5)],
+  );
+  return filed.body.cases[0].id as string;
+}
+
 const sweep = (now: Date) => t.app.get(DeadlineSweep).sweep(now);
-const inbox = async (token: string) =>
+const inbox = async (token: string, caseId: string) =>
   (
     (await t.get('/notifications?limit=200', token)).body.items as {
       kind: string;
@@ -51,42 +68,52 @@ const inbox = async (token: string) =>
 
 describe('deadline notifications, made by the sweep', () => {
   it('tells nobody while a deadline is more than 3 hours away', async () => {
+    const caseId = await caseOfItsOwn();
     expect((await sweep(at(-4))).made).toBe(0);
-    expect(await inbox(officer)).toEqual([]);
+    expect(await inbox(officer, caseId)).toEqual([]);
   });
 
   it('tells the case’s commune officers 3 hours before an hour deadline falls due', async () => {
+    const caseId = await caseOfItsOwn();
     await sweep(at(-2));
-    expect(await inbox(officer)).toEqual([
+    expect(await inbox(officer, caseId)).toEqual([
       'deadline_approaching:emergency_response',
       'deadline_approaching:initial_assessment',
     ]);
-    expect(await inbox(chair)).toEqual([]);
+    expect(await inbox(chair, caseId)).toEqual([]);
   });
 
   it('tells them again when it falls due, and the chairs too for the emergency response', async () => {
+    const caseId = await caseOfItsOwn();
+    await sweep(at(-2));
     await sweep(at(0.5));
-    expect(await inbox(officer)).toEqual([
+    expect(await inbox(officer, caseId)).toEqual([
       'deadline_approaching:emergency_response',
       'deadline_approaching:initial_assessment',
       'deadline_overdue:emergency_response',
       'deadline_overdue:initial_assessment',
     ]);
-    expect(await inbox(chair)).toEqual(['deadline_overdue:emergency_response']);
-    expect(await inbox(provincial)).toEqual([]);
+    expect(await inbox(chair, caseId)).toEqual(['deadline_overdue:emergency_response']);
+    expect(await inbox(provincial, caseId)).toEqual([]);
   });
 
   it('escalates to the provincial officers when it is still open 24 hours later', async () => {
+    const caseId = await caseOfItsOwn();
+    await sweep(at(0.5));
     await sweep(at(23));
-    expect(await inbox(provincial)).toEqual([]);
+    expect(await inbox(provincial, caseId)).toEqual([]);
     await sweep(at(25));
-    expect(await inbox(provincial)).toEqual([
+    expect(await inbox(provincial, caseId)).toEqual([
       'deadline_overdue:emergency_response',
       'deadline_overdue:initial_assessment',
     ]);
   });
 
   it('makes each notification once, however often it sweeps', async () => {
+    const caseId = await caseOfItsOwn();
+    await sweep(at(-2));
+    await sweep(at(0.5));
+    await sweep(at(25));
     const before = await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE case_id = $1`, [caseId]);
     expect((await sweep(at(26))).made).toBe(0);
     expect((await sweep(at(26))).made).toBe(0);

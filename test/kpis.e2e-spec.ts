@@ -57,13 +57,87 @@ describe('performance indicators from the case record', () => {
   let helped: string;
   let neglected: string;
 
-  beforeAll(async () => {
-    // Received on 10 June 2025: the initial assessment fell due 12 hours later, long past.
-    helped = await report('Trẻ Được Hỗ Trợ', afterReceipt(0));
-    neglected = await report('Trẻ Bị Bỏ Sót', afterReceipt(0));
-  });
+  /** The moments of supporting the helped child, for a test to look at the figures in between. */
+  type Moment = 'assessed' | 'approved';
+  const supportHelped = async (look: (moment: Moment) => Promise<void> = async () => undefined) => {
+    await step(t, officer, helped, 'detailed-assessment', {
+      findings: FINDINGS,
+      riskLevel: 'medium',
+      substantiation: 'substantiated',
+      performedAt: afterReceipt(30),
+    });
+    await look('assessed');
+    await step(t, officer, helped, 'plan', {
+      goals: ['Trẻ an toàn'],
+      measures: [{ agency: 'health', action: 'treatment', areaCode: '46001', dueAt: inDays(5) }],
+      performedAt: afterReceipt(40),
+    });
+    const approved = await step(t, chair, helped, 'plan/approve', { performedAt: afterReceipt(45) });
+    await look('approved');
+    const intervention = approved.body.interventions[0];
+    const accepted = await t.request('PATCH', `/interventions/${intervention.id}`, {
+      token: officer,
+      body: { status: 'accepted', version: intervention.version },
+    });
+    expect(accepted.status).toBe(200);
+  };
+  const setSupportedTarget = async () =>
+    t.put(
+      '/statistics/targets',
+      { indicator: 'supported_in_time', areaCode: '46', year, value: 100, kind: 'min' },
+      await t.tokenFor('admin', 'VN'),
+    );
+
+  /**
+   * The story of two children, in order; each test brings it to the stage it looks at (`reach`),
+   * so that it runs alone as well as after the others.
+   */
+  const STORY: (() => Promise<unknown>)[] = [
+    async () => {
+      // Received on 10 June 2025: the initial assessment fell due 12 hours later, long past.
+      helped = await report('Trẻ Được Hỗ Trợ', afterReceipt(0));
+      neglected = await report('Trẻ Bị Bỏ Sót', afterReceipt(0));
+    },
+    () =>
+      step(t, officer, helped, 'initial-assessment', {
+        riskLevel: 'medium',
+        emergency: false,
+        performedAt: afterReceipt(1),
+      }),
+    () =>
+      step(t, officer, neglected, 'initial-assessment', {
+        riskLevel: 'low',
+        emergency: false,
+        performedAt: afterReceipt(20),
+      }),
+    () => supportHelped(),
+    async () => {
+      await step(t, officer, neglected, 'detailed-assessment', {
+        findings: FINDINGS,
+        riskLevel: 'low',
+        substantiation: 'unsubstantiated',
+        performedAt: afterReceipt(26),
+      });
+      // Closed 30 hours after receipt: one whole day.
+      await step(t, officer, neglected, 'close', { reason: 'Không có căn cứ', performedAt: afterReceipt(30) });
+    },
+    () => setSupportedTarget(),
+  ];
+  const FILED = 0;
+  const HELPED_ON_TIME = 1;
+  const NEGLECTED_LATE = 2;
+  const HELPED_SUPPORTED = 3;
+  const NEGLECTED_CLOSED = 4;
+  const TARGET_SET = 5;
+  let reached = -1;
+  /** Plays the story up to `stage`, or to just before it when the test plays that stage itself. */
+  async function reach(stage: number, { playing = false } = {}): Promise<void> {
+    while (reached < stage - (playing ? 1 : 0)) await STORY[++reached]();
+    if (playing) reached = Math.max(reached, stage);
+  }
 
   it('counts an unmet deadline past its due time as due, not met, and overdue; both cases are open', async () => {
+    await reach(FILED);
     const body = await kpis();
     expect(body).toMatchObject({ protection: 'exact', additive: true, areaCode: '46' });
     expect(body.total.initialAssessmentOnTime).toMatchObject({ due: 2, met: 0, share: 0 });
@@ -72,11 +146,7 @@ describe('performance indicators from the case record', () => {
   });
 
   it('counts an assessment made before the due time as met on time, in the same transaction as the step', async () => {
-    await step(t, officer, helped, 'initial-assessment', {
-      riskLevel: 'medium',
-      emergency: false,
-      performedAt: afterReceipt(1),
-    });
+    await reach(HELPED_ON_TIME);
     const body = await kpis();
     expect(body.total.initialAssessmentOnTime).toMatchObject({ due: 2, met: 1, share: 50 });
     expect(body.total.initialAssessmentOnTime.ci95[0]).toBeLessThan(50);
@@ -85,45 +155,30 @@ describe('performance indicators from the case record', () => {
   });
 
   it('a late assessment meets the deadline but not on time', async () => {
-    await step(t, officer, neglected, 'initial-assessment', {
-      riskLevel: 'low',
-      emergency: false,
-      performedAt: afterReceipt(20),
-    });
+    await reach(NEGLECTED_LATE);
     const body = await kpis();
     expect(body.total.initialAssessmentOnTime).toMatchObject({ due: 2, met: 1, share: 50 });
     expect(body.total.overdueDeadlines).toBe(0);
   });
 
   it('counts a substantiated child as supported in time once an intervention is accepted, every deadline due so far met', async () => {
-    await step(t, officer, helped, 'detailed-assessment', {
-      findings: FINDINGS,
-      riskLevel: 'medium',
-      substantiation: 'substantiated',
-      performedAt: afterReceipt(30),
+    await reach(HELPED_SUPPORTED, { playing: true });
+    await supportHelped(async (moment) => {
+      if (moment === 'assessed')
+        expect((await kpis()).total.supportedInTime).toMatchObject({ children: 1, supported: 0, share: 0 });
+      if (moment === 'approved') {
+        // The plan's deadlines are met on time; the intervention's falls due in 5 days: not yet due.
+        const planned = await kpis();
+        expect(planned.total.planOnTime).toMatchObject({ due: 2, met: 2, share: 100 });
+        expect(planned.total.interventionsOnTime).toMatchObject({ due: 0, met: 0, share: null });
+        expect(planned.total.supportedInTime).toMatchObject({ children: 1, supported: 0 });
+      }
     });
-    expect((await kpis()).total.supportedInTime).toMatchObject({ children: 1, supported: 0, share: 0 });
-    await step(t, officer, helped, 'plan', {
-      goals: ['Trẻ an toàn'],
-      measures: [{ agency: 'health', action: 'treatment', areaCode: '46001', dueAt: inDays(5) }],
-      performedAt: afterReceipt(40),
-    });
-    const approved = await step(t, chair, helped, 'plan/approve', { performedAt: afterReceipt(45) });
-    const intervention = approved.body.interventions[0];
-    // The plan's deadlines are met on time; the intervention's falls due in 5 days: not yet due.
-    const planned = await kpis();
-    expect(planned.total.planOnTime).toMatchObject({ due: 2, met: 2, share: 100 });
-    expect(planned.total.interventionsOnTime).toMatchObject({ due: 0, met: 0, share: null });
-    expect(planned.total.supportedInTime).toMatchObject({ children: 1, supported: 0 });
-    const accepted = await t.request('PATCH', `/interventions/${intervention.id}`, {
-      token: officer,
-      body: { status: 'accepted', version: intervention.version },
-    });
-    expect(accepted.status).toBe(200);
     expect((await kpis()).total.supportedInTime).toMatchObject({ children: 1, supported: 1, share: 100 });
   });
 
   it('breaks the figures down by the direct sub-areas; the total is the province', async () => {
+    await reach(HELPED_SUPPORTED);
     const body = await kpis('&groupBy=area');
     expect(body.rows.map((row: { key: { areaCode: string } }) => row.key.areaCode)).toEqual([
       '46001',
@@ -137,30 +192,15 @@ describe('performance indicators from the case record', () => {
   });
 
   it('closing gives the median days to close in the period of the closing', async () => {
-    const closed = await step(t, officer, neglected, 'detailed-assessment', {
-      findings: FINDINGS,
-      riskLevel: 'low',
-      substantiation: 'unsubstantiated',
-      performedAt: afterReceipt(26),
-    });
-    expect(closed.status).toBe(200);
-    // Closed 30 hours after receipt: one whole day.
-    const closing = await step(t, officer, neglected, 'close', {
-      reason: 'Không có căn cứ',
-      performedAt: afterReceipt(30),
-    });
-    expect(closing.status).toBe(200);
+    await reach(NEGLECTED_CLOSED);
+    expect((await t.get(`/cases/${neglected}`, officer)).body.status).toBe('closed');
     const body = await kpis();
     expect(body.total).toMatchObject({ openCases: 1, closedCases: 1, medianDaysToClose: 1 });
   });
 
   it('judges a KPI target in per cent on the share of the period', async () => {
-    const admin = await t.tokenFor('admin', 'VN');
-    const set = await t.put(
-      '/statistics/targets',
-      { indicator: 'supported_in_time', areaCode: '46', year, value: 100, kind: 'min' },
-      admin,
-    );
+    await reach(TARGET_SET, { playing: true });
+    const set = await setSupportedTarget();
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ unit: 'percent', value: 100, percent: 100, per100k: null });
     const body = await kpis();
@@ -169,6 +209,7 @@ describe('performance indicators from the case record', () => {
   });
 
   it('gives managers protected counts: small counts are suppressed and their shares are null', async () => {
+    await reach(TARGET_SET);
     const manager = await t.tokenFor('manager', '46');
     const body = await kpis('', manager);
     expect(body.protection).toBe('protected');
@@ -190,6 +231,7 @@ describe('performance indicators from the case record', () => {
   });
 
   it('packs the period report: cover, every rate indicator and KPI for the area and each sub-area against targets', async () => {
+    await reach(TARGET_SET);
     const admin = await t.tokenFor('admin', 'VN');
     await t.put(
       '/statistics/targets',
@@ -316,6 +358,7 @@ describe('performance indicators from the case record', () => {
                            HAVING sum(value) <> 0 OR sum(key_sum) <> 0 ORDER BY 1, 2, 3, 4, 5, 6`;
 
   it('rebuilding the KPI facts from the case record gives the same sums', async () => {
+    await reach(TARGET_SET);
     const before = await t.db.query(SUMS_OVER_SHARDS);
     const rebuilt = await t.db.transaction(async (manager) => {
       await new KpiFactsService().rebuildAll(manager);

@@ -1,11 +1,10 @@
 import { NotificationOutbox } from '../src/notifications/notification-outbox';
+import { caseStages, StagedCase } from './support/case-stages';
 import { TestApp } from './support/test-app';
 import { deadline, FINDINGS, step } from './support/workflow';
-import { buildWorld, personalValuesOfTheReport, reportBody } from './support/world';
+import { buildWorld, personalValuesOfTheReport } from './support/world';
 
 let t: TestApp;
-let caseId: string;
-let caseNumber: string;
 const tokens: Record<string, string> = {};
 
 const inDays = (days: number) => new Date(Date.now() + days * 86400_000).toISOString();
@@ -18,16 +17,57 @@ const GOAL = 'Trẻ đi học lại đều đặn';
 const NOTES = 'Gọi cho bà ngoại trước khi đến nhà';
 
 const everything = async (who: string, query = '') => {
-  const response = await t.get(`/notifications${query}`, tokens[who]);
+  const response = await t.get(
+    `/notifications${query.includes('limit=') ? query : `${query}${query ? '&' : '?'}limit=200`}`,
+    tokens[who],
+  );
   expect(response.status).toBe(200);
   return response.body.items as Record<string, unknown>[];
 };
-/** The inbox less the intake's `report_received` (test/report-received.e2e-spec.ts): what the later steps told. */
-const inbox = async (who: string, query = '') =>
-  (await everything(who, query)).filter((item) => item.kind !== 'report_received');
-const kinds = async (who: string) => (await inbox(who)).map((item) => item.kind).sort();
-const rowsOf = async (kind: string) =>
-  Number((await t.db.query(`SELECT count(*) AS n FROM notifications WHERE kind = $1`, [kind]))[0].n);
+/**
+ * What `who` was told about one case, less the intake's `report_received`
+ * (test/report-received.e2e-spec.ts): what the later steps told. Each test works on cases of its own.
+ */
+const inbox = async (who: string, caseId: string, query = '') =>
+  (await everything(who, query)).filter((item) => item.caseId === caseId && item.kind !== 'report_received');
+const kinds = async (who: string, caseId: string) => (await inbox(who, caseId)).map((item) => item.kind).sort();
+const rowsOf = async (kind: string, caseId: string) =>
+  Number(
+    (await t.db.query(`SELECT count(*) AS n FROM notifications WHERE kind = $1 AND case_id = $2`, [kind, caseId]))[0].n,
+  );
+
+type Case = StagedCase;
+let stages: ReturnType<typeof caseStages>;
+const filedCase = () => stages.filed();
+const plannedCase = async () => {
+  const { plan, ...kase } = await stages.planned();
+  return { ...kase, planned: plan };
+};
+const approvedCase = () => stages.approved();
+const policeWork = async (caseId: string) =>
+  (
+    (await t.get(`/cases/${caseId}`, tokens.officer)).body.interventions as {
+      id: string;
+      agency: string;
+      version: number;
+    }[]
+  ).find((i) => i.agency === 'police')!;
+/** An approved case whose police work the police accepted, then started: two moves told. */
+async function caseWithPoliceMoves(): Promise<Case & { workId: string }> {
+  const kase = await approvedCase();
+  const work = await policeWork(kase.caseId);
+  const accepted = await t.request('PATCH', `/interventions/${work.id}`, {
+    token: tokens.police,
+    body: { status: 'accepted', version: work.version },
+  });
+  expect(accepted.status).toBe(200);
+  const started = await t.request('PATCH', `/interventions/${work.id}`, {
+    token: tokens.communePolice,
+    body: { status: 'in_progress', version: accepted.body.version },
+  });
+  expect(started.status).toBe(200);
+  return { ...kase, workId: work.id };
+}
 
 beforeAll(async () => {
   t = await TestApp.start();
@@ -55,31 +95,21 @@ beforeAll(async () => {
   await t.createUser('n.gone-officer', 'commune_officer', '46001');
   await t.createUser('n.gone-police', 'police', '46001');
   await t.db.query(`UPDATE users SET active = false WHERE username IN ('n.gone-officer', 'n.gone-police')`);
-
-  const filed = await t.post(
-    '/reports',
-    reportBody({ receivedAt: new Date(Date.now() - 86400_000).toISOString(), description: DESCRIPTION }),
-    tokens.hotline,
-  );
-  expect(filed.status).toBe(201);
-  ({ id: caseId, caseNumber } = filed.body.cases[0]);
-  expect(
-    (await step(t, tokens.officer, caseId, 'initial-assessment', { riskLevel: 'medium', emergency: false })).status,
-  ).toBe(200);
-  const assessed = await step(t, tokens.officer, caseId, 'detailed-assessment', {
-    findings: FINDINGS,
-    riskLevel: 'medium',
-    substantiation: 'substantiated',
+  stages = caseStages(t, {
+    hotline: tokens.hotline,
+    officer: tokens.officer,
+    chair: tokens.chair,
+    measures: MEASURES,
+    goal: GOAL,
+    description: DESCRIPTION,
   });
-  expect(assessed.status).toBe(200);
 });
 afterAll(() => t.close());
 
 describe('plan_awaiting_approval', () => {
   it('tells the commune chairs of the case’s commune, once each, in the plan step', async () => {
-    const planned = await step(t, tokens.officer, caseId, 'plan', { goals: [GOAL], measures: MEASURES });
-    expect(planned.status).toBe(200);
-    const [item] = await inbox('chair');
+    const { caseId, caseNumber, planned } = await plannedCase();
+    const [item] = await inbox('chair', caseId);
     expect(item).toEqual({
       id: expect.any(String),
       kind: 'plan_awaiting_approval',
@@ -87,18 +117,19 @@ describe('plan_awaiting_approval', () => {
       caseNumber,
       interventionId: null,
       deadlineKind: 'plan_approval',
-      dueAt: deadline(planned.body, 'plan_approval')!.dueAt,
+      dueAt: deadline(planned, 'plan_approval')!.dueAt,
       createdAt: expect.any(String),
       readAt: null,
     });
-    expect(await kinds('otherChair')).toEqual([]);
-    expect(await kinds('officer')).toEqual([]);
-    expect(await rowsOf('plan_awaiting_approval')).toBe(1);
+    expect(await kinds('otherChair', caseId)).toEqual([]);
+    expect(await kinds('officer', caseId)).toEqual([]);
+    expect(await rowsOf('plan_awaiting_approval', caseId)).toBe(1);
   });
 });
 
 describe('referral', () => {
   it('tells the active staff of each agency whose area holds the intervention’s area, when the plan is approved', async () => {
+    const { caseId, caseNumber } = await plannedCase();
     expect((await step(t, tokens.chair, caseId, 'plan/approve', {})).status).toBe(200);
     const interventions = (await t.get(`/cases/${caseId}`, tokens.officer)).body.interventions as {
       id: string;
@@ -107,7 +138,7 @@ describe('referral', () => {
     }[];
     const police = interventions.find((i) => i.agency === 'police')!;
     for (const who of ['police', 'communePolice']) {
-      expect(await inbox(who)).toEqual([
+      expect(await inbox(who, caseId)).toEqual([
         expect.objectContaining({
           kind: 'referral',
           caseId,
@@ -119,48 +150,44 @@ describe('referral', () => {
       ]);
     }
     const health = interventions.find((i) => i.agency === 'health')!;
-    expect(await inbox('health')).toEqual([expect.objectContaining({ kind: 'referral', interventionId: health.id })]);
+    expect(await inbox('health', caseId)).toEqual([
+      expect.objectContaining({ kind: 'referral', interventionId: health.id }),
+    ]);
     for (const who of ['policeElsewhere', 'healthNextDoor', 'justice', 'officer', 'provincial'])
-      expect(await kinds(who)).toEqual([]);
-    expect(await rowsOf('referral')).toBe(3);
+      expect(await kinds(who, caseId)).toEqual([]);
+    expect(await rowsOf('referral', caseId)).toBe(3);
   });
 
   it('tells the agency of an intervention a case officer asks for directly, in that transaction', async () => {
+    const { caseId } = await approvedCase();
     const asked = await t.post(
       `/cases/${caseId}/interventions`,
       { agency: 'justice', type: 'legal_aid', areaCode: '46002', dueAt: inDays(7), notes: NOTES },
       tokens.officer,
     );
     expect(asked.status).toBe(201);
-    expect(await inbox('justice')).toEqual([
+    expect(await inbox('justice', caseId)).toEqual([
       expect.objectContaining({ kind: 'referral', interventionId: asked.body.id }),
     ]);
-    expect(await rowsOf('referral')).toBe(4);
+    expect(await rowsOf('referral', caseId)).toBe(4);
   });
 
   it('writes nothing when the change fails (no intervention, no notification)', async () => {
+    const { caseId } = await approvedCase();
     const refused = await t.post(
       `/cases/${caseId}/interventions`,
       { agency: 'justice', type: 'legal_aid', areaCode: '46002', dueAt: '2000-01-01T00:00:00Z' },
       tokens.officer,
     );
     expect(refused.status).toBe(400);
-    expect(await rowsOf('referral')).toBe(4);
+    expect(await rowsOf('referral', caseId)).toBe(3);
   });
 });
 
 describe('intervention_updated', () => {
-  const policeWork = async () =>
-    (
-      (await t.get(`/cases/${caseId}`, tokens.officer)).body.interventions as {
-        id: string;
-        agency: string;
-        version: number;
-      }[]
-    ).find((i) => i.agency === 'police')!;
-
   it('tells the case’s commune officers (no assignee) when the agency moves its intervention, once per status', async () => {
-    const work = await policeWork();
+    const { caseId, caseNumber } = await approvedCase();
+    const work = await policeWork(caseId);
     const accepted = await t.request('PATCH', `/interventions/${work.id}`, {
       token: tokens.police,
       body: { status: 'accepted', version: work.version },
@@ -173,7 +200,7 @@ describe('intervention_updated', () => {
     });
     expect(again.status).toBe(409);
     for (const who of ['officer', 'secondOfficer'])
-      expect(await inbox(who)).toEqual([
+      expect(await inbox(who, caseId)).toEqual([
         expect.objectContaining({
           kind: 'intervention_updated',
           caseId,
@@ -184,40 +211,41 @@ describe('intervention_updated', () => {
         }),
       ]);
     for (const who of ['otherOfficer', 'provincial', 'chair', 'otherChair'])
-      expect((await kinds(who)).filter((kind) => kind === 'intervention_updated')).toEqual([]);
-    expect(await rowsOf('intervention_updated')).toBe(2);
+      expect((await kinds(who, caseId)).filter((kind) => kind === 'intervention_updated')).toEqual([]);
+    expect(await rowsOf('intervention_updated', caseId)).toBe(2);
 
     const started = await t.request('PATCH', `/interventions/${work.id}`, {
       token: tokens.communePolice,
       body: { status: 'in_progress', version: accepted.body.version },
     });
     expect(started.status).toBe(200);
-    expect(await kinds('officer')).toEqual(['intervention_updated', 'intervention_updated']);
-    expect(await rowsOf('intervention_updated')).toBe(4);
+    expect(await kinds('officer', caseId)).toEqual(['intervention_updated', 'intervention_updated']);
+    expect(await rowsOf('intervention_updated', caseId)).toBe(4);
   });
 
   it('tells nobody when a case officer moves the intervention itself', async () => {
-    const work = await policeWork();
+    const { caseId } = await caseWithPoliceMoves();
+    const work = await policeWork(caseId);
     const done = await t.request('PATCH', `/interventions/${work.id}`, {
       token: tokens.officer,
       body: { status: 'completed', version: work.version, outcome: NOTES },
     });
     expect(done.status).toBe(200);
-    expect(await rowsOf('intervention_updated')).toBe(4);
+    expect(await rowsOf('intervention_updated', caseId)).toBe(4);
   });
 
   it('makes each notification once even when the same change is told again', async () => {
-    const work = await policeWork();
+    const { caseId, workId } = await caseWithPoliceMoves();
     const outbox = t.app.get(NotificationOutbox);
     const before = Number((await t.db.query(`SELECT count(*) AS n FROM notifications`))[0].n);
     await t.db.transaction(async (manager) => {
       await outbox.notify(manager, {
         kind: 'intervention_updated',
         caseId,
-        interventionId: work.id,
+        interventionId: workId,
         status: 'accepted',
       });
-      await outbox.notify(manager, { kind: 'referral', caseId, interventionIds: [work.id] });
+      await outbox.notify(manager, { kind: 'referral', caseId, interventionIds: [workId] });
     });
     expect(Number((await t.db.query(`SELECT count(*) AS n FROM notifications`))[0].n)).toBe(before);
   });
@@ -225,22 +253,24 @@ describe('intervention_updated', () => {
 
 describe('the inbox', () => {
   it('marks a notification read (204, twice alike) and leaves it out of ?unread=true', async () => {
-    const [item] = await inbox('chair');
+    const { caseId } = await plannedCase();
+    const [item] = await inbox('chair', caseId);
     expect((await t.post(`/notifications/${item.id}/read`, undefined, tokens.chair)).status).toBe(204);
-    const readAt = (await inbox('chair'))[0].readAt;
+    const readAt = (await inbox('chair', caseId))[0].readAt;
     expect(readAt).toEqual(expect.any(String));
     expect((await t.post(`/notifications/${item.id}/read`, undefined, tokens.chair)).status).toBe(204);
-    expect((await inbox('chair'))[0].readAt).toBe(readAt);
-    expect(await inbox('chair', '?unread=true')).toEqual([]);
-    expect(await inbox('chair', '?unread=false')).toHaveLength(1);
+    expect((await inbox('chair', caseId))[0].readAt).toBe(readAt);
+    expect(await inbox('chair', caseId, '?unread=true')).toEqual([]);
+    expect(await inbox('chair', caseId, '?unread=false')).toHaveLength(1);
   });
 
   it('answers 404 for someone else’s notification, an unknown one and a malformed id', async () => {
-    const [item] = await inbox('officer');
+    const { caseId } = await filedCase();
+    const [item] = (await everything('officer')).filter((one) => one.caseId === caseId);
     const theirs = await t.post(`/notifications/${item.id}/read`, undefined, tokens.secondOfficer);
     expect(theirs.status).toBe(404);
     expect(theirs.headers.get('content-type')).toContain('application/problem+json');
-    expect((await inbox('officer'))[0].readAt).toBeNull();
+    expect((await everything('officer')).find((one) => one.id === item.id)!.readAt).toBeNull();
     expect(
       (await t.post('/notifications/00000000-0000-4000-8000-000000000000/read', undefined, tokens.officer)).status,
     ).toBe(404);
@@ -248,15 +278,23 @@ describe('the inbox', () => {
   });
 
   it('lists newest first, in pages', async () => {
+    const { caseId } = await caseWithPoliceMoves();
     const all = await everything('officer');
-    expect(all.map((item) => item.kind)).toEqual(['intervention_updated', 'intervention_updated', 'report_received']);
-    const first = await t.get('/notifications?limit=2', tokens.officer);
-    expect(first.body.items.map((i: { id: string }) => i.id)).toEqual([all[0].id, all[1].id]);
-    const second = await t.get(`/notifications?limit=2&cursor=${first.body.nextCursor}`, tokens.officer);
-    expect(second.body.items.map((i: { id: string }) => i.id)).toEqual([all[2].id]);
-    expect(second.body.nextCursor).toBeNull();
-    expect(String(all[0].createdAt) >= String(all[1].createdAt)).toBe(true);
-    expect(String(all[1].createdAt) >= String(all[2].createdAt)).toBe(true);
+    expect(all.filter((item) => item.caseId === caseId).map((item) => item.kind)).toEqual([
+      'intervention_updated',
+      'intervention_updated',
+      'report_received',
+    ]);
+    for (let i = 1; i < all.length; i++) expect(String(all[i - 1].createdAt) >= String(all[i].createdAt)).toBe(true);
+    const paged: unknown[] = [];
+    let page = await t.get('/notifications?limit=2', tokens.officer);
+    for (;;) {
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      paged.push(...page.body.items.map((i: { id: string }) => i.id));
+      if (!page.body.nextCursor) break;
+      page = await t.get(`/notifications?limit=2&cursor=${page.body.nextCursor}`, tokens.officer);
+    }
+    expect(paged).toEqual(all.map((item) => item.id));
     expect((await t.get('/notifications?unread=maybe', tokens.officer)).status).toBe(400);
   });
 
@@ -265,6 +303,7 @@ describe('the inbox', () => {
   });
 
   it('carries no personal data: codes, ids, a case number and times only', async () => {
+    await caseWithPoliceMoves();
     const items = (
       await Promise.all(
         Object.keys(tokens)
@@ -272,6 +311,7 @@ describe('the inbox', () => {
           .map((who) => everything(who)),
       )
     ).flat();
+    expect(items.length).toBeGreaterThan(5);
     expect(items.length).toBe(Number((await t.db.query(`SELECT count(*) AS n FROM notifications`))[0].n));
     const text = JSON.stringify(items);
     for (const personal of [...personalValuesOfTheReport(), DESCRIPTION, GOAL, NOTES, ...Object.values(FINDINGS)])

@@ -70,14 +70,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('a transfer to another commune, accepted', () => {
-  let caseId: string;
-  let counted: Record<string, number>;
-
   let police: string;
 
   beforeAll(async () => {
-    caseId = await fileIn46001();
     police = await t.tokenFor('police', '46001');
+  });
+
+  /** A case of 46001 with police work of 46001 on it; each test takes cases of its own. */
+  async function caseWithPoliceWork(): Promise<string> {
+    const caseId = await fileIn46001();
     const dueAt = new Date(Date.now() + 5 * 86400_000).toISOString();
     const requested = await t.post(
       `/cases/${caseId}/interventions`,
@@ -85,10 +86,21 @@ describe('a transfer to another commune, accepted', () => {
       officerA,
     );
     expect(requested.status).toBe(201);
-    counted = await countedByCommune();
-  });
+    return caseId;
+  }
+  async function pendingTransfer(): Promise<string> {
+    const caseId = await caseWithPoliceWork();
+    expect((await transfer(officerA, caseId)).status).toBe(200);
+    return caseId;
+  }
+  async function acceptedTransfer(): Promise<string> {
+    const caseId = await pendingTransfer();
+    expect((await decide(officerB, caseId, 'accept')).status).toBe(200);
+    return caseId;
+  }
 
   it('before: the target commune does not see the case, in its view, its list, its deadlines or interventions', async () => {
+    const caseId = await caseWithPoliceWork();
     expect((await t.get(`/cases/${caseId}`, officerB)).status).toBe(404);
     expect(await listed(officerB)).not.toContain(caseId);
     expect(await deadlinesOf(officerB)).not.toContain(caseId);
@@ -97,6 +109,7 @@ describe('a transfer to another commune, accepted', () => {
   });
 
   it('asked by an officer of the case: the case carries the pending transfer and its version moves on', async () => {
+    const caseId = await caseWithPoliceWork();
     const version = await versionOf(caseId);
     const asked = await transfer(officerA, caseId);
     expect(asked.status).toBe(200);
@@ -111,6 +124,7 @@ describe('a transfer to another commune, accepted', () => {
   });
 
   it('tells the target commune’s officers and chairs that a transfer waits for them (transfer_requested), nobody else', async () => {
+    const caseId = await pendingTransfer();
     const told = async (token: string) =>
       ((await t.get('/notifications?limit=200', token)).body.items as { kind: string; caseId: string }[]).filter(
         (item) => item.kind === 'transfer_requested' && item.caseId === caseId,
@@ -122,6 +136,7 @@ describe('a transfer to another commune, accepted', () => {
   });
 
   it('while pending: the target commune’s case roles read it (view, list, deadlines), the old commune still does', async () => {
+    const caseId = await pendingTransfer();
     for (const token of [officerB, chairB]) {
       expect((await t.get(`/cases/${caseId}`, token)).status).toBe(200);
       expect(await listed(token)).toContain(caseId);
@@ -135,23 +150,27 @@ describe('a transfer to another commune, accepted', () => {
   });
 
   it('while pending: the target may not work on the case yet', async () => {
+    const caseId = await pendingTransfer();
     const refused = await step(t, officerB, caseId, 'initial-assessment', { riskLevel: 'low', emergency: false });
     expect(refused.status).toBe(404);
   });
 
   it('a second transfer while one is pending is 409', async () => {
+    const caseId = await pendingTransfer();
     const second = await transfer(officerA, caseId, { toAreaCode: '46003' });
     expect(second.status).toBe(409);
     expect(second.headers.get('content-type')).toContain('application/problem+json');
   });
 
   it('is answered only by a case role of the target area (403 for the old commune), at the current version (409)', async () => {
+    const caseId = await pendingTransfer();
     expect((await decide(officerA, caseId, 'accept')).status).toBe(403);
     expect((await decide(officerB, caseId, 'accept', { version: (await versionOf(caseId)) - 1 })).status).toBe(409);
     expect((await decide(officerC, caseId, 'accept')).status).toBe(404);
   });
 
   it('accepted: the case belongs to the target commune, its assignee cleared', async () => {
+    const caseId = await pendingTransfer();
     expect((await t.get(`/cases/${caseId}`, officerA)).body.assignee).not.toBeNull();
     const accepted = await decide(officerB, caseId, 'accept');
     expect(accepted.status).toBe(200);
@@ -163,6 +182,7 @@ describe('a transfer to another commune, accepted', () => {
   });
 
   it('after: the old commune no longer sees it; the new one does, in its view, list and deadlines', async () => {
+    const caseId = await acceptedTransfer();
     expect((await t.get(`/cases/${caseId}`, officerA)).status).toBe(404);
     expect((await t.get(`/cases/${caseId}`, chairA)).status).toBe(404);
     expect(await listed(officerA)).not.toContain(caseId);
@@ -180,11 +200,17 @@ describe('a transfer to another commune, accepted', () => {
   });
 
   it('statistics count the child where they lived at the event, before, during and after', async () => {
+    const caseId = await caseWithPoliceWork();
+    const counted = await countedByCommune();
     expect(counted['46001']).toBeGreaterThanOrEqual(1);
+    expect((await transfer(officerA, caseId)).status).toBe(200);
+    expect(await countedByCommune()).toEqual(counted);
+    expect((await decide(officerB, caseId, 'accept')).status).toBe(200);
     expect(await countedByCommune()).toEqual(counted);
   });
 
   it('a new transfer can be asked once none is pending', async () => {
+    const caseId = await acceptedTransfer();
     expect((await transfer(officerB, caseId, { toAreaCode: '46003' })).status).toBe(200);
   });
 });
@@ -208,8 +234,11 @@ describe('a transfer rejected', () => {
   });
 
   it('answering with nothing pending is 409', async () => {
-    expect((await decide(officerA, caseId, 'accept')).status).toBe(409);
-    expect((await decide(officerA, caseId, 'reject')).status).toBe(409);
+    const answered = await fileIn46001();
+    expect((await transfer(provincial, answered)).status).toBe(200);
+    expect((await decide(chairB, answered, 'reject')).status).toBe(204);
+    expect((await decide(officerA, answered, 'accept')).status).toBe(409);
+    expect((await decide(officerA, answered, 'reject')).status).toBe(409);
   });
 });
 
