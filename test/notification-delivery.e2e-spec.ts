@@ -302,7 +302,7 @@ describe('the webhook at NOTIFY_WEBHOOK_URL', () => {
 describe('no personal data leaves in a notification', () => {
   it('holds for every inbox item, mail and webhook body of a whole journey', async () => {
     const sweep = t.app.get(DeadlineSweep);
-    // A new case's 12-hour deadlines, told as approaching 3 hours before.
+    // A new case's 12-hour deadlines, told as approaching 3 hours before: the sweeps start 4 hours before.
     const fresh = await stages.filed({ receivedAt: new Date().toISOString() });
     const [{ firstDue }] = await t.db.query(`SELECT min(due_at) AS "firstDue" FROM deadlines WHERE case_id = $1`, [
       fresh.caseId,
@@ -310,7 +310,7 @@ describe('no personal data leaves in a notification', () => {
     await t.db.query(
       `INSERT INTO notification_sweeps (name, swept_until) VALUES ('deadlines', $1)
        ON CONFLICT (name) DO UPDATE SET swept_until = EXCLUDED.swept_until`,
-      [new Date(firstDue.getTime() - 2 * HOUR)],
+      [new Date(firstDue.getTime() - 4 * HOUR)],
     );
     await sweep.sweep(new Date(firstDue.getTime() - HOUR));
     // A case through plan, approval and the police's acceptance, then asked to move.
