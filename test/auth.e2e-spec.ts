@@ -208,8 +208,17 @@ describe('POST /users', () => {
   });
 
   it('stores an argon2id hash, never the password', async () => {
-    const [row] = await t.db.query(`SELECT password_hash FROM users WHERE username = 'officer.a'`);
+    const body = {
+      username: 'hashed.user',
+      password: 'hashed-password-1',
+      fullName: 'Hashed User',
+      role: 'manager',
+      areaCode: 'VN',
+    };
+    expect((await t.post('/users', body, await t.adminToken())).status).toBe(201);
+    const [row] = await t.db.query(`SELECT password_hash FROM users WHERE username = 'hashed.user'`);
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
+    expect(row.password_hash).not.toContain('hashed-password-1');
   });
 });
 

@@ -70,6 +70,7 @@ describe('POST /calls', () => {
 
 describe('GET /calls', () => {
   it('lists the caller’s own calls only, newest first, filtered by type and time', async () => {
+    await call({ type: 'silent', receivedAt: '2025-06-15T10:00:00+07:00' });
     await call({ type: 'information', receivedAt: '2025-07-01T10:00:00+07:00' });
     await call({ type: 'abusive', channel: 'provincial_hotline' }, provincialHotline);
     const mine = await t.get('/calls', hotline);
@@ -92,6 +93,8 @@ describe('GET /statistics/calls', () => {
   beforeAll(async () => {
     for (let i = 0; i < 12; i++)
       await call({ type: 'silent', areaCode: '46002', receivedAt: '2025-08-03T22:00:00+07:00' });
+    // One call in 46001, before the third quarter.
+    await call({ type: 'counselling', areaCode: '46001', receivedAt: '2025-06-20T09:00:00+07:00' });
   });
 
   it('counts calls exactly by type for the provincial officer, no population, no rate', async () => {
@@ -136,8 +139,8 @@ describe('GET /statistics/calls', () => {
       expect(cell.count === null || cell.count === 0 || cell.count >= 10).toBe(true);
       expect(cell.flags.includes('suppressed')).toBe(cell.count === null);
     }
-    // 46001 had one call: its true count 1 is never shown as such.
-    expect(answer.body.total.count).not.toBe(1);
+    // 46001 has a call or two: a true count under 10 is never shown as such.
+    expect([1, 2]).not.toContain(answer.body.total.count);
   });
 
   it('is for managers, provincial officers and hotline operators inside their own area', async () => {
