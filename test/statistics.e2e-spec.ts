@@ -850,6 +850,8 @@ describe('targets in per cent, listed and removed', () => {
 
   it('lists the targets of an area and below it for statistics roles and admins, and removes one (admin)', async () => {
     const admin = await t.adminToken();
+    const abuse = { indicator: 'abuse', areaCode: '46', year: 2025, value: 0.01, unit: 'percent', kind: 'max' };
+    expect((await t.put('/statistics/targets', abuse, admin)).status).toBe(200);
     const listed = await t.get('/statistics/targets?areaCode=46&year=2025', manager46);
     expect(listed.status).toBe(200);
     const keys = listed.body.items.map(
