@@ -1,10 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Cell keys for protected statistics (API.md "Statistics protection", DESIGN.md "Statistics that
- * survive differencing"): every child gets a secret random record key 0–255, fixed when the row is
- * created (existing children get theirs here: a volatile default is evaluated per row). Facts
- * carry their child's key and the per-commune sums keep `key_sum` beside `children`, so the cell
+ * Cell keys for protected statistics (docs/statistics.md, Protection): every child gets a secret
+ * random record key 0–255, fixed when the row is created (existing children get theirs here: a
+ * volatile default is evaluated per row). Facts carry their child's key and the per-commune sums keep `key_sum` beside `children`, so the cell
  * key of any table (sum of its children's keys mod 256) costs no extra scan. `random()` is good
  * enough: the keys only need to be unpredictable to readers of published tables, who never see
  * them; no extension is needed.

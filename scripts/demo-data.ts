@@ -77,7 +77,7 @@ export function demoScope(role: Role, firstCommune: string): string {
   return DEMO_PROVINCE.code;
 }
 
-/** One account per role of API.md: `demo.<role>`. */
+/** One account per role (docs/domain.md, Roles): `demo.<role>`. */
 export function demoAccounts(firstCommune: string): DemoAccount[] {
   return ROLES.map((role) => ({
     username: `demo.${role}`,
@@ -106,9 +106,9 @@ export interface DemoTarget {
 }
 
 /**
- * Every target of the seed plans that the service can compute (DOMAIN.md §6; README "Performance
- * indicators"), on the demo areas, in the units the plans use. Thừa Thiên Huế's 2023 plan and Huế's
- * 2025 plan are the same province (code 46).
+ * Every target of the seed plans that the service can compute (docs/statistics.md, Targets; README
+ * "Performance indicators"), on the demo areas, in the units the plans use. Thừa Thiên Huế's 2023
+ * plan and Huế's 2025 plan are the same province (code 46).
  */
 export const DEMO_TARGETS: readonly DemoTarget[] = [
   // Per cent of children.

@@ -53,7 +53,7 @@ describe('GET /cases', () => {
     expect(ids((await t.get('/cases', provincial46)).body)).toEqual([caseA.id, caseB.id].sort());
   });
 
-  it('returns the list fields of API.md', async () => {
+  it('returns the fields of a case list item', async () => {
     const response = await t.get('/cases', officer46001);
     expect(response.body.items[0]).toEqual({
       id: caseA.id,

@@ -5,7 +5,7 @@ import { TestApp } from './support/test-app';
 import { buildWorld, reportBody } from './support/world';
 
 /**
- * Protected statistics (API.md "Statistics protection"), attacked the way the review did. The
+ * Protected statistics (docs/statistics.md, Protection), attacked the way the review did. The
  * default STATS_MIN_CELL (10) and STATS_MAX_NOISE (2). Injuries 2025 (reported basis), province 46:
  *   46001:  2 children, February
  *   46002: 11 children: 10 in February (Q1), 1 in November (Q4)

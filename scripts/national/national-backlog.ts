@@ -5,8 +5,8 @@ import { AGENCY_CODES, INTERVENTION_TYPES, FINAL_STATUSES } from '../../src/doma
 /**
  * The work of the synthetic country as the service would have left it (seed:national): the
  * officers who carry the cases, each case's deadlines and interventions by its status under the
- * Decree 56 workflow (DOMAIN.md §3; src/cases/case-steps.service.ts), and the inbox the deadline
- * sweep and the referrals have filled since the sweep started.
+ * Decree 56 workflow (docs/domain.md, The case workflow; src/cases/case-steps.service.ts), and the
+ * inbox the deadline sweep and the referrals have filled since the sweep started.
  *
  * The clock is `now`, the moment of seeding. Closed cases keep the dates they were drawn with;
  * open cases (still being assessed, planned or worked on) were received in the last months, so

@@ -50,13 +50,13 @@ const conditionsMatcher = buildMongoQueryMatcher(
 
 type Can = AbilityBuilder<AppAbility>['can'];
 
-/** Who may file a report (API.md, Intake). */
+/** Who may file a report (docs/domain.md, Roles). */
 const REPORTING_ROLES: readonly Role[] = ['hotline_operator', ...CASE_ROLES, ...AGENCY_ROLES];
 
-/** Who reads the counts of the hotlines' calls (API.md "Calls"). */
+/** Who reads the counts of the hotlines' calls (docs/statistics.md, Calls). */
 const CALL_STATISTICS_ROLES: readonly Role[] = ['manager', 'provincial_officer', 'hotline_operator'];
 
-/** Who takes part in cases, and so has an inbox: case roles and agency staff (API.md, Notifications). */
+/** Who takes part in cases, and so has an inbox: case roles and agency staff (README "Notifications"). */
 const INBOX_ROLES: readonly Role[] = [...CASE_ROLES, ...AGENCY_ROLES];
 
 /** Who may do what, per role. Everything not granted here is denied. */
@@ -144,7 +144,7 @@ export function defineAbilityFor(user: Principal): AppAbility {
   can('read', 'Holiday');
   if ((STATISTICS_ROLES as readonly Role[]).includes(user.role)) {
     can('read', 'Population', { areaPath: { $under: user.areaPath } } as MongoQuery);
-    // Anonymized statistics of their own area only (DOMAIN.md §5).
+    // Anonymized statistics of their own area only (docs/domain.md, Personal data).
     can('read', 'Statistics', { areaPath: { $under: user.areaPath } } as MongoQuery);
     can('read', 'StatisticsTarget', { areaPath: { $under: user.areaPath } } as MongoQuery);
   }

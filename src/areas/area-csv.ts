@@ -1,4 +1,4 @@
-/** The columns of `POST /areas/import`, in the order API.md lists them. */
+/** The columns of `POST /areas/import`, in the order the README lists them ("A tour with curl"). */
 export const AREA_CSV_COLUMNS = [
   'code',
   'name',

@@ -36,7 +36,7 @@ export class AreasService {
   }
 
   async create(caller: Caller, dto: CreateAreaDto): Promise<AreaView> {
-    // A code is taken or it is not, whatever else the body says (API.md v1.1: 409, whatever its level).
+    // A code is taken or it is not, whatever else the body says: 409, whatever its level.
     if ((await this.known([dto.code])).has(dto.code))
       throw new Conflict(`An area with code ${dto.code} already exists`);
     if (dto.level === 'country')

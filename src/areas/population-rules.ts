@@ -1,4 +1,4 @@
-/** Denominators are kept by sex and single year of age, 0 to 17 (DOMAIN.md §6). */
+/** Denominators are kept by sex and single year of age, 0 to 17 (docs/statistics.md, Denominators). */
 export const SEXES = ['male', 'female'] as const;
 export type Sex = (typeof SEXES)[number];
 export const CHILD_AGES = 18;

@@ -1,7 +1,7 @@
 /**
- * Login lockout (API.md): after 5 failures for one username within 15 minutes, further attempts
- * get 429 for 15 minutes, even with the right password. The window slides: it holds the times of
- * the recent failures, not a count since some fixed start.
+ * Login lockout (README "Privacy and security notes"): after 5 failures for one username within
+ * 15 minutes, further attempts get 429 for 15 minutes, even with the right password. The window
+ * slides: it holds the times of the recent failures, not a count since some fixed start.
  *
  * Every attempt counts as a failure from the moment it is admitted, before its password is
  * checked, and is withdrawn only when the password proves right. So however many attempts arrive

@@ -33,8 +33,9 @@ interface CaseFields {
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 /**
- * Corrections of what intake recorded (API.md "Corrections and history"; Law 91/2025 gives the child
- * and the family the right to have their data corrected). Each is one transaction: the intake
+ * Corrections of what intake recorded (README "Corrections, history and duplicate children";
+ * docs/domain.md, Personal data: Law 91/2025 gives the child and the family the right to have
+ * their data corrected). Each is one transaction: the intake
  * rules on the corrected record, the version, the deadlines it now calls for, the statistics facts
  * (through the case repository), the history entry with what changed from what to what, and the audit.
  */

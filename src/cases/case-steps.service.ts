@@ -25,7 +25,7 @@ import {
 } from './dto/workflow.dto';
 import { StepContext, WorkflowService } from './workflow.service';
 
-/** Each Decree 56 step with the records and deadlines it writes (DOMAIN.md §3, API.md Cases). */
+/** Each Decree 56 step with the records and deadlines it writes (docs/domain.md, The case workflow; Deadlines). */
 @Injectable()
 export class CaseStepsService {
   constructor(

@@ -3,7 +3,7 @@ import { Category } from '../domain/codes';
 import { intakeViolations } from '../domain/intake-rules';
 import { ageOn, vietnamDate } from '../domain/time';
 
-/** The rules of intake, applied to a corrected record (API.md "Corrections and history"). */
+/** The rules of intake, applied to a corrected record (README "Corrections, history and duplicate children"). */
 
 /**
  * The intake rules on the corrected case: the form belongs to the category, `fatal` only for

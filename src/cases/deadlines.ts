@@ -19,7 +19,7 @@ export interface DueDeadline {
 const HOUR_MS = 3600 * 1000;
 const addHours = (start: Date, hours: number) => new Date(start.getTime() + hours * HOUR_MS);
 
-/** Forms that always go to the police within 24 hours (DOMAIN.md §3, policy). */
+/** Forms that always go to the police within 24 hours (policy: docs/domain.md, Deadlines). */
 export const POLICE_REFERRAL_FORMS: readonly Form[] = ['sexual_abuse', 'trafficking'];
 /** Alleged abusers whose involvement makes the case an emergency (Decree 56 Arts. 26.3, 31.2). */
 export const EMERGENCY_PERPETRATORS: readonly Perpetrator[] = ['parent', 'caregiver'];
@@ -85,7 +85,7 @@ export function needsEmergencyResponse(facts: Pick<ReceiptFacts, 'allegedPerpetr
 }
 
 /**
- * The deadlines a correction adds or withdraws (API.md "Corrections and history"): a correction to
+ * The deadlines a correction adds or withdraws (docs/domain.md, Deadlines): a correction to
  * sexual abuse or trafficking adds the police referral, a parent or caregiver as the alleged abuser
  * the emergency response, both counted from the receipt. A deadline the corrected facts no longer
  * call for is withdrawn while it is still open (it was never owed, and must not stand overdue);

@@ -5,7 +5,7 @@ import { ProblemDto } from './problem.dto';
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 
-/** Why each status comes back, in the words of API.md's conventions. */
+/** Why each status comes back (docs/architecture.md, HTTP conventions). */
 const WHEN: Record<number, string> = {
   400: 'invalid input: the body or the query names the fields in `errors`',
   401: 'no token, or a bad or expired one',

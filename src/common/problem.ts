@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 
-/** The machine codes of field errors (API.md v1.2, "What the console needs of the API"). */
+/** The machine codes of field errors (docs/architecture.md, HTTP conventions). */
 export const FIELD_ERROR_CODES = [
   'required',
   'unknown',

@@ -18,7 +18,7 @@ function errorFor(env: Record<string, string>): ConfigError {
 }
 
 describe('configuration', () => {
-  it('applies the defaults of API.md', () => {
+  it('applies the defaults of docs/operations.md', () => {
     const config = loadConfig({ JWT_SECRET: secret, PII_ENCRYPTION_KEY: key, DATA_DIR: fresh() });
     expect(config.port).toBe(3000);
     expect(config.databaseUrl).toBeUndefined();

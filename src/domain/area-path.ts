@@ -1,4 +1,4 @@
-/** The administrative tiers, from the top (DOMAIN.md §4). */
+/** The administrative tiers, from the top (docs/domain.md, Administrative areas). */
 export const AREA_LEVELS = ['country', 'province', 'district', 'commune'] as const;
 export type AreaLevel = (typeof AREA_LEVELS)[number];
 

@@ -1,6 +1,7 @@
 /**
- * The code lists of DOMAIN.md §§1–2 with their Vietnamese and English labels. Codes are fixed by
- * API.md; labels are for clients to render (GET /codes?lang=vi|en).
+ * The code lists of docs/domain.md (Children, cases and categories; Reporting channels) with their
+ * Vietnamese and English labels. Codes are part of the API, which clients are built against; labels
+ * are for clients to render (GET /codes?lang=vi|en).
  */
 export type Labels = { vi: string; en: string };
 type CodeList<T extends string> = Record<T, Labels>;

@@ -11,7 +11,10 @@ export interface IntakeFacts {
   children: { dateOfBirth?: string; estimatedAge?: number }[];
 }
 
-/** The rules of a report that span fields (API.md, Intake). Each violation names its field. */
+/**
+ * The rules of a report that span fields (docs/domain.md, Children, cases and categories). Each
+ * violation names its field.
+ */
 export function intakeViolations(report: IntakeFacts, now: Date): FieldError[] {
   const errors: FieldError[] = [];
   if (!formBelongsTo(report.category, report.form)) {

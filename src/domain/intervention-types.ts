@@ -1,6 +1,6 @@
 import { Labels } from './codes';
 
-/** The agencies that carry out measures (DOMAIN.md §3), and the work each one does. */
+/** The agencies that carry out measures (docs/domain.md, Agencies and interventions), and the work of each. */
 export const AGENCIES = {
   police: { vi: 'Công an', en: 'Police' },
   health: { vi: 'Y tế', en: 'Health' },

@@ -5,10 +5,10 @@ const EVERY_LEVEL = ['country', 'province', 'district', 'commune'] as const;
 const BELOW_THE_COUNTRY = ['province', 'district', 'commune'] as const;
 
 /**
- * The area levels a user of each role may be placed on (API.md "a role must fit its area's
- * level"): the commune roles work a commune, the provincial office a province; the 111 is national
- * and the other hotlines provincial; police serve at every level (DOMAIN.md §2), the other
- * agencies' staff where interventions are carried out, below the country; managers plan for an
+ * The area levels a user of each role may be placed on (docs/domain.md, Roles: a role must fit its
+ * area's level): the commune roles work a commune, the provincial office a province; the 111 is
+ * national and the other hotlines provincial; police serve at every level, the other agencies'
+ * staff where interventions are carried out, below the country; managers plan for an
  * area above the communes (a commune's leader is its chair); auditors watch the
  * audit of any area (appointed from above it: `auditor-appointment.ts`); admins run any area. Districts (abolished in 2025) keep the
  * roles of an area above the communes.

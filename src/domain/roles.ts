@@ -1,4 +1,4 @@
-/** The roles of API.md; each user has one, with an area whose subtree is its scope. */
+/** The roles (docs/domain.md, Roles); each user has one, with an area whose subtree is its scope. */
 export const ROLES = [
   'admin',
   'hotline_operator',

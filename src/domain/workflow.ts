@@ -1,6 +1,6 @@
 import { Role } from './roles';
 
-/** The statuses a case moves through (API.md, Cases). */
+/** The statuses a case moves through (docs/domain.md, The case workflow). */
 export const CASE_STATUSES = [
   'received',
   'initial_assessed',

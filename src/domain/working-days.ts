@@ -1,6 +1,7 @@
 /**
- * Working days and deadlines (DOMAIN.md §3): Monday–Friday except the public holidays, all counted
- * in Asia/Ho_Chi_Minh. Pure functions: the holidays come in as a set of local dates `YYYY-MM-DD`.
+ * Working days and deadlines (docs/domain.md, Deadlines): Monday–Friday except the public
+ * holidays, all counted in Asia/Ho_Chi_Minh. Pure functions: the holidays come in as a set of
+ * local dates `YYYY-MM-DD`.
  *
  * Vietnam has kept UTC+7 all year, without daylight saving, since 1975, so a fixed offset gives
  * the same local dates as the tz database while keeping the arithmetic free of the runtime's ICU

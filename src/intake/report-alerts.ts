@@ -1,7 +1,7 @@
 import { needsEmergencyResponse } from '../cases/deadlines';
 
 /**
- * Who hears of a new report at once (API.md "Clarifications of v1.1"; Decree 56: the commune is
+ * Who hears of a new report at once (docs/domain.md, Reporting channels; Decree 56: the commune is
  * told immediately): whoever runs the case (its assignee, else the commune officers), and the
  * commune chairs too for sexual abuse, trafficking and emergencies.
  */

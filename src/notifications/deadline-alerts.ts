@@ -1,5 +1,6 @@
 /**
- * When the contract tells people about a deadline (API.md v1.1, Notifications), as plain rules:
+ * When people are told about a deadline (docs/domain.md, Deadlines; README "Notifications"), as
+ * plain rules:
  * - hour deadlines (12 or 24 hours from receipt) 3 hours before they fall due, day deadlines at
  *   08:00 Asia/Ho_Chi_Minh on the day they fall due;
  * - when an open deadline falls due; the commune chairs too for the emergency response, the end of

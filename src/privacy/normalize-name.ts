@@ -1,6 +1,7 @@
 /**
- * The normalized form of a person's name used to recognise the same child (API.md, Intake):
- * lower case, diacritics removed, đ → d, single spaces. "Nguyễn  Văn  Ân" → "nguyen van an".
+ * The normalized form of a person's name used to recognise the same child (docs/architecture.md,
+ * Encryption of personal data): lower case, diacritics removed, đ → d, single spaces.
+ * "Nguyễn  Văn  Ân" → "nguyen van an".
  */
 export function normalizeName(name: string): string {
   return name

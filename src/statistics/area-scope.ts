@@ -7,9 +7,10 @@ import { descendantsPattern, isWithin } from '../domain/area-path';
 
 /**
  * Which areas a rates query covers. Statistics for a period use the areas valid at its last day
- * (DOMAIN.md §4): a commune retired before then (merged) hands its events and children to its
- * successor, following `successor_code` as far as the period's end. A commune that merged into
- * one under the queried area is therefore counted there, and one that left it is not.
+ * (docs/statistics.md, Periods and areas): a commune retired before then (merged) hands its
+ * events and children to its successor, following `successor_code` as far as the period's end. A
+ * commune that merged into one under the queried area is therefore counted there, and one that
+ * left it is not.
  */
 export interface AreaRef {
   code: string;

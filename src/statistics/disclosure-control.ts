@@ -6,7 +6,7 @@ import { Target, TargetStatus, targetStatus } from './targets';
  * The one place where counts become publishable figures: protection, rates, intervals, flags and
  * targets. JSON, CSV, XLSX and the chart all format what this returns, so none can skip it.
  *
- * Two protections (API.md "Statistics protection"):
+ * Two protections (docs/statistics.md, Protection):
  * - `exact`: the true counts, nothing suppressed — for case roles inside their own scope, who can
  *   read every case counted anyway.
  * - `protected`: the cell-key method. Every cell (each row, and the total as a cell of its own) is

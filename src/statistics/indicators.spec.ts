@@ -16,7 +16,7 @@ const abuse = (overrides: Partial<CaseFacts> = {}): CaseFacts => ({
   ...overrides,
 });
 
-describe('counting rules (DOMAIN.md §6)', () => {
+describe('counting rules (docs/statistics.md)', () => {
   it('counts abuse of children under 16 only', () => {
     expect(qualifies(abuse({ ageAtEvent: 15 }), 'abuse', 'substantiated')).toBe(true);
     expect(qualifies(abuse({ ageAtEvent: 16 }), 'abuse', 'substantiated')).toBe(false);

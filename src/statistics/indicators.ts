@@ -1,9 +1,9 @@
 import { Category } from '../domain/codes';
 
 /**
- * The four indicators of DOMAIN.md §6 as data: which cases qualify (category, fatal, age at the
- * event) and which children form the denominator. The fact table's SQL and the plain `qualifies`
- * below both read this one table, so the rule is written once.
+ * The four indicators (docs/statistics.md, Indicators) as data: which cases qualify (category,
+ * fatal, age at the event) and which children form the denominator. The fact table's SQL and the
+ * plain `qualifies` below both read this one table, so the rule is written once.
  */
 export const INDICATORS = ['abuse', 'injury', 'injury_death', 'child_labour'] as const;
 export type Indicator = (typeof INDICATORS)[number];
@@ -64,7 +64,7 @@ export function defaultBasis(indicator: Indicator): Basis {
   return INDICATOR_RULES[indicator].defaultBasis;
 }
 
-/** The age groups of the `ageGroup` breakdown (API.md): 16–17 exists only for child labour. */
+/** The age groups of the `ageGroup` breakdown (docs/statistics.md, Indicators): 16–17 only for child labour. */
 export interface AgeGroup {
   key: string;
   minAge: number;

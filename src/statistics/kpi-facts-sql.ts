@@ -1,8 +1,8 @@
 /**
- * The KPI read model (API.md "Indicators, targets and report packages"; README "Performance
- * indicators"): three fact tables recomputed from the case record for the cases and children a
- * transaction touched, and one table of sums per area (every ancestor of the commune, so any
- * area's figure and its direct sub-areas' are a handful of rows).
+ * The KPI read model (docs/statistics.md, KPIs; README "Performance indicators"): three fact
+ * tables recomputed from the case record for the cases and children a transaction touched, and one
+ * table of sums per area (every ancestor of the commune, so any area's figure and its direct
+ * sub-areas' are a handful of rows).
  *
  * - `kpi_deadline_facts`: one row per deadline. `counted`: it falls due while the case is open (a
  *   deadline the case was closed before, unmet, no longer applies); `met_on_time`: met by its due

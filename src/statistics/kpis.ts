@@ -3,10 +3,9 @@ import { perturbation, Ptable } from './ptable';
 import { KpiTargetIndicator, ShareTarget, ShareTargetStatus, shareTargetStatus } from './targets';
 
 /**
- * The performance indicators of API.md "Indicators, targets and report packages" as plain
- * functions: on-time shares of deadlines, children supported in time, open cases, overdue
- * deadlines, the median days to close and the open cases per officer — from raw counts with their
- * cell keys to the published figures. README "Performance indicators" explains each one.
+ * The performance indicators (docs/statistics.md, KPIs) as plain functions: on-time shares of
+ * deadlines, children supported in time, open cases, overdue deadlines, the median days to close
+ * and the open cases per officer — from raw counts with their cell keys to the published figures. README "Performance indicators" explains each one.
  *
  * Cell keys: deadlines and cases are not children, so each deadline and each case has a record key
  * of its own (0–255, random, fixed at creation) and a count of deadlines (due, met, overdue) or of

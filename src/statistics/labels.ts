@@ -27,7 +27,7 @@ export const CALL_TYPE_LABELS: Labelled<CallType> = {
   other: { vi: 'Khác', en: 'Other' },
 };
 
-/** The KPIs as target indicators (API.md: `supported_in_time`, `initial_assessment_on_time`). */
+/** The KPIs as target indicators: `supported_in_time`, `initial_assessment_on_time` (docs/statistics.md, Targets). */
 export const KPI_TARGET_LABELS: Labelled<KpiTargetIndicator> = {
   supported_in_time: {
     vi: 'Trẻ em được hỗ trợ, can thiệp kịp thời',

@@ -1,6 +1,7 @@
 /**
- * Reporting periods (API.md): the year, its halves, quarters and months. Event dates are
- * calendar dates in Asia/Ho_Chi_Minh; a period is a range of whole months of one year.
+ * Reporting periods (docs/statistics.md, Periods and areas): the year, its halves, quarters and
+ * months. Event dates are calendar dates in Asia/Ho_Chi_Minh; a period is a range of whole months
+ * of one year.
  */
 export const PERIODS = [
   'year',

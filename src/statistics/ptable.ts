@@ -1,8 +1,7 @@
 /**
- * The perturbation table of the cell-key method (API.md "Statistics protection"; DESIGN.md
- * "Statistics that survive differencing"): for an original count n and a cell key k (0–255, the
- * sum of the counted children's record keys mod 256) the change d that is added to n before
- * publication.
+ * The perturbation table of the cell-key method (docs/statistics.md, Protection): for an original
+ * count n and a cell key k (0–255, the sum of the counted children's record keys mod 256) the
+ * change d that is added to n before publication.
  *
  * Construction (the maximum-entropy method of Giessing 2016, as in the `ptable` R package of
  * sdcTools, vignette by T. Enderle): for each n the changes d ∈ {−min(n, D) … D} get the

@@ -7,10 +7,11 @@ import { Target } from './targets';
 
 /**
  * Turns grouped counts and population cells into the rows and total of one breakdown, each row
- * with the denominator that matches it (DOMAIN.md §6): the indicator's ages (0–15, or 5–17 for
- * child labour) of the row's area, of the row's sex, or of the row's age group; a form row is
- * divided by all children of those ages. Rows always add up to the total: children counted in
- * no listed row (an area not valid at the period's end) form one more row, `areaCode: null`.
+ * with the denominator that matches it (docs/statistics.md, Denominators): the indicator's ages
+ * (0–15, or 5–17 for child labour) of the row's area, of the row's sex, or of the row's age group;
+ * a form row is divided by all children of those ages. Rows always add up to the total: children
+ * counted in no listed row (an area not valid at the period's end) form one more row,
+ * `areaCode: null`.
  */
 export const GROUP_BY = ['area', 'sex', 'ageGroup', 'form'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];

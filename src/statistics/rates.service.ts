@@ -26,7 +26,7 @@ export interface RatesResult {
   basis: Basis;
   groupBy?: GroupBy;
   per: number;
-  /** How the figures were made (API.md "Statistics protection"). */
+  /** How the figures were made (docs/statistics.md, Protection). */
   protection: Protection;
   /** Whether the rows add up to the total: false for protected figures, each cell perturbed on its own. */
   additive: boolean;

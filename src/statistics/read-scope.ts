@@ -7,8 +7,8 @@ import { AreaRef, inbound, RatesScope } from './area-scope';
 import { Grouping, KeyedCount } from './rates-repository';
 
 /**
- * Exact figures only where the caller may read every case counted (API.md "Statistics
- * protection"): children are counted at their residence, so a commune's figure may count a case
+ * Exact figures only where the caller may read every case counted (docs/statistics.md,
+ * Protection): children are counted at their residence, so a commune's figure may count a case
  * another commune manages, which the commune's officer cannot open. This finds, per grouping key,
  * the counted cases the caller may not read; the cells that hold any are published `protected`.
  *

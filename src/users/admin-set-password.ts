@@ -15,11 +15,12 @@ export interface PasswordRequest {
 }
 
 /**
- * Which one-time password an admin's request sets (API.md: "a password an admin sets is sent to the
- * user's email when there is one, and not shown to the admin"). For a user with an email, when the
- * service mails (`mails`: SMTP_URL), the service makes it and mails it, and a password the admin
- * typed is refused: the admin would know it. Otherwise the admin gives it, as before. `creating`: a
- * new user needs one; a change sets one only when asked. 400 on the field the admin got wrong.
+ * Which one-time password an admin's request sets (README "Roles": a password an admin sets is
+ * sent to the user's email when there is one, and not shown to the admin). For a user with an
+ * email, when the service mails (`mails`: SMTP_URL), the service makes it and mails it, and a
+ * password the admin typed is refused: the admin would know it. Otherwise the admin gives it, as
+ * before. `creating`: a new user needs one; a change sets one only when asked. 400 on the field
+ * the admin got wrong.
  */
 export function adminSetPassword(
   request: PasswordRequest,

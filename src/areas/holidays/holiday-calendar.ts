@@ -25,7 +25,7 @@ export class HolidayCalendar {
 
   constructor(private readonly db: DataSource) {}
 
-  /** The deadline of `n` working days from `start` (DOMAIN.md §3), loading each year it reaches. */
+  /** The deadline of `n` working days from `start` (docs/domain.md, Deadlines), loading each year reached. */
   async addWorkingDays(start: Date, n: number): Promise<Date> {
     const firstYear = localYearOf(start);
     // Tết and year end can push a deadline into the next year; load further years only when reached.

@@ -11,10 +11,11 @@ import { CaseHistoryWriter } from '../history/case-history-writer';
 import { MergedChildDto, MergeChildDto, NotDuplicateDto } from './child-merge.dto';
 
 /**
- * Two records of one child become one (API.md "Corrections and history"): the merged child's cases
- * move to the record that stays, both children's statistics facts are recomputed in the same
- * transaction (the child is counted once), and the merged id answers 404 from then on. Or an
- * officer judges a near match to be another child, and the pair is never proposed again.
+ * Two records of one child become one (README "Corrections, history and duplicate children"): the
+ * merged child's cases move to the record that stays, both children's statistics facts are
+ * recomputed in the same transaction (the child is counted once), and the merged id answers 404
+ * from then on. Or an officer judges a near match to be another child, and the pair is never
+ * proposed again.
  */
 @Injectable()
 export class ChildMergeService {

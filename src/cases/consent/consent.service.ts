@@ -9,7 +9,7 @@ import { disclosureRefusal, guardianMayConsent } from './disclosure-rules';
 import { RecordConsentDto, RecordDisclosureDto } from './dto/consent.dto';
 import { PiiService } from '../../privacy/pii.service';
 
-/** Consents and disclosures of a case (API.md, Consent and disclosure). */
+/** Consents and disclosures of a case (docs/domain.md, Consent and disclosure). */
 @Injectable()
 export class ConsentService {
   constructor(

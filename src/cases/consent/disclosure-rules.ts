@@ -5,7 +5,7 @@ export const CHILD_CONSENT_AGE = 7;
 
 const GUARDIAN_PERPETRATORS: readonly Perpetrator[] = ['parent', 'caregiver'];
 
-/** Never ask the consent of a guardian who is the alleged abuser (DOMAIN.md §5). */
+/** Never ask the consent of a guardian who is the alleged abuser (docs/domain.md, Consent and disclosure). */
 export function guardianMayConsent(allegedPerpetrator: string | null): boolean {
   return !(GUARDIAN_PERPETRATORS as readonly string[]).includes(allegedPerpetrator ?? '');
 }

@@ -11,7 +11,8 @@ import { interventionSummary, isOwnIntervention } from '../intervention-view';
 import { CaseDeadlinePart, CaseFileParts, CaseInterventionPart, CaseParts, CaseReportPart } from './case-parts';
 
 /**
- * The case as each audience sees it (API.md, Cases; Decree 56 Art. 24 on the reporter):
+ * The case as each audience sees it (docs/domain.md, Reporting channels; Agencies and
+ * interventions; Decree 56 Art. 24 on the reporter):
  * - child-protection roles (commune officers, commune chairs, provincial officers) see the file,
  *   the reporter only when the reporter agreed to be contacted;
  * - agency staff (police, health, justice, education) see the case without the reporter, the

@@ -5,7 +5,7 @@ import { BASES, INDICATORS } from '../indicators';
 import { PERIODS } from '../periods';
 import { TARGET_KINDS, TARGET_UNITS } from '../targets';
 
-/** The response of GET /statistics/rates (API.md, Statistics), for the OpenAPI document. */
+/** The response of GET /statistics/rates (docs/statistics.md, Indicators), for the OpenAPI document. */
 export class TargetStatusDto {
   @ApiProperty({ example: 550, description: 'As entered, in `unit` (`0.01` with `percent`)' }) value!: number;
   @ApiProperty({ enum: TARGET_KINDS }) kind!: string;

@@ -14,9 +14,9 @@ import { RatesResult } from '../rates.service';
 import { PublishedCell } from '../disclosure-control';
 
 /**
- * The periodic report package (API.md "Indicators, targets and report packages"): a cover sheet,
- * every rate indicator and every KPI for the area and each direct sub-area against their targets,
- * and the hotlines' calls (for roles that may read them).
+ * The periodic report package (docs/statistics.md, Targets): a cover sheet, every rate indicator
+ * and every KPI for the area and each direct sub-area against their targets, and the hotlines'
+ * calls (for roles that may read them).
  * Headers are Vietnamese with the code beside them ("Số trẻ em [count]"); code columns hold codes,
  * label columns their Vietnamese labels. Built only from published (disclosure-controlled) results.
  */
