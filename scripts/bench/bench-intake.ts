@@ -7,6 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { replaceChildrenFactsSql, ruleParameters } from '../../src/statistics/facts-sql';
 import { login, loginFirstTime, percentile, startBenchEnv } from './bench-env';
+import { benchConditions } from './bench-conditions';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -162,6 +163,7 @@ async function driveBaseline(pool: Pool, userId: string) {
 
 async function main(): Promise<void> {
   process.stdout.write(`bench:intake — ${CONNECTIONS} connections, ${SECONDS} s each\n`);
+  process.stdout.write(`${benchConditions()}\n`);
   const env = await startBenchEnv();
   const pool = new Pool({ connectionString: env.databaseUrl, max: CONNECTIONS });
   try {

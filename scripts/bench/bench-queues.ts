@@ -27,6 +27,7 @@ import { AGENCY_ROLES } from '../../src/domain/roles';
 import { optionsFromEnv } from '../national/national-country';
 import { seedNational, seedSteps } from '../national/national-seed';
 import { BenchEnv, login, percentile, startBenchEnv } from './bench-env';
+import { benchConditions } from './bench-conditions';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const SWEEPS = Number(process.env.BENCH_SWEEPS ?? 20);
@@ -276,6 +277,7 @@ async function explainSweep(owner: Client): Promise<{ ok: boolean; lines: string
 
 async function main(): Promise<void> {
   say(`bench:queues — ${RUNS} sequential requests per list after 20 to warm up; ${SWEEPS} sweeps`);
+  say(benchConditions());
   const env = await startBenchEnv({
     keepDatabase: process.env.BENCH_DATABASE,
     // The bench times the sweep itself: the service's own scheduler would run beside it.

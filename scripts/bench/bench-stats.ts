@@ -20,6 +20,7 @@ import { seedNational, seedSteps } from '../national/national-seed';
 import { BenchAdmin, login, loginFirstTime, percentile, startBenchEnv } from './bench-env';
 import { assertSameCounts, resetKeptAdmin } from './stats-agreement';
 import { STATS_PLACES, StatsPlace } from './stats-places';
+import { benchConditions } from './bench-conditions';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const NAIVE_RUNS = Number(process.env.BENCH_NAIVE_RUNS ?? 20);
@@ -183,6 +184,7 @@ async function seed(databaseUrl: string, admin: BenchAdmin): Promise<void> {
 
 async function main(): Promise<void> {
   process.stdout.write(`bench:stats — ${RUNS} sequential requests per scenario, ${NAIVE_RUNS} naive queries\n`);
+  process.stdout.write(`${benchConditions()}\n`);
   const env = await startBenchEnv({ keepDatabase: process.env.BENCH_DATABASE });
   const pool = new Pool({ connectionString: env.databaseUrl, max: 2 });
   try {
