@@ -78,12 +78,11 @@ async function prepare(client: RawClient, statements: SqlStatement[]): Promise<v
 }
 
 /**
- * The batch's statements reach a few rows by key whatever their values: the plan made once for all
- * serves every call (planning each call anew cost more than running it), and it goes by index even
- * when made on small tables (a new install), where a scan looks cheaper and would go on scanning as
- * the tables grow. For the rest of the transaction only (the batch ends it but for its commit).
+ * The batch's statements take ids by index whatever their values: the plan made once for all serves
+ * every call, and planning each call anew cost more than running it. For the rest of the transaction
+ * only (the batch ends it but for its commit), and only prepared statements heed it.
  */
-const PLANNING = ['SET LOCAL plan_cache_mode = force_generic_plan', 'SET LOCAL enable_seqscan = off'];
+const PLANNING = ['SET LOCAL plan_cache_mode = force_generic_plan'];
 
 /** The statement as an EXECUTE of its prepared form, its parameters written as literals. */
 function executeStatement({ sql, params }: SqlStatement): string {
