@@ -56,6 +56,7 @@ export class KpiFactsService {
   async rebuildAll(manager: EntityManager): Promise<void> {
     for (const table of ['kpi_area_counts', 'kpi_child_facts', 'kpi_case_facts', 'kpi_deadline_facts'])
       await manager.query(`DELETE FROM ${table}`);
-    for (const statement of refreshKpiStatements('all')) await manager.query(statement.sql, [null, ...statement.params]);
+    for (const statement of refreshKpiStatements('all'))
+      await manager.query(statement.sql, [null, ...statement.params]);
   }
 }
