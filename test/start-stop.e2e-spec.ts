@@ -50,11 +50,20 @@ describe('npm start under a process manager', () => {
     expect(await listening(pgPort)).toBe(true);
   });
 
+  /** The demo seed, run once with the start's environment (the worker's test signs in as its users). */
+  let seeding: Promise<{ code: number | null; output: string }> | undefined;
+  const seedDemo = () =>
+    (seeding ??= (async () => {
+      // npm start has just built dist: the seed's own build step is skipped here.
+      const seed = run('node', ['dist/scripts/seed-demo.js'], { ...env, DEMO_PASSWORD: 'a-demo-password-for-tests' });
+      const code = await exited(seed.child);
+      return { code, output: seed.output() };
+    })());
+
   it('lets the demo seed, run with the same environment, write through its embedded PostgreSQL', async () => {
-    // npm start has just built dist: the seed's own build step is skipped here.
-    const seed = run('node', ['dist/scripts/seed-demo.js'], { ...env, DEMO_PASSWORD: 'a-demo-password-for-tests' });
-    expect(await exited(seed.child)).toBe(0);
-    expect(seed.output()).toContain(`is running (port ${pgPort}`);
+    const seed = await seedDemo();
+    expect(seed.code).toBe(0);
+    expect(seed.output).toContain(`is running (port ${pgPort}`);
     const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -64,6 +73,7 @@ describe('npm start under a process manager', () => {
   }, 60_000);
 
   it('runs the worker alone beside it: it sweeps the deadlines and delivers to the webhook, and stops on SIGTERM', async () => {
+    expect((await seedDemo()).code).toBe(0);
     const receiver = await startWebhookReceiver();
     const signIn = async (username: string) => {
       const response = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
