@@ -34,6 +34,7 @@ import { CasesResidenceElsewhereIndex1763900019300 } from './1763900019300-Cases
 import { PasswordSetByAdmin1763900019500 } from './1763900019500-PasswordSetByAdmin';
 import { KpiCountShards1763900019700 } from './1763900019700-KpiCountShards';
 import { InterventionsCarryTheirCase1763900019800 } from './1763900019800-InterventionsCarryTheirCase';
+import { KpiSumsByMonth1763900019900 } from './1763900019900-KpiSumsByMonth';
 
 /** Every migration, in order. Listed explicitly so the compiled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   PasswordSetByAdmin1763900019500,
   KpiCountShards1763900019700,
   InterventionsCarryTheirCase1763900019800,
+  KpiSumsByMonth1763900019900,
 ];

@@ -198,6 +198,25 @@ describe('performance indicators from the case record', () => {
     expect(body.total).toMatchObject({ openCases: 1, closedCases: 1, medianDaysToClose: 1 });
   });
 
+  it('keeps the deadline and closing sums by month: a quarter, a half and the year add their months up', async () => {
+    await reach(NEGLECTED_CLOSED);
+    const [{ rows }] = await t.db.query(
+      `SELECT count(*)::int AS rows FROM kpi_area_counts
+        WHERE measure IN ('due', 'met', 'closed') AND year <> 0 AND period NOT LIKE 'M%'`,
+    );
+    expect(rows).toBe(0);
+    // Every case of the story happened in June 2025.
+    const june = (await kpis('&period=M06')).total;
+    for (const period of ['Q2', 'H1', 'year']) {
+      const total = (await kpis(period === 'year' ? '' : `&period=${period}`)).total;
+      expect(total.initialAssessmentOnTime).toEqual(june.initialAssessmentOnTime);
+      expect(total.planOnTime).toEqual(june.planOnTime);
+      expect(total).toMatchObject({ closedCases: june.closedCases, medianDaysToClose: june.medianDaysToClose });
+      expect(total.supportedInTime.children).toBe(june.supportedInTime.children);
+    }
+    expect((await kpis('&period=M05')).total.initialAssessmentOnTime).toMatchObject({ due: 0, met: 0 });
+  });
+
   it('judges a KPI target in per cent on the share of the period', async () => {
     await reach(TARGET_SET, { playing: true });
     const set = await setSupportedTarget();

@@ -61,6 +61,14 @@ const CLOSING = `LEFT JOIN LATERAL (SELECT max(s.performed_at) AS at FROM case_s
 const PERIODS_OF = (month: string) => `(VALUES ('M' || lpad(${month}::text, 2, '0')), ('Q' || ((${month} - 1) / 3 + 1)),
                   ('H' || ((${month} - 1) / 6 + 1)), ('year')) AS p(period)`;
 
+/**
+ * The deadline and closing sums are kept by month only (`MONTHLY_MEASURES`): they add up, so a
+ * reader adds the months of a quarter, half or year, and each write touches a quarter of the rows.
+ * Children are counted once per period, whatever their months: their sums keep every period.
+ */
+export const MONTHLY_MEASURES = ['due', 'met', 'closed'] as const;
+const MONTH_OF = (month: string) => `(VALUES ('M' || lpad(${month}::text, 2, '0'))) AS p(period)`;
+
 const local = (column: string, part: 'year' | 'month') =>
   `extract(${part} FROM ${column} AT TIME ZONE '${KPI_TIME_ZONE}')::smallint`;
 
@@ -84,7 +92,7 @@ function deadlineContributions(rows: string, delta: string): string {
     SELECT m.measure, f.kind, f.year, p.period, -1 AS days, f.area_path, ${delta} AS delta, f.record_key
       FROM ${rows} f
       CROSS JOIN LATERAL (VALUES ('due', f.counted), ('met', f.counted AND f.met_on_time)) AS m(measure, applies)
-      CROSS JOIN LATERAL ${PERIODS_OF('f.month')}
+      CROSS JOIN LATERAL ${MONTH_OF('f.month')}
      WHERE m.applies
     UNION ALL
     SELECT 'open_deadlines', f.kind, 0, 'now', -1, f.area_path, ${delta}, f.record_key FROM ${rows} f WHERE f.open`;
@@ -108,7 +116,7 @@ function caseContributions(rows: string, delta: string): string {
       FROM ${rows} f WHERE f.open
     UNION ALL
     SELECT 'closed', '', f.closed_year, p.period, f.days_to_close, f.area_path, ${delta}, f.record_key
-      FROM ${rows} f CROSS JOIN LATERAL ${PERIODS_OF('f.closed_month')}
+      FROM ${rows} f CROSS JOIN LATERAL ${MONTH_OF('f.closed_month')}
      WHERE f.closed_year IS NOT NULL`;
 }
 

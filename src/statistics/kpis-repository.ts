@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { descendantsPattern } from '../domain/area-path';
 import { AreaRef } from './area-scope';
 import { addCells, CountCell, emptyKpis, RawKpis } from './kpis';
+import { MONTHLY_MEASURES } from './kpi-facts-sql';
 import { Period, PeriodRange } from './periods';
 
 /**
@@ -38,16 +39,22 @@ export async function kpiFigures(manager: EntityManager, query: KpiQuery): Promi
   // The direct sub-area holding a commune path, or '' for the area itself.
   const subArea = byArea ? `split_part(area_path, '.', ${depth + 1})` : `''`;
   const inside = `(area_path = $1 OR area_path LIKE $2)`;
-  // The IN pair puts the period in the index condition (kpi_area_counts_*_cover); the OR picks the rows.
+  // The sums of deadlines and closings are kept by month: the period's months, added up below.
+  const months = Array.from(
+    { length: range.lastMonth - range.firstMonth + 1 },
+    (_, i) => `M${String(range.firstMonth + i).padStart(2, '0')}`,
+  );
+  // The ANY pair puts the periods in the index condition (kpi_area_counts_*_cover); the OR picks the rows.
   const [sums, futureDeadlines, pendingChildren, officers] = await Promise.all([
     manager.query(
       `SELECT CASE WHEN area_code = $1 THEN '' ELSE area_code END AS key, measure, kind, days,
               value::int AS count, (key_sum % 256)::int AS "keySum"
          FROM kpi_area_counts
         WHERE (area_code = $1 OR ($2 AND parent_code = $1))
-          AND year IN ($3, 0) AND period IN ($4, 'now')
-          AND ((year = $3 AND period = $4) OR (year = 0 AND period = 'now'))`,
-      [area.code, byArea, year, period],
+          AND year IN ($3, 0) AND period = ANY($5::text[])
+          AND ((year = $3 AND CASE WHEN measure = ANY($6::text[]) THEN period = ANY($7::text[]) ELSE period = $4 END)
+               OR (year = 0 AND period = 'now'))`,
+      [area.code, byArea, year, period, [...new Set([...months, period, 'now'])], [...MONTHLY_MEASURES], months],
     ) as Promise<SumRow[]>,
     manager.query(
       `SELECT ${subArea} AS key, kind,
