@@ -123,7 +123,8 @@ export class CaseInterventionWriter {
       })),
       manager,
     );
-    await this.notifications.notify(manager, { kind: 'referral', caseId, interventionIds: ids });
+    // Told with the facts just before the commit, once a case opened here has its number.
+    writes.afterNumbering(this.notifications.statement({ kind: 'referral', caseId, interventionIds: ids }));
     return ids;
   }
 

@@ -21,9 +21,10 @@ export const provisionalNumber = (id: string): string => `unnumbered:${id}`;
 /**
  * Numbers, in one statement, what one transaction opened in a province (`$1`) and year (`$2`):
  * cases and stand-ins (`$3` ids, `$4` provisional numbers, `$5` kinds `case` | `stand_in`, in the
- * order they take their numbers). The counter moves once by their count, and the notifications
- * already written about those cases take the number too. Taken last, so the counter row (one per
- * province and year, shared by every intake there) stays locked only for the commit.
+ * order they take their numbers). The counter moves once by their count. Taken last, so the counter
+ * row (one per province and year, shared by every intake there) stays locked only for the commit;
+ * the notifications of the transaction are written after it (`CaseWrites.afterNumbering`), so they
+ * carry the final numbers.
  */
 export function numberCasesSql(): string {
   return `
@@ -40,8 +41,6 @@ export function numberCasesSql(): string {
     ), stand_ins_numbered AS (
       UPDATE case_reports cr SET receipt_case_number = n.value
         FROM numbered n WHERE n.kind = 'stand_in' AND cr.receipt_case_id = n.id
-    ), told AS (
-      UPDATE notifications x SET case_number = n.value FROM numbered n WHERE n.kind = 'case' AND x.case_id = n.id
     )
     SELECT provisional, value FROM numbered`;
 }

@@ -168,6 +168,8 @@ export class CaseWrites {
   }[] = [];
   private readonly numbers = new Map<string, string>();
   private readonly childOfCase = new Map<string, string>();
+  /** Statements that run after the numbering, with the facts' batch (`afterNumbering`). */
+  private readonly afterNumbers: SqlStatement[] = [];
 
   constructor(readonly manager: EntityManager) {}
 
@@ -179,6 +181,20 @@ export class CaseWrites {
   async numberOpened(): Promise<void> {
     for (const statement of this.numberingStatements())
       this.takeNumbers((await this.manager.query(statement.sql, statement.params)) as NumberRow[]);
+  }
+
+  /**
+   * A statement that needs the final case numbers (say, the notifications of a report): it runs
+   * last before the commit, after the numbering, in the same round trip. Only statements whose
+   * parameters the service made itself.
+   */
+  afterNumbering(statement: SqlStatement): void {
+    this.afterNumbers.push(statement);
+  }
+
+  /** The statements given to `afterNumbering`, taken once. */
+  takeAfterNumbering(): SqlStatement[] {
+    return this.afterNumbers.splice(0);
   }
 
   /** The statements of `numberOpened`, for a caller that sends them with others in one round trip. */
@@ -508,16 +524,18 @@ export class CaseRepository {
         // Facts, KPI facts and numbers in one round trip: the statements follow each other as
         // before, without a wait for the service between them while the counter row is locked.
         const numbering = writes.numberingStatements();
-        const rows = await runBatch(manager, [
+        const facts = [
           ...this.facts.refreshStatements(childIds, createdHere),
           ...this.kpis.refreshStatements(caseIds, writes.childrenOfTouched()),
-          ...numbering,
-        ]);
-        for (const answered of rows.slice(rows.length - numbering.length)) writes.takeNumbers(answered as NumberRow[]);
+        ];
+        const rows = await runBatch(manager, [...facts, ...numbering, ...writes.takeAfterNumbering()]);
+        for (const answered of rows.slice(facts.length, facts.length + numbering.length))
+          writes.takeNumbers(answered as NumberRow[]);
       } else {
         await this.facts.refreshChildren(manager, childIds, createdHere);
         await this.kpis.refreshCases(manager, caseIds, childIds);
         await writes.numberOpened();
+        for (const { sql, params } of writes.takeAfterNumbering()) await manager.query(sql, params);
       }
       return numbered ? numbered(result, writes) : result;
     });

@@ -215,13 +215,16 @@ export class IntakeService {
       for (const kase of received)
         await openCriminalReport(this.interventions, writes, caller, kase.caseId, context.receivedAt);
     }
-    // The commune hears at once (Decree 56): one statement for every case and recipient.
-    await this.notifications.notify(manager, {
-      kind: 'report_received',
-      reportId,
-      caseIds: received.map((kase) => kase.caseId),
-      tellsChairs: reportTellsChairs(dto),
-    });
+    // The commune hears at once (Decree 56): one statement for every case and recipient, sent
+    // with the facts just before the commit, once the cases have their numbers.
+    writes.afterNumbering(
+      this.notifications.statement({
+        kind: 'report_received',
+        reportId,
+        caseIds: received.map((kase) => kase.caseId),
+        tellsChairs: reportTellsChairs(dto),
+      }),
+    );
     await this.recordHistory(context, received);
     await this.audit.recordManyBy(
       caller,
