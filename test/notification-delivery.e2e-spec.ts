@@ -3,7 +3,7 @@ import { DeliveryWorker } from '../src/delivery/delivery-worker';
 import { isValidWebhook } from '../src/delivery/webhook-signature';
 import { DeadlineSweep } from '../src/notifications/deadline-sweep';
 import { startSmtpReceiver, startWebhookReceiver } from './support/receivers';
-import { caseStages } from './support/case-stages';
+import { caseStages, moveIntervention, STAGED_DESCRIPTION, STAGED_GOAL } from './support/case-stages';
 import { TestApp } from './support/test-app';
 import { FINDINGS } from './support/workflow';
 import { buildWorld, personalValuesOfTheReport, reportBody } from './support/world';
@@ -15,12 +15,9 @@ import { buildWorld, personalValuesOfTheReport, reportBody } from './support/wor
  */
 const SECRET = 'webhook-secret-for-tests-0123456789';
 const REFUSED = 'refused@example.vn';
-const DESCRIPTION = 'Trẻ bị đánh bằng roi tre nhiều lần (synthetic)';
-const GOAL = 'Trẻ đi học lại đều đặn';
 const NOTES = 'Gọi cho bà ngoại trước khi đến nhà';
 const TRANSFER_REASON = 'Gia đình chuyển về ở với ông bà';
 const HOUR = 3600_000;
-const inDays = (days: number) => new Date(Date.now() + days * 24 * HOUR).toISOString();
 
 let t: TestApp;
 let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
@@ -38,26 +35,10 @@ const mailOf = (who: string, notificationId: string) =>
   mailsTo(who).filter((mail) => mail.parsed.headers.get('x-notification-id') === notificationId);
 const hooksOf = (notificationId: string) =>
   webhook.accepted().filter((hook) => hook.headers['x-notification-id'] === notificationId);
-const MEASURES = [
-  { agency: 'police', action: 'investigation', areaCode: '46001', dueAt: inDays(10) },
-  { agency: 'health', action: 'psychological_support', areaCode: '46001', dueAt: inDays(20) },
-];
-/** The police's work on a case, as the case officer sees it. */
-const policeWork = async (caseId: string) =>
-  (
-    (await t.get(`/cases/${caseId}`, tokens.officer)).body.interventions as {
-      id: string;
-      agency: string;
-      version: number;
-      dueAt: string;
-    }[]
-  ).find((i) => i.agency === 'police')!;
+const policeWork = (caseId: string) => stages.policeWork(caseId);
 async function policeAccept(caseId: string): Promise<void> {
   const work = await policeWork(caseId);
-  const accepted = await t.request('PATCH', `/interventions/${work.id}`, {
-    token: tokens.police,
-    body: { status: 'accepted', version: work.version },
-  });
+  const accepted = await moveIntervention(t, tokens.police, work.id, { status: 'accepted', version: work.version });
   expect(accepted.status).toBe(200);
 }
 async function askTransfer(caseId: string): Promise<void> {
@@ -124,9 +105,6 @@ beforeAll(async () => {
     hotline: tokens.hotline,
     officer: tokens.officer,
     chair: tokens.chair,
-    measures: MEASURES,
-    goal: GOAL,
-    description: DESCRIPTION,
     receivedAt: () => new Date(Date.now() - 2 * HOUR),
   });
 });
@@ -260,7 +238,7 @@ describe('the webhook at NOTIFY_WEBHOOK_URL', () => {
   });
 
   it('is delivered once per notification when several workers run at the same time', async () => {
-    const filed = await t.post('/reports', reportBody({ description: DESCRIPTION }), tokens.hotline);
+    const filed = await t.post('/reports', reportBody({ description: STAGED_DESCRIPTION }), tokens.hotline);
     expect(filed.status).toBe(201);
     // The hotline's receipt may name a stand-in: the case is the one the report went to.
     const [{ ownCase }] = (await t.db.query(`SELECT case_id AS "ownCase" FROM case_reports WHERE report_id = $1`, [
@@ -348,8 +326,8 @@ describe('no personal data leaves in a notification', () => {
     ].join('\n');
     for (const personal of [
       ...personalValuesOfTheReport(),
-      DESCRIPTION,
-      GOAL,
+      STAGED_DESCRIPTION,
+      STAGED_GOAL,
       NOTES,
       TRANSFER_REASON,
       'Delivery Test User', // staff names are not in notifications either

@@ -1,5 +1,5 @@
 import { NotificationOutbox } from '../src/notifications/notification-outbox';
-import { caseStages, StagedCase } from './support/case-stages';
+import { caseStages, moveIntervention, STAGED_DESCRIPTION, STAGED_GOAL, StagedCase } from './support/case-stages';
 import { TestApp } from './support/test-app';
 import { deadline, FINDINGS, step } from './support/workflow';
 import { buildWorld, personalValuesOfTheReport } from './support/world';
@@ -8,12 +8,6 @@ let t: TestApp;
 const tokens: Record<string, string> = {};
 
 const inDays = (days: number) => new Date(Date.now() + days * 86400_000).toISOString();
-const MEASURES = [
-  { agency: 'police', action: 'investigation', areaCode: '46001', dueAt: inDays(10) },
-  { agency: 'health', action: 'psychological_support', areaCode: '46001', dueAt: inDays(20) },
-];
-const DESCRIPTION = 'Trẻ bị đánh bằng roi tre nhiều lần (synthetic)';
-const GOAL = 'Trẻ đi học lại đều đặn';
 const NOTES = 'Gọi cho bà ngoại trước khi đến nhà';
 
 const everything = async (who: string, query = '') => {
@@ -44,26 +38,16 @@ const plannedCase = async () => {
   return { ...kase, planned: plan };
 };
 const approvedCase = () => stages.approved();
-const policeWork = async (caseId: string) =>
-  (
-    (await t.get(`/cases/${caseId}`, tokens.officer)).body.interventions as {
-      id: string;
-      agency: string;
-      version: number;
-    }[]
-  ).find((i) => i.agency === 'police')!;
+const policeWork = (caseId: string) => stages.policeWork(caseId);
 /** An approved case whose police work the police accepted, then started: two moves told. */
 async function caseWithPoliceMoves(): Promise<Case & { workId: string }> {
   const kase = await approvedCase();
   const work = await policeWork(kase.caseId);
-  const accepted = await t.request('PATCH', `/interventions/${work.id}`, {
-    token: tokens.police,
-    body: { status: 'accepted', version: work.version },
-  });
+  const accepted = await moveIntervention(t, tokens.police, work.id, { status: 'accepted', version: work.version });
   expect(accepted.status).toBe(200);
-  const started = await t.request('PATCH', `/interventions/${work.id}`, {
-    token: tokens.communePolice,
-    body: { status: 'in_progress', version: accepted.body.version },
+  const started = await moveIntervention(t, tokens.communePolice, work.id, {
+    status: 'in_progress',
+    version: accepted.body.version,
   });
   expect(started.status).toBe(200);
   return { ...kase, workId: work.id };
@@ -99,9 +83,6 @@ beforeAll(async () => {
     hotline: tokens.hotline,
     officer: tokens.officer,
     chair: tokens.chair,
-    measures: MEASURES,
-    goal: GOAL,
-    description: DESCRIPTION,
   });
 });
 afterAll(() => t.close());
@@ -188,16 +169,10 @@ describe('intervention_updated', () => {
   it('tells the case’s commune officers (no assignee) when the agency moves its intervention, once per status', async () => {
     const { caseId, caseNumber } = await approvedCase();
     const work = await policeWork(caseId);
-    const accepted = await t.request('PATCH', `/interventions/${work.id}`, {
-      token: tokens.police,
-      body: { status: 'accepted', version: work.version },
-    });
+    const accepted = await moveIntervention(t, tokens.police, work.id, { status: 'accepted', version: work.version });
     expect(accepted.status).toBe(200);
     // The same move sent again is a stale version: refused, and nobody is told twice.
-    const again = await t.request('PATCH', `/interventions/${work.id}`, {
-      token: tokens.police,
-      body: { status: 'accepted', version: work.version },
-    });
+    const again = await moveIntervention(t, tokens.police, work.id, { status: 'accepted', version: work.version });
     expect(again.status).toBe(409);
     for (const who of ['officer', 'secondOfficer'])
       expect(await inbox(who, caseId)).toEqual([
@@ -214,9 +189,9 @@ describe('intervention_updated', () => {
       expect((await kinds(who, caseId)).filter((kind) => kind === 'intervention_updated')).toEqual([]);
     expect(await rowsOf('intervention_updated', caseId)).toBe(2);
 
-    const started = await t.request('PATCH', `/interventions/${work.id}`, {
-      token: tokens.communePolice,
-      body: { status: 'in_progress', version: accepted.body.version },
+    const started = await moveIntervention(t, tokens.communePolice, work.id, {
+      status: 'in_progress',
+      version: accepted.body.version,
     });
     expect(started.status).toBe(200);
     expect(await kinds('officer', caseId)).toEqual(['intervention_updated', 'intervention_updated']);
@@ -226,9 +201,10 @@ describe('intervention_updated', () => {
   it('tells nobody when a case officer moves the intervention itself', async () => {
     const { caseId } = await caseWithPoliceMoves();
     const work = await policeWork(caseId);
-    const done = await t.request('PATCH', `/interventions/${work.id}`, {
-      token: tokens.officer,
-      body: { status: 'completed', version: work.version, outcome: NOTES },
+    const done = await moveIntervention(t, tokens.officer, work.id, {
+      status: 'completed',
+      version: work.version,
+      outcome: NOTES,
     });
     expect(done.status).toBe(200);
     expect(await rowsOf('intervention_updated', caseId)).toBe(4);
@@ -314,7 +290,13 @@ describe('the inbox', () => {
     expect(items.length).toBeGreaterThan(5);
     expect(items.length).toBe(Number((await t.db.query(`SELECT count(*) AS n FROM notifications`))[0].n));
     const text = JSON.stringify(items);
-    for (const personal of [...personalValuesOfTheReport(), DESCRIPTION, GOAL, NOTES, ...Object.values(FINDINGS)])
+    for (const personal of [
+      ...personalValuesOfTheReport(),
+      STAGED_DESCRIPTION,
+      STAGED_GOAL,
+      NOTES,
+      ...Object.values(FINDINGS),
+    ])
       expect(text).not.toContain(personal);
     const uuid = /^[0-9a-f-]{36}$/;
     const time = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { statementName } from './prepared-statements';
 
 /** One SQL statement and its `$n` parameters. */
 export interface SqlStatement {
@@ -49,17 +49,7 @@ interface RawClient {
  * session, whatever becomes of the transaction that prepared it (PREPARE is not transactional).
  */
 const preparedOn = new WeakMap<object, Set<string>>();
-const names = new Map<string, string>();
-
-/** A statement's name: from its text, so a changed text is a new statement. */
-function nameOf(sql: string): string {
-  let name = names.get(sql);
-  if (!name) {
-    name = `batch_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
-    names.set(sql, name);
-  }
-  return name;
-}
+const nameOf = (sql: string): string => statementName('batch', sql);
 
 /**
  * The statements prepared on this connection once, each in a round trip of its own (done when the

@@ -8,17 +8,23 @@ export interface StagedCase {
   caseNumber: string;
 }
 
+/** What the staged reports and plans say: personal text a leak check looks for. */
+export const STAGED_DESCRIPTION = 'Trẻ bị đánh bằng roi tre nhiều lần (synthetic)';
+export const STAGED_GOAL = 'Trẻ đi học lại đều đặn';
+const inDays = (days: number) => new Date(Date.now() + days * 86400_000).toISOString();
+/** The plan's measures: police and health work of 46001, due in 10 and 20 days. */
+const stagedMeasures = () => [
+  { agency: 'police', action: 'investigation', areaCode: '46001', dueAt: inDays(10) },
+  { agency: 'health', action: 'psychological_support', areaCode: '46001', dueAt: inDays(20) },
+];
+
 export interface CaseStageOptions {
   hotline: string;
   /** A commune officer of 46001: assesses and plans. */
   officer: string;
   /** A commune chair of 46001: approves the plan. */
   chair: string;
-  /** The plan's measures and goal. */
-  measures: unknown[];
-  goal: string;
-  /** The report's description; the report is received a day ago unless `receivedAt` says otherwise. */
-  description: string;
+  /** When the reports were received: a day ago unless said otherwise. */
   receivedAt?: () => Date;
 }
 
@@ -35,7 +41,7 @@ export function caseStages(t: TestApp, options: CaseStageOptions) {
     const child = { ...reportBody().children[0], fullName: `Nguyễn Văn Thử ${++children}` };
     const body = reportBody({
       receivedAt: receivedAt().toISOString(),
-      description: options.description,
+      description: STAGED_DESCRIPTION,
       children: [child],
       ...overrides,
     });
@@ -64,8 +70,8 @@ export function caseStages(t: TestApp, options: CaseStageOptions) {
   async function planned(): Promise<StagedCase & { plan: { deadlines: { kind: string }[] } }> {
     const kase = await assessed();
     const answer = await step(t, options.officer, kase.caseId, 'plan', {
-      goals: [options.goal],
-      measures: options.measures,
+      goals: [STAGED_GOAL],
+      measures: stagedMeasures(),
     });
     if (answer.status !== 200) throw new Error(`plan failed: ${answer.status} ${answer.text}`);
     return { ...kase, plan: answer.body };
@@ -78,5 +84,27 @@ export function caseStages(t: TestApp, options: CaseStageOptions) {
     return kase;
   }
 
-  return { filed, assessed, planned, approved };
+  /** The case's police work, as its officer sees it. */
+  async function policeWork(caseId: string): Promise<StagedIntervention> {
+    const view = await t.get(`/cases/${caseId}`, options.officer);
+    return (view.body.interventions as StagedIntervention[]).find((i) => i.agency === 'police')!;
+  }
+
+  return { filed, assessed, planned, approved, policeWork };
 }
+
+/** An intervention of a staged case, as the case view lists it. */
+export interface StagedIntervention {
+  id: string;
+  agency: string;
+  version: number;
+  dueAt: string;
+}
+
+/** Moves an intervention to `status` at `version` (PATCH /interventions/{id}), as `token`. */
+export const moveIntervention = (
+  t: TestApp,
+  token: string,
+  id: string,
+  body: { status: string; version: number; outcome?: string },
+) => t.request('PATCH', `/interventions/${id}`, { token, body });
